@@ -1,0 +1,89 @@
+package dev.ragworkbench.retrieval;
+
+import dev.ragworkbench.index.ChunkIndex;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.similarities.BM25Similarity;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * BM25 over the analysed title + text field. The query is a bag of analysed terms, each boosted by how often
+ * it occurs, and never parsed as Lucene query syntax: claims like "IL-6 (p<0.05): a/b" must not be operators.
+ */
+final class Bm25Retriever implements Retriever {
+
+    static final String FIELD = "contents";
+
+    private final ChunkIndex index;
+    private final RetrieverSpec spec;
+    private final BM25Similarity similarity;
+
+    Bm25Retriever(ChunkIndex index, RetrieverSpec spec) {
+        this.index = index;
+        this.spec = spec;
+        // Lucene's norms store only lengths, so k1 and b can change per search on one index.
+        this.similarity = new BM25Similarity((float) spec.number("k1"), (float) spec.number("b"));
+    }
+
+    @Override
+    public RetrieverSpec spec() {
+        return spec;
+    }
+
+    @Override
+    public List<Hit> search(String query, int n) {
+        Query q = toQuery(query);
+        if (q == null) {
+            return List.of();
+        }
+        IndexSearcher searcher = index.newSearcher();
+        searcher.setSimilarity(similarity);
+        try {
+            ScoreDoc[] docs = searcher.search(q, Math.max(1, n)).scoreDocs;
+            var ids = index.chunkIds();
+            var hits = new ArrayList<Hit>(docs.length);
+            for (ScoreDoc d : docs) {
+                hits.add(new Hit(hits.size() + 1, d.doc, ids.documentId(d.doc), ids.ordinal(d.doc), d.score));
+            }
+            return hits;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Query toQuery(String text) {
+        var counts = new LinkedHashMap<String, Integer>();
+        try (var stream = index.analyzer().tokenStream(FIELD, text)) {
+            var term = stream.addAttribute(CharTermAttribute.class);
+            stream.reset();
+            while (stream.incrementToken()) {
+                counts.merge(term.toString(), 1, Integer::sum);
+            }
+            stream.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (counts.isEmpty()) {
+            return null; // only stop words or punctuation
+        }
+        var builder = new BooleanQuery.Builder();
+        for (Map.Entry<String, Integer> e : counts.entrySet()) {
+            Query tq = new TermQuery(new Term(FIELD, e.getKey()));
+            builder.add(e.getValue() == 1 ? tq : new BoostQuery(tq, e.getValue()), BooleanClause.Occur.SHOULD);
+        }
+        return builder.build();
+    }
+}

@@ -1,0 +1,91 @@
+package dev.ragworkbench.retrieval;
+
+import dev.ragworkbench.embedding.Embedder;
+import dev.ragworkbench.index.ChunkIndex;
+import org.apache.lucene.index.FloatVectorValues;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.search.KnnFloatVectorQuery;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.util.VectorUtil;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.PriorityQueue;
+
+/**
+ * Nearest chunks by embedding: HNSW by default, or an exact scan of every vector ({@code exact=true}) to
+ * measure what the approximate graph loses. Scores are Lucene's dot-product scores, (1 + cos) / 2, either way.
+ */
+final class DenseRetriever implements Retriever {
+
+    static final String FIELD = "vector";
+
+    private final ChunkIndex index;
+    private final Embedder embedder;
+    private final RetrieverSpec spec;
+    private final boolean exact;
+
+    DenseRetriever(ChunkIndex index, Embedder embedder, RetrieverSpec spec) {
+        index.requireEmbedder(embedder.name());
+        this.index = index;
+        this.embedder = embedder;
+        this.spec = spec;
+        this.exact = spec.flag("exact");
+    }
+
+    @Override
+    public RetrieverSpec spec() {
+        return spec;
+    }
+
+    @Override
+    public List<Hit> search(String query, int n) {
+        float[] vector = embedder.embedQuery(query);
+        return search(vector, n);
+    }
+
+    List<Hit> search(float[] vector, int n) {
+        try {
+            ScoreDoc[] docs = exact ? exactTop(vector, n)
+                    : index.newSearcher().search(new KnnFloatVectorQuery(FIELD, vector, Math.max(1, n)), n).scoreDocs;
+            var ids = index.chunkIds();
+            var hits = new ArrayList<Hit>(docs.length);
+            for (ScoreDoc d : docs) {
+                hits.add(new Hit(hits.size() + 1, d.doc, ids.documentId(d.doc), ids.ordinal(d.doc), d.score));
+            }
+            return hits;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private ScoreDoc[] exactTop(float[] query, int n) throws IOException {
+        var heap = new PriorityQueue<ScoreDoc>((a, b) -> a.score != b.score ? Float.compare(a.score, b.score)
+                : Integer.compare(b.doc, a.doc));
+        for (LeafReaderContext leaf : index.reader().leaves()) {
+            FloatVectorValues values = leaf.reader().getFloatVectorValues(FIELD);
+            if (values == null) {
+                continue;
+            }
+            var it = values.iterator();
+            for (int doc = it.nextDoc(); doc != it.NO_MORE_DOCS; doc = it.nextDoc()) {
+                // The same score Lucene's HNSW search gives for DOT_PRODUCT, so exact and approximate compare.
+                float score = (1 + VectorUtil.dotProduct(query, values.vectorValue(it.index()))) / 2;
+                var candidate = new ScoreDoc(leaf.docBase + doc, score);
+                if (heap.size() < n) {
+                    heap.add(candidate);
+                } else if (heap.comparator().compare(candidate, heap.peek()) > 0) {
+                    heap.poll();
+                    heap.add(candidate);
+                }
+            }
+        }
+        var top = new ScoreDoc[heap.size()];
+        for (int i = top.length - 1; i >= 0; i--) {
+            top[i] = heap.poll();
+        }
+        return top;
+    }
+}

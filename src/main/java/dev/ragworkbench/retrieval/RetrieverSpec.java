@@ -1,0 +1,101 @@
+package dev.ragworkbench.retrieval;
+
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * A retriever kind with its parameters, written as {@code kind:key=value,key=value}, e.g.
+ * {@code bm25:k1=1.2,b=0.75} or {@code hybrid-weighted:alpha=0.3}. Omitted parameters take the kind's defaults.
+ */
+public record RetrieverSpec(RetrieverKind kind, Map<String, String> params) {
+
+    public RetrieverSpec {
+        var all = new TreeMap<>(kind.defaults());
+        for (var e : params.entrySet()) {
+            if (!kind.defaults().containsKey(e.getKey())) {
+                throw new IllegalArgumentException("retriever " + kind.id() + " has no parameter '" + e.getKey()
+                        + "'; valid: " + String.join(", ", new TreeMap<>(kind.defaults()).keySet()));
+            }
+            all.put(e.getKey(), e.getValue());
+        }
+        params = Map.copyOf(all);
+        validate(kind, params);
+    }
+
+    public static RetrieverSpec of(RetrieverKind kind) {
+        return new RetrieverSpec(kind, Map.of());
+    }
+
+    public static RetrieverSpec parse(String text) {
+        String s = text.strip();
+        int colon = s.indexOf(':');
+        var kind = RetrieverKind.of(colon < 0 ? s : s.substring(0, colon));
+        var params = new TreeMap<String, String>();
+        if (colon >= 0 && colon < s.length() - 1) {
+            for (String pair : s.substring(colon + 1).split(",")) {
+                int eq = pair.indexOf('=');
+                if (eq <= 0) {
+                    throw new IllegalArgumentException("expected key=value in retriever spec '" + text + "', got '"
+                            + pair + "'");
+                }
+                params.put(pair.substring(0, eq).strip(), pair.substring(eq + 1).strip());
+            }
+        }
+        return new RetrieverSpec(kind, params);
+    }
+
+    public double number(String key) {
+        return Double.parseDouble(params.get(key));
+    }
+
+    public int integer(String key) {
+        return Integer.parseInt(params.get(key));
+    }
+
+    public boolean flag(String key) {
+        return Boolean.parseBoolean(params.get(key));
+    }
+
+    /** Canonical form: every parameter, sorted by name. Round-trips through {@link #parse}. */
+    @Override
+    public String toString() {
+        return kind.id() + ":" + new TreeMap<>(params).entrySet().stream()
+                .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(","));
+    }
+
+    private static void validate(RetrieverKind kind, Map<String, String> params) {
+        for (var e : params.entrySet()) {
+            String key = e.getKey();
+            String value = e.getValue();
+            String where = "retriever " + kind.id() + " parameter " + key + "=" + value;
+            switch (key) {
+                case "exact" -> {
+                    if (!value.equals("true") && !value.equals("false")) {
+                        throw new IllegalArgumentException(where + ": expected true or false");
+                    }
+                }
+                case "k", "depth" -> requireRange(where, value, 1, 100_000, true);
+                case "k1" -> requireRange(where, value, 0, 100, false);
+                case "b", "alpha" -> requireRange(where, value, 0, 1, false);
+                default -> throw new IllegalStateException(key);
+            }
+        }
+    }
+
+    private static void requireRange(String where, String value, double min, double max, boolean integer) {
+        double v;
+        try {
+            v = integer ? Integer.parseInt(value) : Double.parseDouble(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(where + ": expected " + (integer ? "a whole number" : "a number"));
+        }
+        if (!(v >= min && v <= max)) {
+            throw new IllegalArgumentException(where + ": must be between " + fmt(min) + " and " + fmt(max));
+        }
+    }
+
+    private static String fmt(double d) {
+        return d == Math.rint(d) ? Long.toString((long) d) : Double.toString(d);
+    }
+}
