@@ -1,12 +1,85 @@
 package dev.ragworkbench.cli;
 
-/** Placeholder until the command line lands. */
+import dev.ragworkbench.index.IndexException;
+import dev.ragworkbench.progress.CancelledException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+
+/**
+ * The command line: the same core calls as the desktop app, for scripts and CI gates.
+ * Exit codes: 0 success, 1 a quality gate failed, 2 bad input or usage, 3 any other error. A failure's last
+ * line on stderr starts with {@code error: } and is one plain sentence; the stack trace only with --verbose.
+ */
+@Command(name = "rag-workbench", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
+        description = "Find out, with numbers, which retrieval set-up works best on your own documents.",
+        subcommands = {IndexCommand.class, SearchCommand.class, IndexesCommand.class, BenchCommand.class,
+                CommandLine.HelpCommand.class})
 public final class Cli {
-    private Cli() {
-    }
+
+    public static final int OK = 0;
+    public static final int GATE_FAILED = 1;
+    public static final int BAD_INPUT = 2;
+    public static final int ERROR = 3;
 
     public static int run(String[] args) {
-        System.out.println("RAG Workbench");
-        return 0;
+        return commandLine(new PrintWriter(System.out, true), new PrintWriter(System.err, true)).execute(args);
+    }
+
+    /** A configured command line writing to {@code out} and {@code err}; tests call it in-process. */
+    public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+        var cl = new CommandLine(new Cli());
+        cl.setOut(out);
+        cl.setErr(err);
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
+        cl.setParameterExceptionHandler((ex, args) -> {
+            var c = ex.getCommandLine();
+            c.getErr().println(c.getHelp().fullSynopsis().strip());
+            c.getErr().println("error: " + sentence(ex.getMessage()));
+            return BAD_INPUT;
+        });
+        cl.setExecutionExceptionHandler((ex, c, parseResult) -> {
+            boolean verbose = parseResult.originalArgs().contains("--verbose");
+            if (verbose) {
+                ex.printStackTrace(c.getErr());
+            }
+            c.getErr().println("error: " + sentence(messageOf(ex)));
+            return exitCodeOf(ex);
+        });
+        return cl;
+    }
+
+    static int exitCodeOf(Throwable ex) {
+        return switch (ex) {
+            case GateFailedException g -> GATE_FAILED;
+            case IllegalArgumentException i -> BAD_INPUT;
+            case IndexException i -> BAD_INPUT;
+            case BadInputException b -> BAD_INPUT;
+            case CancelledException c -> ERROR;
+            default -> ERROR;
+        };
+    }
+
+    private static String messageOf(Throwable ex) {
+        Throwable t = ex instanceof UncheckedIOException && ex.getCause() != null && ex.getMessage() == null
+                ? ex.getCause() : ex;
+        String m = t.getMessage();
+        return m == null || m.isBlank() ? t.getClass().getSimpleName() : m;
+    }
+
+    /** One line, ending in a full stop: messages come from many layers and should read alike. */
+    static String sentence(String message) {
+        String s = message.strip().replaceAll("\\s*\\R\\s*", " ");
+        return s.endsWith(".") ? s : s + ".";
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = Cli.class.getPackage().getImplementationVersion();
+            return new String[] {"RAG Workbench " + (v == null ? "(development build)" : v)};
+        }
     }
 }
