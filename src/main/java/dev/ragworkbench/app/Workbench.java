@@ -1,0 +1,147 @@
+package dev.ragworkbench.app;
+
+import dev.ragworkbench.chunking.Chunker;
+import dev.ragworkbench.chunking.ChunkerKind;
+import dev.ragworkbench.chunking.ChunkerSpec;
+import dev.ragworkbench.chunking.Chunkers;
+import dev.ragworkbench.embedding.CachingEmbedder;
+import dev.ragworkbench.embedding.Embedder;
+import dev.ragworkbench.embedding.Embedders;
+import dev.ragworkbench.embedding.HuggingFaceTextTokenizer;
+import dev.ragworkbench.embedding.TextTokenizer;
+import dev.ragworkbench.index.ChunkIndex;
+import dev.ragworkbench.index.ChunkTable;
+import dev.ragworkbench.index.IndexBuilder;
+import dev.ragworkbench.index.IndexInfo;
+import dev.ragworkbench.index.IndexSettings;
+import dev.ragworkbench.index.Indexes;
+import dev.ragworkbench.index.TextAnalyzers;
+import dev.ragworkbench.ingest.DocumentStore;
+import dev.ragworkbench.ingest.ImportFormat;
+import dev.ragworkbench.ingest.ImportResult;
+import dev.ragworkbench.ingest.Importer;
+import dev.ragworkbench.progress.Cancellation;
+import dev.ragworkbench.progress.ProgressListener;
+import dev.ragworkbench.retrieval.Retriever;
+import dev.ragworkbench.retrieval.RetrieverSpec;
+import dev.ragworkbench.retrieval.Retrievers;
+import dev.ragworkbench.workspace.Workspace;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The composition root: one open workspace and the objects that work on it. The command line and the desktop
+ * app both go through here, so neither holds logic the other lacks. Embedders are loaded once and shared,
+ * each wrapped in the workspace's embedding cache.
+ */
+public final class Workbench implements AutoCloseable {
+
+    private final Workspace workspace;
+    private final DocumentStore documents;
+    private final Indexes indexes;
+    private final Map<String, Embedder> embedders = new ConcurrentHashMap<>();
+    private volatile TextTokenizer defaultTokenizer;
+
+    private Workbench(Workspace workspace) {
+        this.workspace = workspace;
+        this.documents = new DocumentStore(workspace);
+        this.indexes = new Indexes(workspace.indexesDir());
+    }
+
+    public static Workbench open(Path workspaceDir) {
+        return new Workbench(Workspace.open(workspaceDir));
+    }
+
+    public Workspace workspace() {
+        return workspace;
+    }
+
+    public DocumentStore documents() {
+        return documents;
+    }
+
+    public Indexes indexes() {
+        return indexes;
+    }
+
+    /** The embedder called {@code name} (or held in that folder), cached in this workspace; loaded once. */
+    public Embedder embedder(String name) {
+        return embedders.computeIfAbsent(name, n -> new CachingEmbedder(Embedders.open(n), workspace));
+    }
+
+    /** Imports files or a BEIR corpus into the corpus {@code corpusName} (derived from the path when null). */
+    public ImportResult importCorpus(Path path, ImportFormat format, String corpusName, ProgressListener progress,
+                                     Cancellation cancel) {
+        return new Importer().importCorpus(workspace, path, format, corpusName, progress, cancel);
+    }
+
+    /** What to build: a corpus cut by a chunker and embedded by an embedder ({@code none} for BM25 only). */
+    public record IndexRequest(String corpus, ChunkerSpec chunker, String embedder, String analyzer) {
+        public IndexRequest(String corpus, ChunkerSpec chunker, String embedder) {
+            this(corpus, chunker, embedder, TextAnalyzers.DEFAULT);
+        }
+
+        public boolean hasEmbedder() {
+            return !IndexSettings.NO_EMBEDDER.equals(embedder);
+        }
+    }
+
+    /** Builds (or rebuilds) the index for {@code request}; cached embeddings make a rebuild cheap. */
+    public IndexInfo buildIndex(IndexRequest request, ProgressListener progress, Cancellation cancel) {
+        var docs = documents.documents(request.corpus());
+        if (docs.isEmpty()) {
+            throw new IllegalArgumentException("corpus '" + request.corpus() + "' has no documents; import some first");
+        }
+        Embedder embedder = request.hasEmbedder() ? embedder(request.embedder()) : null;
+        var chunker = chunker(request.chunker(), request.embedder());
+        String embedderName = embedder == null ? IndexSettings.NO_EMBEDDER : embedder.name();
+        var settings = new IndexSettings(
+                IndexSettings.nameFor(request.corpus(), request.chunker().slug(), embedderName),
+                request.corpus(), request.chunker().toString(), embedderName, request.analyzer(),
+                embedder == null ? 0 : embedder.dimension());
+        var result = new IndexBuilder(workspace.indexesDir()).build(settings, docs,
+                d -> chunker.chunk(d, ProgressListener.NONE, cancel), embedder, progress, cancel);
+        ChunkTable.replace(workspace, settings.name(), result.chunks());
+        return result.info();
+    }
+
+    /**
+     * The chunker for {@code spec}, measuring in the tokens of {@code embedderName}'s model. Without an embedder
+     * ({@code none}) sizes are counted in the default model's tokens, and only semantic chunking loads a model.
+     */
+    public Chunker chunker(ChunkerSpec spec, String embedderName) {
+        boolean none = IndexSettings.NO_EMBEDDER.equals(embedderName);
+        if (spec.kind() == ChunkerKind.SEMANTIC) {
+            return Chunkers.create(spec, embedder(none ? Embedders.DEFAULT : embedderName));
+        }
+        return Chunkers.create(spec, none ? defaultTokenizer() : embedder(embedderName).tokenizer());
+    }
+
+    private TextTokenizer defaultTokenizer() {
+        var t = defaultTokenizer;
+        if (t == null) {
+            t = defaultTokenizer = HuggingFaceTextTokenizer.fromResource("/" + Embedders.DEFAULT + "-tokenizer.json");
+        }
+        return t;
+    }
+
+    /** Opens the index called {@code name}, or the most recently built one when null. */
+    public ChunkIndex openIndex(String name) {
+        return ChunkIndex.open(indexes.resolve(name));
+    }
+
+    /** A retriever over {@code index}, with the index's own embedder where the retriever needs one. */
+    public Retriever retriever(ChunkIndex index, RetrieverSpec spec) {
+        Embedder embedder = spec.kind().needsVectors() && index.settings().hasVectors()
+                ? embedder(index.settings().embedder()) : null;
+        return Retrievers.create(spec, index, embedder);
+    }
+
+    @Override
+    public void close() {
+        embedders.values().forEach(Embedder::close);
+        workspace.close();
+    }
+}

@@ -1,0 +1,94 @@
+package dev.ragworkbench.cli;
+
+import dev.ragworkbench.app.Workbench;
+import dev.ragworkbench.chunking.ChunkerSpec;
+import dev.ragworkbench.embedding.Embedders;
+import dev.ragworkbench.index.TextAnalyzers;
+import dev.ragworkbench.ingest.ImportFormat;
+import dev.ragworkbench.progress.Cancellation;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+
+/** {@code index}: import a corpus into the workspace, then chunk, embed and index it. */
+@Command(name = "index", description = {
+        "Import a corpus (a folder of files, a file, or a BEIR corpus.jsonl) and build its index.",
+        "Prints the index's name last."})
+final class IndexCommand implements Runnable {
+
+    @Mixin
+    WorkspaceOptions options;
+
+    @Option(names = "--corpus", required = true, paramLabel = "PATH",
+            description = "A folder (walked recursively), a file, or a BEIR corpus.jsonl.")
+    Path corpus;
+
+    @Option(names = "--format", paramLabel = "beir|files",
+            description = "How to read PATH; detected when omitted (a .jsonl file is BEIR).")
+    String format;
+
+    @Option(names = "--name", paramLabel = "CORPUS",
+            description = "Corpus name (default: derived from PATH, e.g. 'scifact' for scifact/corpus.jsonl).")
+    String corpusName;
+
+    @Option(names = "--chunker", paramLabel = "SPEC", defaultValue = "none",
+            description = "none (default), fixed:size=200,overlap=40, recursive:size=512, markdown, "
+                    + "semantic:percentile=90.")
+    String chunker;
+
+    @Option(names = "--embedder", paramLabel = "NAME|none", defaultValue = Embedders.DEFAULT,
+            description = "An embedding model (default ${DEFAULT-VALUE}; also all-minilm-l6-v2-q, bge-small-en-v1.5-q, "
+                    + "or a folder with model.onnx and tokenizer.json), or none for a BM25-only index.")
+    String embedder;
+
+    @Option(names = "--analyzer", paramLabel = "NAME", defaultValue = TextAnalyzers.DEFAULT,
+            description = "Analyzer of the BM25 field: english (default) or standard.")
+    String analyzer;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        if (!Files.exists(corpus)) {
+            throw new BadInputException("corpus path " + corpus + " does not exist");
+        }
+        var chunkerSpec = ChunkerSpec.parse(chunker);
+        TextAnalyzers.create(analyzer); // fail on a bad name before importing anything
+        if (!embedder.equals("none")) {
+            Embedders.spec(embedder); // likewise for an unknown embedder
+        }
+        var out = spec.commandLine().getOut();
+        var progress = new TerminalProgress(spec.commandLine().getErr());
+        try (var bench = Workbench.open(options.workspace)) {
+            var imported = bench.importCorpus(corpus, format == null ? ImportFormat.AUTO : ImportFormat.parse(format),
+                    corpusName, progress, Cancellation.none());
+            progress.closeLine();
+            for (var failure : imported.failures()) {
+                progress.note("skipped " + failure.source() + ": " + failure.reason());
+            }
+            out.printf(Locale.ROOT, "Imported corpus %s: %d added, %d updated, %d unchanged, %d duplicates, %d failed"
+                            + " (%s).%n", imported.corpus(), imported.added(), imported.updated(), imported.unchanged(),
+                    imported.duplicates(), imported.failures().size(), seconds(imported.elapsed()));
+            long start = System.nanoTime();
+            var info = bench.buildIndex(new Workbench.IndexRequest(imported.corpus(), chunkerSpec, embedder, analyzer),
+                    progress, Cancellation.none());
+            progress.closeLine();
+            out.printf(Locale.ROOT, "Indexed %d documents as %d chunks (%s, %s) in %s.%n", info.documents(),
+                    info.chunks(), info.settings().chunker(), info.settings().embedder(),
+                    seconds(Duration.ofNanos(System.nanoTime() - start)));
+            out.println(info.name());
+        }
+    }
+
+    static String seconds(Duration d) {
+        return String.format(Locale.ROOT, "%.1f s", d.toMillis() / 1000.0);
+    }
+}
