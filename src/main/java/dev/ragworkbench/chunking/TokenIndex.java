@@ -1,0 +1,111 @@
+package dev.ragworkbench.chunking;
+
+import dev.ragworkbench.embedding.TextTokenizer;
+
+/**
+ * A document tokenized once, so chunkers can measure any range by binary search instead of re-tokenizing.
+ * <p>
+ * The estimate (tokens starting inside a range) equals the tokenizer's count of the range's text when the range
+ * is bounded by whitespace and the tokenizer is context-free across whitespace, as BERT's WordPiece is. A cut
+ * inside a word is not: {@code ##ievable} alone re-tokenizes as a fresh word. {@link #exact} therefore trusts the
+ * estimate only at clean boundaries, and only after checking on two samples of this document that the tokenizer
+ * really behaves that way (a byte-level BPE tokenizer, for instance, would not); otherwise it re-tokenizes.
+ */
+final class TokenIndex {
+
+    private final String text;
+    private final TextTokenizer tokenizer;
+    private final int[] starts;
+    private final int[] ends;
+    private final boolean estimateTrusted;
+
+    private TokenIndex(String text, TextTokenizer tokenizer) {
+        this.text = text;
+        this.tokenizer = tokenizer;
+        var spans = tokenizer.tokenize(text);
+        starts = new int[spans.size()];
+        ends = new int[spans.size()];
+        for (int i = 0; i < starts.length; i++) {
+            starts[i] = spans.get(i).start();
+            ends[i] = spans.get(i).end();
+        }
+        estimateTrusted = sampleAgrees(0) && sampleAgrees(text.length() / 2);
+    }
+
+    static TokenIndex of(String text, TextTokenizer tokenizer) {
+        return new TokenIndex(text, tokenizer);
+    }
+
+    String text() {
+        return text;
+    }
+
+    TextTokenizer tokenizer() {
+        return tokenizer;
+    }
+
+    int size() {
+        return starts.length;
+    }
+
+    int start(int token) {
+        return starts[token];
+    }
+
+    int end(int token) {
+        return ends[token];
+    }
+
+    /** Index of the first token starting at or after {@code offset} ({@link #size()} if none). */
+    int firstStartingAtOrAfter(int offset) {
+        int lo = 0;
+        int hi = starts.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (starts[mid] < offset) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    /** Tokens of the document starting inside {@code [start, end)}: cheap, and exact at clean boundaries. */
+    int estimate(int start, int end) {
+        return firstStartingAtOrAfter(end) - firstStartingAtOrAfter(start);
+    }
+
+    /** {@code tokenizer.count(text.substring(start, end))}, from the index where that is known to agree. */
+    int exact(int start, int end) {
+        if (estimateTrusted && isClean(start, end)) {
+            return estimate(start, end);
+        }
+        return tokenizer.count(text.substring(start, end));
+    }
+
+    /** Both edges at the text's ends or next to whitespace, so no word, hence no token, is cut. */
+    private boolean isClean(int start, int end) {
+        return (start == 0 || Span.isSpace(text.charAt(start - 1)))
+               && (end == text.length() || Span.isSpace(text.charAt(end)));
+    }
+
+    /** Compares estimate and real count on a whitespace-bounded stretch of about 64 tokens from {@code near}. */
+    private boolean sampleAgrees(int near) {
+        int s = near;
+        while (s > 0 && !Span.isSpace(text.charAt(s - 1))) {
+            s--;
+        }
+        int first = firstStartingAtOrAfter(s);
+        int e = first + 64 < starts.length ? starts[first + 64] : text.length();
+        while (e < text.length() && !Span.isSpace(text.charAt(e))) {
+            e++;
+        }
+        return e <= s || estimate(s, e) == tokenizer.count(text.substring(s, e));
+    }
+
+    @Override
+    public String toString() {
+        return "TokenIndex[" + starts.length + " tokens, estimateTrusted=" + estimateTrusted + "]";
+    }
+}
