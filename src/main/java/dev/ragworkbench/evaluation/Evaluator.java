@@ -1,0 +1,77 @@
+package dev.ragworkbench.evaluation;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+
+/**
+ * Computes metrics for a run against judgments the way {@code trec_eval -c} does, with one deliberate
+ * difference in which queries are averaged:
+ * <ul>
+ *   <li>evaluated queries are those in the qrels with at least one relevant (grade ≥ 1) judgment, in qrels
+ *       order; trec_eval {@code -c} would also average in, as 0, queries judged only non-relevant;</li>
+ *   <li>an evaluated query missing from the run scores 0 on every metric (trec_eval {@code -c});</li>
+ *   <li>run queries without relevant judgments are ignored;</li>
+ *   <li>rankings are in {@link RankingOrder#TREC_EVAL} order (the run keeps them so).</li>
+ * </ul>
+ */
+public final class Evaluator {
+
+    private Evaluator() {
+    }
+
+    public static EvaluationResult evaluate(Run run, EvalSet set, List<Metric> metrics) {
+        return evaluate(run, set.qrels(), metrics);
+    }
+
+    public static EvaluationResult evaluate(Run run, Qrels qrels, List<Metric> metrics) {
+        if (metrics.isEmpty()) {
+            throw new IllegalArgumentException("no metrics requested");
+        }
+        List<Metric> ms = List.copyOf(new LinkedHashSet<>(metrics));
+        int maxK = ms.stream().mapToInt(Metric::k).max().orElseThrow();
+        double[] sums = new double[ms.size()];
+        int[] grades = new int[0];
+        var perQuery = new ArrayList<QueryResult>(qrels.queryCount());
+        int missing = 0;
+        for (var entry : qrels.judgments().entrySet()) {
+            var judged = new JudgedQuery(entry.getValue());
+            if (judged.relevant() == 0) {
+                continue;
+            }
+            List<ScoredDoc> ranking = run.ranking(entry.getKey());
+            if (ranking.isEmpty()) {
+                missing++;
+            }
+            // Only the top maxK documents can affect any requested metric.
+            int depth = Math.min(maxK, ranking.size());
+            if (grades.length < depth) {
+                grades = new int[depth];
+            }
+            for (int i = 0; i < depth; i++) {
+                grades[i] = judged.grade(ranking.get(i).docId());
+            }
+            var values = new LinkedHashMap<Metric, Double>();
+            for (int m = 0; m < ms.size(); m++) {
+                double v = ms.get(m).compute(grades, depth, judged);
+                values.put(ms.get(m), v);
+                sums[m] += v;
+            }
+            perQuery.add(new QueryResult(entry.getKey(), values));
+        }
+        int count = perQuery.size();
+        var means = new LinkedHashMap<Metric, Double>();
+        for (int m = 0; m < ms.size(); m++) {
+            means.put(ms.get(m), count == 0 ? 0.0 : sums[m] / count);
+        }
+        int ignored = 0;
+        for (String q : run.queryIds()) {
+            if (qrels.relevantCount(q) == 0) {
+                ignored++;
+            }
+        }
+        return new EvaluationResult(run.name(), ms, perQuery,
+                new Aggregate(means, count), missing, ignored);
+    }
+}
