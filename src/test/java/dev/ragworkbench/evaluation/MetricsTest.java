@@ -189,13 +189,15 @@ class MetricsTest {
         var run = builder.build();
         var qrels = Qrels.of(qrelsMap);
         var metrics = Metric.parseList("ndcg@10, recall@1000, p@10, mrr@10, map@1000, success@10");
+        // Best of many runs after JIT warm-up: the machine is shared, so a single timing is noise.
         long best = Long.MAX_VALUE;
-        for (int i = 0; i < 7; i++) {
+        for (int i = 0; i < 30; i++) {
             long start = System.nanoTime();
             var r = Evaluator.evaluate(run, qrels, metrics);
             best = Math.min(best, System.nanoTime() - start);
             assertThat(r.aggregate().count()).isEqualTo(300);
         }
+        System.out.printf("evaluation of 300 x 1000 x 6: best %.1f ms%n", best / 1e6);
         assertThat(best / 1_000_000.0).as("milliseconds").isLessThan(100);
     }
 
