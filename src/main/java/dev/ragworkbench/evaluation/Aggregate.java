@@ -8,7 +8,7 @@ import java.util.SequencedMap;
  * Means over the evaluated queries, as trec_eval's "all" line with {@code -c}.
  *
  * @param means metric → mean over {@code count} queries, in the order the metrics were requested
- * @param count number of queries averaged: those in the qrels with at least one relevant judgment
+ * @param count number of queries averaged (by default those in the qrels with at least one relevant judgment)
  */
 public record Aggregate(SequencedMap<Metric, Double> means, int count) {
 

@@ -2,6 +2,7 @@ package dev.ragworkbench.evaluation;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Objects;
@@ -73,7 +74,7 @@ public record EvalSet(String name, SequencedMap<String, String> queries, Qrels q
     }
 
     private EvalSet subset(String subsetName, List<String> ids) {
-        var keep = new java.util.HashSet<>(ids);
+        var keep = new HashSet<>(ids);
         var kept = new LinkedHashMap<String, String>();
         queries.forEach((id, text) -> {
             if (keep.contains(id)) {

@@ -10,7 +10,7 @@ import java.util.List;
  * @param perQuery               one entry per evaluated query, in qrels order
  * @param aggregate              the means
  * @param judgedQueriesNotInRun  evaluated queries the run returned nothing for (each counted as 0)
- * @param runQueriesNotJudged    run queries ignored because the qrels have no relevant judgment for them
+ * @param runQueriesNotJudged    run queries ignored because they were not among the evaluated queries
  */
 public record EvaluationResult(String runName, List<Metric> metrics, List<QueryResult> perQuery,
                                Aggregate aggregate, int judgedQueriesNotInRun, int runQueriesNotJudged) {

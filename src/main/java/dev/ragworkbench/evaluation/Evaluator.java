@@ -6,11 +6,11 @@ import java.util.LinkedHashSet;
 import java.util.List;
 
 /**
- * Computes metrics for a run against judgments the way {@code trec_eval -c} does, with one deliberate
- * difference in which queries are averaged:
+ * Computes metrics for a run against judgments the way {@code trec_eval -c} does:
  * <ul>
- *   <li>evaluated queries are those in the qrels with at least one relevant (grade ≥ 1) judgment, in qrels
- *       order; trec_eval {@code -c} would also average in, as 0, queries judged only non-relevant;</li>
+ *   <li>evaluated queries are, by default, those in the qrels with at least one relevant (grade ≥ 1)
+ *       judgment, in qrels order. trec_eval {@code -c} also averages in, as 0, queries that are judged but
+ *       have no relevant document; {@link QuerySelection#ALL_JUDGED} does that for exact parity;</li>
  *   <li>an evaluated query missing from the run scores 0 on every metric (trec_eval {@code -c});</li>
  *   <li>run queries without relevant judgments are ignored;</li>
  *   <li>rankings are in {@link RankingOrder#TREC_EVAL} order (the run keeps them so).</li>
@@ -21,11 +21,23 @@ public final class Evaluator {
     private Evaluator() {
     }
 
+    /** Which judged queries are evaluated and averaged. */
+    public enum QuerySelection {
+        /** Queries with at least one relevant judgment: a query nothing can be found for scores nothing. */
+        WITH_RELEVANT,
+        /** Every query in the qrels, as {@code trec_eval -c}; queries with no relevant document score 0. */
+        ALL_JUDGED
+    }
+
     public static EvaluationResult evaluate(Run run, EvalSet set, List<Metric> metrics) {
         return evaluate(run, set.qrels(), metrics);
     }
 
     public static EvaluationResult evaluate(Run run, Qrels qrels, List<Metric> metrics) {
+        return evaluate(run, qrels, metrics, QuerySelection.WITH_RELEVANT);
+    }
+
+    public static EvaluationResult evaluate(Run run, Qrels qrels, List<Metric> metrics, QuerySelection selection) {
         if (metrics.isEmpty()) {
             throw new IllegalArgumentException("no metrics requested");
         }
@@ -37,7 +49,7 @@ public final class Evaluator {
         int missing = 0;
         for (var entry : qrels.judgments().entrySet()) {
             var judged = new JudgedQuery(entry.getValue());
-            if (judged.relevant() == 0) {
+            if (judged.relevant() == 0 && selection == QuerySelection.WITH_RELEVANT) {
                 continue;
             }
             List<ScoredDoc> ranking = run.ranking(entry.getKey());
@@ -67,7 +79,9 @@ public final class Evaluator {
         }
         int ignored = 0;
         for (String q : run.queryIds()) {
-            if (qrels.relevantCount(q) == 0) {
+            boolean evaluated = selection == QuerySelection.ALL_JUDGED ? qrels.queryIds().contains(q)
+                    : qrels.relevantCount(q) > 0;
+            if (!evaluated) {
                 ignored++;
             }
         }

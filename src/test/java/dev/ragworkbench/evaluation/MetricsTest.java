@@ -111,6 +111,16 @@ class MetricsTest {
     }
 
     @Test
+    void trecEvalCompleteAveragingAlsoCountsQueriesWithoutRelevantDocs() {
+        var ndcg10 = Metric.parse("ndcg@10");
+        var r = Evaluator.evaluate(RUN, QRELS, List.of(ndcg10), Evaluator.QuerySelection.ALL_JUDGED);
+        // q4 (only grade 0) joins as 0: (0.4981893 + 0.9079365 + 0 + 0) / 4
+        assertThat(r.queryIds()).containsExactly("q1", "q2", "q3", "q4");
+        assertThat(r.aggregate().mean(ndcg10)).isCloseTo(0.46870856932863 * 3 / 4, within(1e-12));
+        assertThat(r.runQueriesNotJudged()).isEqualTo(1);
+    }
+
+    @Test
     void zeroAndNegativeGradesGainNothing() {
         var qrels = Qrels.of(Map.of("q", ordered("a", -1, "b", 0, "c", 2)));
         var run = Run.builder("r").add("q", "a", 3).add("q", "b", 2).add("q", "c", 1).build();
@@ -189,13 +199,17 @@ class MetricsTest {
         var run = builder.build();
         var qrels = Qrels.of(qrelsMap);
         var metrics = Metric.parseList("ndcg@10, recall@1000, p@10, mrr@10, map@1000, success@10");
+        // Best of many runs after JIT warm-up, in this thread's CPU time: the machine is shared with other
+        // builds, so wall-clock time measures the neighbours as much as this code.
+        var threads = java.lang.management.ManagementFactory.getThreadMXBean();
         long best = Long.MAX_VALUE;
-        for (int i = 0; i < 7; i++) {
-            long start = System.nanoTime();
+        for (int i = 0; i < 30; i++) {
+            long start = threads.getCurrentThreadCpuTime();
             var r = Evaluator.evaluate(run, qrels, metrics);
-            best = Math.min(best, System.nanoTime() - start);
+            best = Math.min(best, threads.getCurrentThreadCpuTime() - start);
             assertThat(r.aggregate().count()).isEqualTo(300);
         }
+        System.out.printf("evaluation of 300 x 1000 x 6: best %.1f ms CPU%n", best / 1e6);
         assertThat(best / 1_000_000.0).as("milliseconds").isLessThan(100);
     }
 
