@@ -55,6 +55,14 @@ public final class EvalSetReader {
     }
 
     /**
+     * Queries alone, for searching without judgments: JSONL {@code {"_id","text"}} or TSV {@code qid<TAB>text},
+     * detected as for {@link #trec}, in file order.
+     */
+    public static SequencedMap<String, String> queries(Path file) throws IOException {
+        return looksLikeJsonl(file) ? readJsonlQueries(file) : readTsvTopics(file);
+    }
+
+    /**
      * A SQuAD-format file (v1.1/v2.0, COVID-QA): each answerable question is a query, and its one relevant
      * document (grade 1) is the paragraph (context) it was asked about. The document id is the paragraph's
      * {@code document_id} when present (COVID-QA gives one per article, which is also what an importer keeps),
