@@ -126,9 +126,6 @@ public final class Importer {
                 "unsupported file type ." + FileType.extension(file.path())
                         + " (supported: .md, .markdown, .txt, .text, .pdf, .html, .htm, or no extension)"));
         try {
-            if (!Files.isReadable(file.path())) {
-                throw new AccessDeniedException(file.path().toString());
-            }
             return type.reader().read(file.path(), file.id());
         } catch (IOException e) {
             throw new UnreadableException("unreadable: " + describe(e), e);
