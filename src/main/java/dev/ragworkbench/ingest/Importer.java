@@ -69,6 +69,7 @@ public final class Importer {
             }
         }
         String name = corpusName == null ? CorpusNames.fromPath(source) : explicitName(corpusName);
+        cancel.check(); // before the corpus row exists: a cancelled start leaves nothing behind
         var run = new Run(progress);
         var store = new DocumentStore(workspace);
         try (CorpusWriter writer = store.writer(name, source.toString(), resolved, resolved == ImportFormat.FILES,
