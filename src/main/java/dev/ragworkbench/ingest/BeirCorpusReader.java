@@ -1,6 +1,8 @@
 package dev.ragworkbench.ingest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -38,7 +40,7 @@ final class BeirCorpusReader {
 
     private static final ObjectReader JSON = new ObjectMapper()
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS) // `{...} junk` is a broken line too
-            .readerFor(JsonNode.class);
+            .readerFor(Line.class);
 
     private BeirCorpusReader() {
     }
@@ -89,35 +91,36 @@ final class BeirCorpusReader {
         }
     }
 
+    /** One corpus line; binding straight to it skips building a tree for the long {@code text} field. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Line(@JsonProperty("_id") JsonNode id, String title, String text, JsonNode metadata) {
+    }
+
     private static Document parse(byte[] line, String source) throws UnreadableException {
-        JsonNode node;
+        Line parsed;
         try {
-            node = JSON.readTree(line);
+            parsed = JSON.readValue(line);
         } catch (JsonProcessingException e) {
             throw new UnreadableException("malformed JSON: " + e.getOriginalMessage(), e);
         } catch (IOException e) {
             throw new UnreadableException("malformed JSON: " + e.getMessage(), e);
         }
-        if (node == null || !node.isObject()) {
+        if (parsed == null) {
             throw new UnreadableException("not a JSON object");
         }
-        JsonNode id = node.get("_id");
+        JsonNode id = parsed.id();
         if (id == null || !id.isValueNode() || id.isNull() || id.asText().isBlank()) {
             throw new UnreadableException("no \"_id\"");
         }
-        String title = text(node.get("title"));
-        String text = text(node.get("text"));
+        String title = parsed.title() == null ? "" : parsed.title();
+        String text = parsed.text() == null ? "" : parsed.text();
         // BEIR corpora (TREC-COVID, for one) have documents with a title and no abstract; qrels still point to them,
         // and the indexer adds the title, so only a document with neither is unusable.
         if (text.isBlank() && title.isBlank()) {
             throw new UnreadableException("no text (neither \"text\" nor \"title\")");
         }
-        return new Document(id.asText(), source, title, text, ContentHash.of(text), TYPE, flatten(node.get("metadata")),
+        return new Document(id.asText(), source, title, text, ContentHash.of(text), TYPE, flatten(parsed.metadata()),
                 List.of());
-    }
-
-    private static String text(JsonNode value) {
-        return value == null || value.isNull() ? "" : value.isValueNode() ? value.asText() : value.toString();
     }
 
     /** Nested objects become dotted keys; arrays stay as their JSON text; nulls are dropped. */

@@ -42,8 +42,8 @@ public final class CorpusNames {
                 (cp >= 'a' && cp <= 'z') || (cp >= '0' && cp <= '9') || cp == '.' || cp == '_' || cp == '-'
                         ? (char) cp : '-'));
         // A leading dot would make a hidden folder (or "..") where the name is used as a path.
-        while (!sb.isEmpty() && sb.charAt(0) == '.') {
-            sb.setCharAt(0, '-');
+        for (int i = 0; i < sb.length() && sb.charAt(i) == '.'; i++) {
+            sb.setCharAt(i, '-');
         }
         String name = sb.length() > MAX_LENGTH ? sb.substring(0, MAX_LENGTH) : sb.toString();
         return name.chars().allMatch(c -> c == '-') ? "corpus" : name;

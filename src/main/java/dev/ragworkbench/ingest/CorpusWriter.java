@@ -90,6 +90,7 @@ final class CorpusWriter implements AutoCloseable {
         // Rules in the order the contract states them: an existing id is compared with itself first, so a changed
         // file is updated even if its new text equals another file's (the ids users know stay put).
         if (before != null) {
+            // The source path is not compared: moving the corpus folder must not turn every document into an update.
             if (before.equals(now)) {
                 return new Written(Outcome.UNCHANGED, null);
             }

@@ -69,6 +69,7 @@ public final class Importer {
             }
         }
         String name = corpusName == null ? CorpusNames.fromPath(source) : explicitName(corpusName);
+        cancel.check(); // before the corpus row exists: a cancelled start leaves nothing behind
         var run = new Run(progress);
         var store = new DocumentStore(workspace);
         try (CorpusWriter writer = store.writer(name, source.toString(), resolved, resolved == ImportFormat.FILES,
@@ -126,9 +127,6 @@ public final class Importer {
                 "unsupported file type ." + FileType.extension(file.path())
                         + " (supported: .md, .markdown, .txt, .text, .pdf, .html, .htm, or no extension)"));
         try {
-            if (!Files.isReadable(file.path())) {
-                throw new AccessDeniedException(file.path().toString());
-            }
             return type.reader().read(file.path(), file.id());
         } catch (IOException e) {
             throw new UnreadableException("unreadable: " + describe(e), e);

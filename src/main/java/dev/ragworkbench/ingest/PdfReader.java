@@ -8,6 +8,7 @@ import org.apache.pdfbox.text.PDFTextStripper;
 
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -58,6 +59,11 @@ final class PdfReader implements DocumentReader {
     }
 
     private static PDDocument load(Path file) throws UnreadableException, IOException {
+        // Opening through NIO first gives a missing or forbidden file its own exception; PDFBox would report it
+        // like a corrupt PDF.
+        try (var probe = Files.newByteChannel(file)) {
+            probe.size();
+        }
         try {
             return Loader.loadPDF(file.toFile());
         } catch (InvalidPasswordException e) {

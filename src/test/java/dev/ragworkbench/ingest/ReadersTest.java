@@ -120,6 +120,22 @@ class ReadersTest {
     }
 
     @Test
+    void passwordProtectedPdfFailsAsEncrypted() throws Exception {
+        byte[] plain = TestFiles.pdf("Secret", null, new String[] {"classified"});
+        try (var doc = org.apache.pdfbox.Loader.loadPDF(plain); var out = new java.io.ByteArrayOutputStream()) {
+            var policy = new org.apache.pdfbox.pdmodel.encryption.StandardProtectionPolicy("owner", "user",
+                    new org.apache.pdfbox.pdmodel.encryption.AccessPermission());
+            policy.setEncryptionKeyLength(128);
+            doc.protect(policy);
+            doc.save(out);
+            Path file = TestFiles.write(dir, "locked.pdf", out.toByteArray());
+
+            assertThatThrownBy(() -> read(file)).isInstanceOf(UnreadableException.class)
+                    .hasMessage("encrypted PDF (needs a password to open)");
+        }
+    }
+
+    @Test
     void htmlKeepsVisibleTextOnlyWithBlockStructure() throws Exception {
         String html = """
                 <!doctype html>
