@@ -16,6 +16,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.FloatBuffer;
 import java.nio.LongBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -39,13 +40,25 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class OnnxEmbedder implements Embedder {
 
-    /** Upper bound on texts per model call. */
-    static final int MAX_BATCH_TEXTS = 32;
     /**
-     * Upper bound on padded tokens per model call: keeps attention buffers (heads x len² x batch floats) small at
-     * 512 tokens, where 32 texts would need ~400 MB per layer for bge-small.
+     * How texts are grouped into model calls: at most {@code maxTexts} texts and {@code maxTokens} padded tokens.
+     *
+     * <p>Big batches are slower here, not faster. MiniLM over 60 SciFact abstracts (~250 tokens each) on this
+     * 2-core EPYC, load average ~11 from other workers, so noisy: one text per call 15.6 and 7.0 texts/s (two runs),
+     * 32 texts / 1024 tokens 6.5 and 5.4, 32 texts / 8192 tokens 2.7 and 3.8; for 80-character texts batching
+     * helped a little (88 and 75 vs 83 and 54 texts/s). Hence the {@link #DEFAULT}: long texts run alone, short ones
+     * share a call up to 256 padded tokens.
      */
-    static final int MAX_BATCH_TOKENS = 8192;
+    record Batching(int maxTexts, int maxTokens) {
+        static final Batching DEFAULT = new Batching(32, 256);
+        /**
+         * For dynamically quantized models (int8 MiniLM, int8 BGE): their DynamicQuantizeLinear picks one scale
+         * per tensor, i.e. over the whole batch, so a text's vector depended on its batch-mates (cosine to the
+         * text embedded alone down to 0.989 for MiniLM-q in batches of 32). One text per call makes vectors
+         * independent of batching, hence reproducible and cacheable.
+         */
+        static final Batching SINGLE = new Batching(1, Integer.MAX_VALUE);
+    }
 
     /**
      * How the model uses the CPU: {@code sessionThreads} onnxruntime threads inside each model call, and
@@ -92,12 +105,15 @@ public final class OnnxEmbedder implements Embedder {
     private final String outputName;
     private final int dimension;
     private final Threading threading;
+    private final Batching batching;
     /** Runs the extra workers; the calling thread is always one of the workers. Null with a single worker. */
     private final ExecutorService pool;
 
     private OnnxEmbedder(ModelSpec spec, OrtEnvironment env, OrtSession session, HuggingFaceTokenizer encoder,
-                         HuggingFaceTextTokenizer measuring, Threading threading) throws OrtException {
+                         HuggingFaceTextTokenizer measuring, Threading threading, Batching batching)
+            throws OrtException {
         this.spec = spec;
+        this.batching = batching;
         this.env = env;
         this.session = session;
         this.encoder = encoder;
@@ -125,6 +141,11 @@ public final class OnnxEmbedder implements Embedder {
     }
 
     public static OnnxEmbedder open(ModelSpec spec, Threading threading) {
+        return open(spec, threading, null);
+    }
+
+    /** With {@code batching} null, chosen from the model: {@link Batching#SINGLE} if dynamically quantized. */
+    static OnnxEmbedder open(ModelSpec spec, Threading threading, Batching batching) {
         OrtEnvironment env = OrtEnvironment.getEnvironment();
         HuggingFaceTokenizer encoder = null;
         HuggingFaceTextTokenizer measuring = null;
@@ -142,8 +163,12 @@ public final class OnnxEmbedder implements Embedder {
                     "modelMaxLength", Integer.toString(spec.maxTokens()),
                     "padding", "false"));
             measuring = HuggingFaceTextTokenizer.load(new ByteArrayInputStream(tokenizerJson));
-            session = createSession(env, spec.model(), threading);
-            return new OnnxEmbedder(spec, env, session, encoder, measuring, threading);
+            var loaded = createSession(env, spec.model(), threading);
+            session = loaded.session();
+            if (batching == null) {
+                batching = loaded.dynamicallyQuantized() ? Batching.SINGLE : Batching.DEFAULT;
+            }
+            return new OnnxEmbedder(spec, env, session, encoder, measuring, threading, batching);
         } catch (IOException e) {
             closeQuietly(session, encoder, measuring);
             throw new UncheckedIOException("cannot load embedding model " + spec.name() + ": " + e.getMessage(), e);
@@ -154,7 +179,10 @@ public final class OnnxEmbedder implements Embedder {
         }
     }
 
-    private static OrtSession createSession(OrtEnvironment env, ModelSpec.Source model, Threading threading)
+    private record Loaded(OrtSession session, boolean dynamicallyQuantized) {
+    }
+
+    private static Loaded createSession(OrtEnvironment env, ModelSpec.Source model, Threading threading)
             throws OrtException, IOException {
         try (var options = new OrtSession.SessionOptions()) {
             options.setIntraOpNumThreads(threading.sessionThreads());
@@ -164,16 +192,52 @@ public final class OnnxEmbedder implements Embedder {
             // from the other workers (and from our own tokenizer and database threads).
             options.addConfigEntry("session.intra_op.allow_spinning", "0");
             return switch (model) {
-                // A user's file: let onnxruntime map it instead of copying it through the Java heap.
-                case ModelSpec.File f -> env.createSession(f.path().toString(), options);
+                // A user's file: onnxruntime reads it itself instead of it being copied through the Java heap.
+                case ModelSpec.File f -> {
+                    boolean dynamic;
+                    try (InputStream in = f.open()) {
+                        dynamic = contains(in, DYNAMIC_QUANTIZATION);
+                    }
+                    yield new Loaded(env.createSession(f.path().toString(), options), dynamic);
+                }
                 // A jar resource has no file path; bytes are the fastest way in (90 MB reads in well under 1 s).
                 case ModelSpec.Resource r -> {
+                    byte[] bytes;
                     try (InputStream in = r.open()) {
-                        yield env.createSession(in.readAllBytes(), options);
+                        bytes = in.readAllBytes();
                     }
+                    boolean dynamic = contains(new ByteArrayInputStream(bytes), DYNAMIC_QUANTIZATION);
+                    yield new Loaded(env.createSession(bytes, options), dynamic);
                 }
             };
         }
+    }
+
+    /** The ONNX operator whose per-batch scale makes batching change results (see {@link Batching#SINGLE}). */
+    private static final byte[] DYNAMIC_QUANTIZATION = "DynamicQuantizeLinear".getBytes(StandardCharsets.US_ASCII);
+
+    /**
+     * Whether the model's bytes hold {@code needle}. ONNX stores operator types as plain protobuf strings, so a
+     * byte search finds them without an ONNX parser (onnxruntime's Java API does not list a graph's nodes).
+     */
+    static boolean contains(InputStream in, byte[] needle) throws IOException {
+        byte[] buffer = new byte[1 << 20];
+        int kept = 0; // bytes carried over from the previous read, so a match across reads is found
+        for (int read; (read = in.read(buffer, kept, buffer.length - kept)) > 0; ) {
+            int end = kept + read;
+            outer:
+            for (int i = 0; i + needle.length <= end; i++) {
+                for (int j = 0; j < needle.length; j++) {
+                    if (buffer[i + j] != needle[j]) {
+                        continue outer;
+                    }
+                }
+                return true;
+            }
+            kept = Math.min(needle.length - 1, end);
+            System.arraycopy(buffer, end - kept, buffer, 0, kept);
+        }
+        return false;
     }
 
     @Override
@@ -208,6 +272,10 @@ public final class OnnxEmbedder implements Embedder {
         return threading;
     }
 
+    Batching batching() {
+        return batching;
+    }
+
     @Override
     public float[] embedQuery(String query) {
         return embedBatch(new Encoding[]{encoder.encode(spec.queryPrefix() + query)})[0];
@@ -229,7 +297,7 @@ public final class OnnxEmbedder implements Embedder {
         checkCancelled.run();
         progress.progress("embed", 0, n);
         Encoding[] encodings = encoder.batchEncode(texts.toArray(String[]::new));
-        List<int[]> batches = batches(encodings);
+        List<int[]> batches = batches(encodings, batching);
 
         float[][] vectors = new float[n][];
         AtomicInteger nextBatch = new AtomicInteger();
@@ -291,9 +359,9 @@ public final class OnnxEmbedder implements Embedder {
 
     /**
      * Batches of indexes into {@code encodings}: sorted by token count so each batch pads to a length close to
-     * all its members, capped by {@link #MAX_BATCH_TEXTS} and {@link #MAX_BATCH_TOKENS}.
+     * all its members, within the {@link Batching} limits.
      */
-    static List<int[]> batches(Encoding[] encodings) {
+    static List<int[]> batches(Encoding[] encodings, Batching batching) {
         Integer[] order = new Integer[encodings.length];
         for (int i = 0; i < order.length; i++) {
             order[i] = i;
@@ -304,7 +372,7 @@ public final class OnnxEmbedder implements Embedder {
         for (int index : order) {
             int length = encodings[index].getIds().length; // ascending, so the longest in the batch so far
             if (!current.isEmpty()
-                    && (current.size() == MAX_BATCH_TEXTS || (long) (current.size() + 1) * length > MAX_BATCH_TOKENS)) {
+                    && (current.size() == batching.maxTexts() || (long) (current.size() + 1) * length > batching.maxTokens())) {
                 batches.add(current.stream().mapToInt(Integer::intValue).toArray());
                 current.clear();
             }

@@ -111,15 +111,29 @@ class OnnxEmbedderTest {
     @Test
     void batchEqualsSingleAndKeepsOrder() {
         List<String> texts = new ArrayList<>(Vectors.scifact(12));
-        texts.add("short one");
-        texts.add(twoTopics(400)); // truncated member next to short ones
-        texts.add("");
+        // short texts of different lengths share a padded batch; the long one is truncated
+        texts.addAll(List.of("short one", "a somewhat longer short text about cells", "", "x",
+                "Mitochondria produce most of the cell's ATP through oxidative phosphorylation."));
+        texts.add(twoTopics(400));
         List<float[]> batch = minilm.embedDocuments(texts, ProgressListener.NONE, Cancellation.none());
         assertThat(batch).hasSize(texts.size());
         for (int i = 0; i < texts.size(); i++) {
             float[] alone = minilm.embedQuery(texts.get(i));
             assertThat(cosine(batch.get(i), alone)).as("text %d", i).isGreaterThan(0.9999);
             assertThat(batch.get(i)).hasSize(384);
+        }
+    }
+
+    @Test
+    void dynamicallyQuantizedModelsEmbedOneTextPerCallSoBatchMatesCannotChangeAVector() {
+        assertThat(minilm.batching()).isEqualTo(OnnxEmbedder.Batching.DEFAULT);
+        try (OnnxEmbedder q = Embedders.open("all-minilm-l6-v2-q")) {
+            assertThat(q.batching()).isEqualTo(OnnxEmbedder.Batching.SINGLE);
+            List<String> texts = List.of("short one", "a somewhat longer short text about cells", "x", SHORT);
+            List<float[]> batch = q.embedDocuments(texts, ProgressListener.NONE, Cancellation.none());
+            for (int i = 0; i < texts.size(); i++) {
+                assertThat(batch.get(i)).containsExactly(q.embedQuery(texts.get(i)));
+            }
         }
     }
 
@@ -137,7 +151,7 @@ class OnnxEmbedderTest {
 
     @Test
     void reportsProgressPerBatchAndStopsWhenCancelled() {
-        List<String> texts = Collections.nCopies(OnnxEmbedder.MAX_BATCH_TEXTS * 3, "a small text");
+        List<String> texts = Collections.nCopies(minilm.batching().maxTexts() * 3, "a small text");
         var reports = Collections.synchronizedList(new ArrayList<Long>());
         minilm.embedDocuments(texts, (stage, done, total) -> {
             assertThat(stage).isEqualTo("embed");

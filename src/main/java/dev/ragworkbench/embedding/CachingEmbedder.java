@@ -1,0 +1,239 @@
+package dev.ragworkbench.embedding;
+
+import dev.ragworkbench.progress.Cancellation;
+import dev.ragworkbench.progress.ProgressListener;
+import dev.ragworkbench.workspace.Workspace;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * An {@link Embedder} that remembers vectors in the workspace table {@code embedding_cache}, keyed by embedder name
+ * and SHA-256 of the UTF-8 text, so indexing the same text again computes nothing.
+ *
+ * <p>Misses are embedded in rounds of {@link #ROUND_TEXTS} and each round is committed as soon as it is done: a
+ * cancelled or crashed run keeps everything finished before it. Queries are cached too, under the separate key
+ * {@code <name>#query}, because a query vector can differ from the document vector of the same text (BGE adds an
+ * instruction). Closing this closes the wrapped embedder; the workspace stays open.
+ */
+public final class CachingEmbedder implements Embedder {
+
+    /** Hashes per lookup statement: one round trip per 500 texts keeps a 5k-text re-index well under a second. */
+    static final int LOOKUP_BATCH = 500;
+    /** Texts embedded and committed together: ~20 s of MiniLM work at most is lost if the run dies. */
+    static final int ROUND_TEXTS = 512;
+
+    private static final String LOOKUP_SQL = "SELECT text_hash, vector FROM embedding_cache WHERE embedder = ? AND "
+            + "text_hash IN (" + String.join(", ", java.util.Collections.nCopies(LOOKUP_BATCH, "?")) + ")";
+    private static final String STORE_SQL = "MERGE INTO embedding_cache (embedder, text_hash, vector) "
+            + "KEY (embedder, text_hash) VALUES (?, ?, ?)";
+
+    /**
+     * Document counters since creation: {@code requested} texts, of which {@code hits} came from the cache and
+     * {@code computed} went to the model; the rest were duplicates of another text in the same call.
+     */
+    public record Stats(long requested, long hits, long computed) {
+    }
+
+    private final Embedder delegate;
+    private final Workspace workspace;
+    private final LongAdder requested = new LongAdder();
+    private final LongAdder hits = new LongAdder();
+    private final LongAdder computed = new LongAdder();
+
+    public CachingEmbedder(Embedder delegate, Workspace workspace) {
+        this.delegate = delegate;
+        this.workspace = workspace;
+    }
+
+    public Embedder delegate() {
+        return delegate;
+    }
+
+    public Stats stats() {
+        return new Stats(requested.sum(), hits.sum(), computed.sum());
+    }
+
+    @Override
+    public String name() {
+        return delegate.name();
+    }
+
+    @Override
+    public int dimension() {
+        return delegate.dimension();
+    }
+
+    @Override
+    public int maxTokens() {
+        return delegate.maxTokens();
+    }
+
+    @Override
+    public TextTokenizer tokenizer() {
+        return delegate.tokenizer();
+    }
+
+    @Override
+    public List<float[]> embedDocuments(List<String> texts, ProgressListener progress, Cancellation cancellation) {
+        int n = texts.size();
+        requested.add(n);
+        if (n == 0) {
+            return List.of();
+        }
+        cancellation.check();
+        MessageDigest sha = sha256();
+        // Distinct texts by hash, each with the positions it fills in the result.
+        var positions = new LinkedHashMap<ByteBuffer, List<Integer>>();
+        var textOf = new HashMap<ByteBuffer, String>();
+        for (int i = 0; i < n; i++) {
+            String text = texts.get(i);
+            ByteBuffer hash = ByteBuffer.wrap(sha.digest(text.getBytes(StandardCharsets.UTF_8)));
+            positions.computeIfAbsent(hash, h -> new ArrayList<>(1)).add(i);
+            textOf.putIfAbsent(hash, text);
+        }
+        float[][] vectors = new float[n][];
+        String key = delegate.name();
+        try (Connection db = workspace.connection()) {
+            Map<ByteBuffer, float[]> cached = lookup(db, key, new ArrayList<>(positions.keySet()));
+            int done = 0;
+            var missing = new ArrayList<ByteBuffer>();
+            for (var entry : positions.entrySet()) {
+                float[] vector = cached.get(entry.getKey());
+                if (vector == null) {
+                    missing.add(entry.getKey());
+                    continue;
+                }
+                for (int i : entry.getValue()) {
+                    vectors[i] = i == entry.getValue().getFirst() ? vector : vector.clone();
+                }
+                hits.add(entry.getValue().size());
+                done += entry.getValue().size();
+            }
+            progress.progress("embed", done, n);
+            db.setAutoCommit(false);
+            for (int from = 0; from < missing.size(); from += ROUND_TEXTS) {
+                cancellation.check();
+                List<ByteBuffer> round = missing.subList(from, Math.min(from + ROUND_TEXTS, missing.size()));
+                int base = done;
+                List<float[]> embedded = delegate.embedDocuments(round.stream().map(textOf::get).toList(),
+                        (stage, roundDone, roundTotal) -> progress.progress(stage, base + roundDone, n),
+                        cancellation);
+                store(db, key, round, embedded);
+                db.commit();
+                computed.add(round.size());
+                for (int r = 0; r < round.size(); r++) {
+                    List<Integer> at = positions.get(round.get(r));
+                    for (int i : at) {
+                        vectors[i] = i == at.getFirst() ? embedded.get(r) : embedded.get(r).clone();
+                    }
+                    done += at.size();
+                }
+                progress.progress("embed", done, n);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("embedding cache failed in workspace " + workspace.name() + ": "
+                    + e.getMessage(), e);
+        }
+        return Arrays.asList(vectors);
+    }
+
+    @Override
+    public float[] embedQuery(String query) {
+        String key = delegate.name() + "#query";
+        ByteBuffer hash = ByteBuffer.wrap(sha256().digest(query.getBytes(StandardCharsets.UTF_8)));
+        try (Connection db = workspace.connection()) {
+            float[] cached = lookup(db, key, List.of(hash)).get(hash);
+            if (cached != null) {
+                return cached;
+            }
+            float[] vector = delegate.embedQuery(query);
+            store(db, key, List.of(hash), List.of(vector));
+            return vector;
+        } catch (SQLException e) {
+            throw new IllegalStateException("embedding cache failed in workspace " + workspace.name() + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** Cached vectors by hash; vectors of another dimension (a replaced model under the same name) count as misses. */
+    private Map<ByteBuffer, float[]> lookup(Connection db, String key, List<ByteBuffer> hashes) throws SQLException {
+        var found = new HashMap<ByteBuffer, float[]>(hashes.size() * 2);
+        int dimension = delegate.dimension();
+        try (PreparedStatement select = db.prepareStatement(LOOKUP_SQL)) {
+            select.setString(1, key);
+            for (int from = 0; from < hashes.size(); from += LOOKUP_BATCH) {
+                // Always LOOKUP_BATCH parameters, so one statement serves every chunk; the last chunk repeats a hash.
+                for (int p = 0; p < LOOKUP_BATCH; p++) {
+                    select.setBytes(p + 2, hashes.get(Math.min(from + p, hashes.size() - 1)).array());
+                }
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        float[] vector = decode(rows.getBytes(2));
+                        if (vector.length == dimension) {
+                            found.put(ByteBuffer.wrap(rows.getBytes(1)), vector);
+                        }
+                    }
+                }
+            }
+        }
+        return found;
+    }
+
+    private static void store(Connection db, String key, List<ByteBuffer> hashes, List<float[]> vectors)
+            throws SQLException {
+        try (PreparedStatement merge = db.prepareStatement(STORE_SQL)) {
+            for (int i = 0; i < hashes.size(); i++) {
+                merge.setString(1, key);
+                merge.setBytes(2, hashes.get(i).array());
+                merge.setBytes(3, encode(vectors.get(i)));
+                merge.addBatch();
+            }
+            merge.executeBatch();
+        }
+    }
+
+    static byte[] encode(float[] vector) {
+        ByteBuffer bytes = ByteBuffer.allocate(vector.length * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
+        bytes.asFloatBuffer().put(vector);
+        return bytes.array();
+    }
+
+    static float[] decode(byte[] bytes) {
+        float[] vector = new float[bytes.length / Float.BYTES];
+        ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(vector);
+        return vector;
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        delegate.close();
+    }
+
+    @Override
+    public String toString() {
+        return "CachingEmbedder[" + delegate + ", " + stats() + "]";
+    }
+}
