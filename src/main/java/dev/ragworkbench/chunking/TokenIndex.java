@@ -2,6 +2,8 @@ package dev.ragworkbench.chunking;
 
 import dev.ragworkbench.embedding.TextTokenizer;
 
+import java.util.concurrent.atomic.AtomicReference;
+
 /**
  * A document tokenized once, so chunkers can measure any range by binary search instead of re-tokenizing.
  * <p>
@@ -32,8 +34,21 @@ final class TokenIndex {
         estimateTrusted = sampleAgrees(0) && sampleAgrees(text.length() / 2);
     }
 
+    /**
+     * The last document's index, reused when the same text is chunked again with the same tokenizer: a UI that
+     * re-chunks on every slider change would otherwise spend most of each re-chunk tokenizing the same text.
+     * One entry only, so at most one document's offsets are kept alive.
+     */
+    private static final AtomicReference<TokenIndex> LAST = new AtomicReference<>();
+
     static TokenIndex of(String text, TextTokenizer tokenizer) {
-        return new TokenIndex(text, tokenizer);
+        TokenIndex last = LAST.get();
+        if (last != null && last.tokenizer == tokenizer && last.text.equals(text)) {
+            return last;
+        }
+        TokenIndex index = new TokenIndex(text, tokenizer);
+        LAST.set(index);
+        return index;
     }
 
     String text() {
