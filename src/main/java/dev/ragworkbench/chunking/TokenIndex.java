@@ -2,6 +2,8 @@ package dev.ragworkbench.chunking;
 
 import dev.ragworkbench.embedding.TextTokenizer;
 
+import java.util.concurrent.atomic.AtomicReference;
+
 /**
  * A document tokenized once, so chunkers can measure any range by binary search instead of re-tokenizing.
  * <p>
@@ -32,8 +34,21 @@ final class TokenIndex {
         estimateTrusted = sampleAgrees(0) && sampleAgrees(text.length() / 2);
     }
 
+    /**
+     * The last document's index, reused when the same text is chunked again with the same tokenizer: a UI that
+     * re-chunks on every slider change would otherwise spend most of each re-chunk tokenizing the same text.
+     * One entry only, so at most one document's offsets are kept alive.
+     */
+    private static final AtomicReference<TokenIndex> LAST = new AtomicReference<>();
+
     static TokenIndex of(String text, TextTokenizer tokenizer) {
-        return new TokenIndex(text, tokenizer);
+        TokenIndex last = LAST.get();
+        if (last != null && last.tokenizer == tokenizer && last.text.equals(text)) {
+            return last;
+        }
+        TokenIndex index = new TokenIndex(text, tokenizer);
+        LAST.set(index);
+        return index;
     }
 
     String text() {
@@ -76,18 +91,39 @@ final class TokenIndex {
         return firstStartingAtOrAfter(end) - firstStartingAtOrAfter(start);
     }
 
-    /** {@code tokenizer.count(text.substring(start, end))}, from the index where that is known to agree. */
+    /**
+     * {@code tokenizer.count(text.substring(start, end))}. Where the estimate is trusted, only the partial words at
+     * the edges (a cut inside a word) are re-tokenized, and the whitespace-bounded middle comes from the index;
+     * that keeps even thousands of mid-word windows cheap.
+     */
     int exact(int start, int end) {
-        if (estimateTrusted && isClean(start, end)) {
-            return estimate(start, end);
+        if (!estimateTrusted) {
+            return count(start, end);
         }
-        return tokenizer.count(text.substring(start, end));
+        int from = start;
+        while (from < end && !startsClean(from)) {
+            from++;
+        }
+        int to = end;
+        while (to > from && !endsClean(to)) {
+            to--;
+        }
+        if (from >= to) {
+            return count(start, end); // a single (partial) word
+        }
+        return count(start, from) + estimate(from, to) + count(to, end);
     }
 
-    /** Both edges at the text's ends or next to whitespace, so no word, hence no token, is cut. */
-    private boolean isClean(int start, int end) {
-        return (start == 0 || Span.isSpace(text.charAt(start - 1)))
-               && (end == text.length() || Span.isSpace(text.charAt(end)));
+    private int count(int start, int end) {
+        return start >= end ? 0 : tokenizer.count(text.substring(start, end));
+    }
+
+    private boolean startsClean(int offset) {
+        return offset == 0 || Span.isSpace(text.charAt(offset - 1));
+    }
+
+    private boolean endsClean(int offset) {
+        return offset == text.length() || Span.isSpace(text.charAt(offset));
     }
 
     /** Compares estimate and real count on a whitespace-bounded stretch of about 64 tokens from {@code near}. */
