@@ -33,8 +33,7 @@ final class TextDecoding {
 
     /** Fails when the bytes contain NUL, which no text format of ours has but nearly every binary format does. */
     static void rejectBinary(byte[] bytes) throws UnreadableException {
-        int limit = Math.min(bytes.length, 1 << 20);
-        for (int i = 0; i < limit; i++) {
+        for (int i = 0; i < bytes.length; i++) {
             if (bytes[i] == 0) {
                 throw new UnreadableException("binary file (contains NUL bytes), not text");
             }
