@@ -1,5 +1,6 @@
 package dev.ragworkbench.app;
 
+import dev.ragworkbench.chunking.Chunk;
 import dev.ragworkbench.chunking.Chunker;
 import dev.ragworkbench.chunking.ChunkerKind;
 import dev.ragworkbench.chunking.ChunkerSpec;
@@ -28,6 +29,8 @@ import dev.ragworkbench.retrieval.Retrievers;
 import dev.ragworkbench.workspace.Workspace;
 
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -104,7 +107,27 @@ public final class Workbench implements AutoCloseable {
         var result = new IndexBuilder(workspace.indexesDir()).build(settings, docs,
                 d -> chunker.chunk(d, ProgressListener.NONE, cancel), embedder, progress, cancel);
         ChunkTable.replace(workspace, settings.name(), result.chunks());
+        if (embedder != null) {
+            warnAboutTruncation(result.chunks(), embedder, progress);
+        }
         return result.info();
+    }
+
+    /** Text past the model's limit is cut off before embedding; a user choosing chunk sizes should know. */
+    private static void warnAboutTruncation(List<Chunk> chunks, Embedder embedder, ProgressListener progress) {
+        // The limit counts [CLS] and [SEP]; chunk token counts do not.
+        long over = chunks.stream().filter(c -> c.tokenCount() + 2 > embedder.maxTokens()).count();
+        if (over > 0) {
+            progress.note(String.format(Locale.ROOT, "%,d of %,d chunks exceed %s's %d-token limit; their ends are"
+                    + " not embedded (choose a smaller chunk size to embed everything)", over, chunks.size(),
+                    embedder.name(), embedder.maxTokens()));
+        }
+    }
+
+    /** Deletes an index and its chunk records. */
+    public void deleteIndex(String name) {
+        indexes.delete(name);
+        ChunkTable.delete(workspace, name);
     }
 
     /**

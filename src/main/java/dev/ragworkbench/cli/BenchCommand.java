@@ -35,7 +35,7 @@ import java.util.Locale;
  * throughput, re-indexing from the cache, and per-retriever query latency and quality. Prints tables; asserts
  * nothing, since timings belong to the machine they came from.
  */
-@Command(name = "bench", description = "Measure embedding, indexing and query speed (and quality) on a BEIR corpus.")
+@Command(name = "bench", mixinStandardHelpOptions = true, description = "Measure embedding, indexing and query speed (and quality) on a BEIR corpus.")
 final class BenchCommand implements Runnable {
 
     @Option(names = "--beir", paramLabel = "DIR", defaultValue = "../shared/data/scifact",

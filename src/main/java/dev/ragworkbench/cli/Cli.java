@@ -25,6 +25,10 @@ public final class Cli {
     public static final int ERROR = 3;
 
     public static int run(String[] args) {
+        if (args.length == 0) {
+            commandLine(new PrintWriter(System.out, true), new PrintWriter(System.err, true)).usage(System.out);
+            return OK;
+        }
         return commandLine(new PrintWriter(System.out, true), new PrintWriter(System.err, true)).execute(args);
     }
 

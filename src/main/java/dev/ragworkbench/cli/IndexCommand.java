@@ -18,7 +18,7 @@ import java.time.Duration;
 import java.util.Locale;
 
 /** {@code index}: import a corpus into the workspace, then chunk, embed and index it. */
-@Command(name = "index", description = {
+@Command(name = "index", mixinStandardHelpOptions = true, description = {
         "Import a corpus (a folder of files, a file, or a BEIR corpus.jsonl) and build its index.",
         "Prints the index's name last."})
 final class IndexCommand implements Runnable {
@@ -70,10 +70,7 @@ final class IndexCommand implements Runnable {
         try (var bench = Workbench.open(options.workspace)) {
             var imported = bench.importCorpus(corpus, format == null ? ImportFormat.AUTO : ImportFormat.parse(format),
                     corpusName, progress, Cancellation.none());
-            progress.closeLine();
-            for (var failure : imported.failures()) {
-                progress.note("skipped " + failure.source() + ": " + failure.reason());
-            }
+            progress.closeLine(); // the importer has already named each skipped file with its reason
             out.printf(Locale.ROOT, "Imported corpus %s: %d added, %d updated, %d unchanged, %d duplicates, %d failed"
                             + " (%s).%n", imported.corpus(), imported.added(), imported.updated(), imported.unchanged(),
                     imported.duplicates(), imported.failures().size(), seconds(imported.elapsed()));

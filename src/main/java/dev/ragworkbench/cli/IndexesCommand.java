@@ -1,5 +1,6 @@
 package dev.ragworkbench.cli;
 
+import dev.ragworkbench.app.Workbench;
 import dev.ragworkbench.index.IndexInfo;
 import dev.ragworkbench.index.Indexes;
 import picocli.CommandLine.Command;
@@ -12,11 +13,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** {@code indexes list} and {@code indexes delete NAME}. */
-@Command(name = "indexes", description = "List or delete the workspace's indexes.",
+@Command(name = "indexes", mixinStandardHelpOptions = true, description = "List or delete the workspace's indexes.",
         subcommands = {IndexesCommand.ListIndexes.class, IndexesCommand.DeleteIndex.class})
 final class IndexesCommand {
 
-    @Command(name = "list", description = "List indexes with their settings, size, documents and chunks.")
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "List indexes with their settings, size, documents and chunks.")
     static final class ListIndexes implements Runnable {
         @Mixin
         WorkspaceOptions options;
@@ -44,7 +45,7 @@ final class IndexesCommand {
         }
     }
 
-    @Command(name = "delete", description = "Delete an index (the documents stay in the workspace).")
+    @Command(name = "delete", mixinStandardHelpOptions = true, description = "Delete an index (the documents stay in the workspace).")
     static final class DeleteIndex implements Runnable {
         @Mixin
         WorkspaceOptions options;
@@ -55,8 +56,8 @@ final class IndexesCommand {
 
         @Override
         public void run() {
-            try (var ws = options.open()) {
-                new Indexes(ws.indexesDir()).delete(name);
+            try (var bench = Workbench.open(options.workspace)) {
+                bench.deleteIndex(name);
                 spec.commandLine().getOut().println("Deleted index " + name + ".");
             }
         }

@@ -31,7 +31,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /** {@code search}: one query, or a file of queries, against an index. */
-@Command(name = "search", description = "Search an index with one query or a file of queries.")
+@Command(name = "search", mixinStandardHelpOptions = true, description = "Search an index with one query or a file of queries.")
 final class SearchCommand implements Runnable {
 
     @Mixin
