@@ -32,13 +32,19 @@ import java.util.concurrent.atomic.LongAdder;
  */
 public final class CachingEmbedder implements Embedder {
 
-    /** Hashes per lookup statement: one round trip per 500 texts keeps a 5k-text re-index well under a second. */
-    static final int LOOKUP_BATCH = 500;
+    /** Hashes per lookup statement; bounds the array parameter, not the speed (one PK probe per hash). */
+    static final int LOOKUP_BATCH = 1000;
     /** Texts embedded and committed together: ~20 s of MiniLM work at most is lost if the run dies. */
     static final int ROUND_TEXTS = 512;
 
-    private static final String LOOKUP_SQL = "SELECT text_hash, vector FROM embedding_cache WHERE embedder = ? AND "
-            + "text_hash IN (" + String.join(", ", java.util.Collections.nCopies(LOOKUP_BATCH, "?")) + ")";
+    /**
+     * Hashes go in as an array parameter joined as a table, so H2 probes the primary key once per hash. The obvious
+     * {@code embedder = ? AND text_hash IN (?, ...)} uses only the key's first column, i.e. scans every row of the
+     * embedder per statement: 5,000 cached hashes took 1.5-2.8 s that way, 0.03-0.15 s joined (warm-cold, H2 in a
+     * temp folder, machine under load).
+     */
+    private static final String LOOKUP_SQL = "SELECT c.text_hash, c.vector FROM TABLE(h BINARY(32) = ?) t "
+            + "JOIN embedding_cache c ON c.embedder = ? AND c.text_hash = t.h";
     private static final String STORE_SQL = "MERGE INTO embedding_cache (embedder, text_hash, vector) "
             + "KEY (embedder, text_hash) VALUES (?, ?, ?)";
 
@@ -175,12 +181,10 @@ public final class CachingEmbedder implements Embedder {
         var found = new HashMap<ByteBuffer, float[]>(hashes.size() * 2);
         int dimension = delegate.dimension();
         try (PreparedStatement select = db.prepareStatement(LOOKUP_SQL)) {
-            select.setString(1, key);
+            select.setString(2, key);
             for (int from = 0; from < hashes.size(); from += LOOKUP_BATCH) {
-                // Always LOOKUP_BATCH parameters, so one statement serves every chunk; the last chunk repeats a hash.
-                for (int p = 0; p < LOOKUP_BATCH; p++) {
-                    select.setBytes(p + 2, hashes.get(Math.min(from + p, hashes.size() - 1)).array());
-                }
+                List<ByteBuffer> chunk = hashes.subList(from, Math.min(from + LOOKUP_BATCH, hashes.size()));
+                select.setObject(1, chunk.stream().map(ByteBuffer::array).toArray(byte[][]::new));
                 try (ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {
                         float[] vector = decode(rows.getBytes(2));

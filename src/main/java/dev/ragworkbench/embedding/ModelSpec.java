@@ -2,6 +2,8 @@ package dev.ragworkbench.embedding;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URL;
+import java.net.URLConnection;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
@@ -60,6 +62,30 @@ public record ModelSpec(String name, Source model, Source tokenizer, int maxToke
                 throw new IOException("class-path resource not found: " + path);
             }
             return in;
+        }
+
+        /**
+         * The whole resource. Sized up front from the jar entry, so a 90 MB model is inflated straight into its
+         * final array instead of through {@code readAllBytes}' growing copies.
+         */
+        public byte[] readAll() throws IOException {
+            URL url = ModelSpec.class.getResource(path);
+            if (url == null) {
+                throw new IOException("class-path resource not found: " + path);
+            }
+            URLConnection connection = url.openConnection();
+            long size = connection.getContentLengthLong();
+            try (InputStream in = connection.getInputStream()) {
+                if (size < 0 || size > Integer.MAX_VALUE - 8) {
+                    return in.readAllBytes();
+                }
+                byte[] bytes = new byte[(int) size];
+                int read = in.readNBytes(bytes, 0, bytes.length);
+                if (read != size || in.read() != -1) {
+                    throw new IOException("resource " + path + " changed size while reading");
+                }
+                return bytes;
+            }
         }
 
         @Override
