@@ -22,12 +22,13 @@ import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * An {@link Embedder} that remembers vectors in the workspace table {@code embedding_cache}, keyed by embedder name
- * and SHA-256 of the UTF-8 text, so indexing the same text again computes nothing.
+ * An {@link Embedder} that remembers vectors in the workspace table {@code embedding_cache}, keyed by the embedder's
+ * {@link Embedder#cacheKey()} (its name, for the bundled models) and SHA-256 of the UTF-8 text, so indexing the same
+ * text again computes nothing.
  *
  * <p>Misses are embedded in rounds of {@link #ROUND_TEXTS} and each round is committed as soon as it is done: a
  * cancelled or crashed run keeps everything finished before it. Queries are cached too, under the separate key
- * {@code <name>#query}, because a query vector can differ from the document vector of the same text (BGE adds an
+ * {@code <cacheKey>#query}, because a query vector can differ from the document vector of the same text (BGE adds an
  * instruction). Closing this closes the wrapped embedder; the workspace stays open.
  */
 public final class CachingEmbedder implements Embedder {
@@ -80,6 +81,11 @@ public final class CachingEmbedder implements Embedder {
     }
 
     @Override
+    public String cacheKey() {
+        return delegate.cacheKey();
+    }
+
+    @Override
     public int dimension() {
         return delegate.dimension();
     }
@@ -113,7 +119,7 @@ public final class CachingEmbedder implements Embedder {
             textOf.putIfAbsent(hash, text);
         }
         float[][] vectors = new float[n][];
-        String key = delegate.name();
+        String key = delegate.cacheKey();
         try (Connection db = workspace.connection()) {
             Map<ByteBuffer, float[]> cached = lookup(db, key, new ArrayList<>(positions.keySet()));
             int done = 0;
@@ -160,7 +166,7 @@ public final class CachingEmbedder implements Embedder {
 
     @Override
     public float[] embedQuery(String query) {
-        String key = delegate.name() + "#query";
+        String key = delegate.cacheKey() + "#query";
         ByteBuffer hash = ByteBuffer.wrap(sha256().digest(query.getBytes(StandardCharsets.UTF_8)));
         try (Connection db = workspace.connection()) {
             float[] cached = lookup(db, key, List.of(hash)).get(hash);

@@ -102,6 +102,7 @@ public final class OnnxEmbedder implements Embedder {
     private final int dimension;
     private final Threading threading;
     private final Batching batching;
+    private final String cacheKey;
     /** Runs the extra workers; the calling thread is always one of the workers. Null with a single worker. */
     private final ExecutorService pool;
 
@@ -110,6 +111,7 @@ public final class OnnxEmbedder implements Embedder {
             throws OrtException {
         this.spec = spec;
         this.batching = batching;
+        this.cacheKey = Embedders.isBundled(spec) ? spec.name() : spec.name() + "@" + spec.fingerprint();
         this.env = env;
         this.session = session;
         this.encoder = encoder;
@@ -252,6 +254,12 @@ public final class OnnxEmbedder implements Embedder {
     @Override
     public TextTokenizer tokenizer() {
         return measuring;
+    }
+
+    /** The bare name for a bundled model as shipped; {@code name@fingerprint} for anything else. */
+    @Override
+    public String cacheKey() {
+        return cacheKey;
     }
 
     public ModelSpec spec() {

@@ -189,6 +189,7 @@ class CachingEmbedderTest {
     /** Delegates everything but close. */
     record Unclosed(Embedder inner) implements Embedder {
         public String name() { return inner.name(); }
+        public String cacheKey() { return inner.cacheKey(); }
         public int dimension() { return inner.dimension(); }
         public int maxTokens() { return inner.maxTokens(); }
         public TextTokenizer tokenizer() { return inner.tokenizer(); }

@@ -106,6 +106,14 @@ class EmbeddersTest {
         try (OnnxEmbedder custom = Embedders.open(dir.toString());
              OnnxEmbedder bundled = Embedders.open("all-minilm-l6-v2")) {
             assertThat(custom.name()).isEqualTo("onnx-all-minilm-l6-v2");
+            assertThat(bundled.cacheKey()).isEqualTo("all-minilm-l6-v2");
+            // the same folder name with other contents or settings must not reuse cached vectors
+            assertThat(custom.cacheKey()).matches("onnx-all-minilm-l6-v2@[0-9a-f]{12}");
+            assertThat(Embedders.folderSpec(dir).fingerprint()).isEqualTo(custom.cacheKey().substring(22));
+            assertThat(Embedders.folderSpec(dir).withMaxTokens(128).fingerprint())
+                    .isNotEqualTo(custom.cacheKey().substring(22));
+            assertThat(Embedders.spec("all-minilm-l6-v2").withMaxTokens(128).fingerprint())
+                    .isNotEqualTo(Embedders.spec("all-minilm-l6-v2").fingerprint());
             assertThat(custom.dimension()).isEqualTo(384);
             assertThat(custom.maxTokens()).isEqualTo(256);
             assertThat(custom.batching()).isEqualTo(OnnxEmbedder.Batching.DEFAULT); // fp32: no dynamic quantization
