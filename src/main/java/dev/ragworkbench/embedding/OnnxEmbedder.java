@@ -43,11 +43,12 @@ public final class OnnxEmbedder implements Embedder {
     /**
      * How texts are grouped into model calls: at most {@code maxTexts} texts and {@code maxTokens} padded tokens.
      *
-     * <p>Big batches are slower here, not faster. MiniLM over 60 SciFact abstracts (~250 tokens each) on this
-     * 2-core EPYC, load average ~11 from other workers, so noisy: one text per call 15.6 and 7.0 texts/s (two runs),
-     * 32 texts / 1024 tokens 6.5 and 5.4, 32 texts / 8192 tokens 2.7 and 3.8; for 80-character texts batching
-     * helped a little (88 and 75 vs 83 and 54 texts/s). Hence the {@link #DEFAULT}: long texts run alone, short ones
-     * share a call up to 256 padded tokens.
+     * <p>Big batches are slower here, not faster. MiniLM over the first 60 SciFact abstracts (~250 tokens each) on
+     * this 2-core EPYC shared with other workers (so noisy; two runs each). Load average ~11, two workers: one text
+     * per call 15.6 and 7.0 texts/s, 32 texts / 1024 tokens 6.5 and 5.4, 32 / 8192 tokens 2.7 and 3.8. Load ~6,
+     * intra-op: one text per call 21.1 and 23.0, 32 / 256 tokens 17.7 and 19.5, 32 / 2048 11.4 and 11.5, 32 / 8192
+     * 12.0 and 7.2. For 80-character texts batching pays: 215 and 187 texts/s at 32 / 256 vs 116 and 169 one by one.
+     * Hence the {@link #DEFAULT}: long texts run alone, short ones share a call up to 256 padded tokens.
      */
     record Batching(int maxTexts, int maxTokens) {
         static final Batching DEFAULT = new Batching(32, 256);
@@ -82,10 +83,10 @@ public final class OnnxEmbedder implements Embedder {
         }
 
         /**
-         * The faster of the two on this machine, by a factor of ~1.9. First 500 SciFact documents, 2-core EPYC,
-         * load average ~11 from other workers (so absolute figures are low and noisy, the ratio held for both
-         * models): MiniLM 17.9 texts/s with {@link #intraOp()} vs 9.4 with {@link #perCore()}; MiniLM-q 33.9 vs
-         * 18.9.
+         * The faster of the two on this machine, or as fast. SciFact documents, 2-core EPYC shared with other
+         * workers (noisy). Load average ~11, 500 documents: MiniLM 17.9 texts/s with {@link #intraOp()} vs 9.4 with
+         * {@link #perCore()}, MiniLM-q 33.9 vs 18.9. Load ~3-6, 300 documents: MiniLM 14.8 vs 15.5, MiniLM-q 29.1
+         * vs 24.2. Intra-op also needs no extra Java threads.
          */
         public static Threading defaults() {
             return intraOp();
