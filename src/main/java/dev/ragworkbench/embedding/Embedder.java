@@ -28,6 +28,15 @@ public interface Embedder extends AutoCloseable {
     /** Embeds a search query, adding the model's query instruction where it has one (BGE). */
     float[] embedQuery(String query);
 
+    /**
+     * Identifies the vectors this embedder produces, for caches: equal keys must mean equal vectors. By default
+     * {@link #name()}; an embedder whose output can change under the same name (a user's model folder edited in
+     * place, another token limit) returns a key with a fingerprint of what changed.
+     */
+    default String cacheKey() {
+        return name();
+    }
+
     @Override
     default void close() {
     }

@@ -62,6 +62,11 @@ public final class Embedders {
         return OnnxEmbedder.open(spec(nameOrFolder), threading);
     }
 
+    /** Whether {@code spec} is one of the bundled models exactly as {@link #spec(String)} gives it. */
+    static boolean isBundled(ModelSpec spec) {
+        return spec.equals(BUILT_IN.get(spec.name()));
+    }
+
     /** What {@link #open(String)} would load, without loading it. */
     public static ModelSpec spec(String nameOrFolder) {
         ModelSpec builtIn = BUILT_IN.get(nameOrFolder.trim().toLowerCase(Locale.ROOT));

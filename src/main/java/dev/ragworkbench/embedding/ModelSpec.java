@@ -2,8 +2,16 @@ package dev.ragworkbench.embedding;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URL;
+import java.net.URLConnection;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -38,6 +46,30 @@ public record ModelSpec(String name, Source model, Source tokenizer, int maxToke
         return new ModelSpec(name, model, tokenizer, newMaxTokens, pooling, queryPrefix);
     }
 
+    /**
+     * A short hash of everything that shapes the vectors besides the name: limit, pooling, query prefix, and for
+     * files their size and modification time (hashing a 1 GB model would cost seconds at every start).
+     */
+    public String fingerprint() {
+        var text = new StringBuilder().append(maxTokens).append('|').append(pooling).append('|').append(queryPrefix);
+        for (Source source : List.of(model, tokenizer)) {
+            text.append('|').append(source);
+            if (source instanceof File(Path path)) {
+                try {
+                    text.append('|').append(Files.size(path)).append('|').append(Files.getLastModifiedTime(path));
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot read " + path + ": " + e.getMessage(), e);
+                }
+            }
+        }
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(text.toString().getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(hash, 0, 6);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+
     /** Where a model file comes from: a class-path resource (the bundled models) or a file (the user's own). */
     public sealed interface Source {
 
@@ -60,6 +92,30 @@ public record ModelSpec(String name, Source model, Source tokenizer, int maxToke
                 throw new IOException("class-path resource not found: " + path);
             }
             return in;
+        }
+
+        /**
+         * The whole resource. Sized up front from the jar entry, so a 90 MB model is inflated straight into its
+         * final array instead of through {@code readAllBytes}' growing copies.
+         */
+        public byte[] readAll() throws IOException {
+            URL url = ModelSpec.class.getResource(path);
+            if (url == null) {
+                throw new IOException("class-path resource not found: " + path);
+            }
+            URLConnection connection = url.openConnection();
+            long size = connection.getContentLengthLong();
+            try (InputStream in = connection.getInputStream()) {
+                if (size < 0 || size > Integer.MAX_VALUE - 8) {
+                    return in.readAllBytes();
+                }
+                byte[] bytes = new byte[(int) size];
+                int read = in.readNBytes(bytes, 0, bytes.length);
+                if (read != size || in.read() != -1) {
+                    throw new IOException("resource " + path + " changed size while reading");
+                }
+                return bytes;
+            }
         }
 
         @Override

@@ -43,11 +43,12 @@ public final class OnnxEmbedder implements Embedder {
     /**
      * How texts are grouped into model calls: at most {@code maxTexts} texts and {@code maxTokens} padded tokens.
      *
-     * <p>Big batches are slower here, not faster. MiniLM over 60 SciFact abstracts (~250 tokens each) on this
-     * 2-core EPYC, load average ~11 from other workers, so noisy: one text per call 15.6 and 7.0 texts/s (two runs),
-     * 32 texts / 1024 tokens 6.5 and 5.4, 32 texts / 8192 tokens 2.7 and 3.8; for 80-character texts batching
-     * helped a little (88 and 75 vs 83 and 54 texts/s). Hence the {@link #DEFAULT}: long texts run alone, short ones
-     * share a call up to 256 padded tokens.
+     * <p>Big batches are slower here, not faster. MiniLM over the first 60 SciFact abstracts (~250 tokens each) on
+     * this 2-core EPYC shared with other workers (so noisy; two runs each). Load average ~11, two workers: one text
+     * per call 15.6 and 7.0 texts/s, 32 texts / 1024 tokens 6.5 and 5.4, 32 / 8192 tokens 2.7 and 3.8. Load ~6,
+     * intra-op: one text per call 21.1 and 23.0, 32 / 256 tokens 17.7 and 19.5, 32 / 2048 11.4 and 11.5, 32 / 8192
+     * 12.0 and 7.2. For 80-character texts batching pays: 215 and 187 texts/s at 32 / 256 vs 116 and 169 one by one.
+     * Hence the {@link #DEFAULT}: long texts run alone, short ones share a call up to 256 padded tokens.
      */
     record Batching(int maxTexts, int maxTokens) {
         static final Batching DEFAULT = new Batching(32, 256);
@@ -71,28 +72,24 @@ public final class OnnxEmbedder implements Embedder {
             }
         }
 
-        /**
-         * One model call per core, each single-threaded. Measured on the 2-core EPYC (no VNNI) with MiniLM over the
-         * first 500 SciFact documents, other workers sharing the CPU: see {@code EmbeddingBenchmarkTest} and the
-         * figures in {@link #defaults()}.
-         */
+        /** One model call per core, each single-threaded, working on different batches. */
         public static Threading perCore() {
-            int cores = Runtime.getRuntime().availableProcessors();
-            return new Threading(1, cores);
+            return new Threading(1, Runtime.getRuntime().availableProcessors());
         }
 
         /** One model call at a time, using every core inside it. */
         public static Threading intraOp() {
-            int cores = Runtime.getRuntime().availableProcessors();
-            return new Threading(cores, 1);
+            return new Threading(Runtime.getRuntime().availableProcessors(), 1);
         }
 
         /**
-         * The faster of the two on this machine. MiniLM, 500 SciFact documents, 2 cores (noisy: 4 other workers
-         * were running): PLACEHOLDER.
+         * The faster of the two on this machine, or as fast. SciFact documents, 2-core EPYC shared with other
+         * workers (noisy). Load average ~11, 500 documents: MiniLM 17.9 texts/s with {@link #intraOp()} vs 9.4 with
+         * {@link #perCore()}, MiniLM-q 33.9 vs 18.9. Load ~3-6, 300 documents: MiniLM 14.8 vs 15.5, MiniLM-q 29.1
+         * vs 24.2. Intra-op also needs no extra Java threads.
          */
         public static Threading defaults() {
-            return perCore();
+            return intraOp();
         }
     }
 
@@ -106,6 +103,7 @@ public final class OnnxEmbedder implements Embedder {
     private final int dimension;
     private final Threading threading;
     private final Batching batching;
+    private final String cacheKey;
     /** Runs the extra workers; the calling thread is always one of the workers. Null with a single worker. */
     private final ExecutorService pool;
 
@@ -114,6 +112,7 @@ public final class OnnxEmbedder implements Embedder {
             throws OrtException {
         this.spec = spec;
         this.batching = batching;
+        this.cacheKey = Embedders.isBundled(spec) ? spec.name() : spec.name() + "@" + spec.fingerprint();
         this.env = env;
         this.session = session;
         this.encoder = encoder;
@@ -200,12 +199,10 @@ public final class OnnxEmbedder implements Embedder {
                     }
                     yield new Loaded(env.createSession(f.path().toString(), options), dynamic);
                 }
-                // A jar resource has no file path; bytes are the fastest way in (90 MB reads in well under 1 s).
+                // A jar resource has no file path, so bytes it is. MiniLM (90 MB, deflated in the jar), measured under
+                // load: inflating 0.7-0.9 s, scan 0.1-0.3 s, session 0.8-1.0 s; whole open() 1.6-2.7 s.
                 case ModelSpec.Resource r -> {
-                    byte[] bytes;
-                    try (InputStream in = r.open()) {
-                        bytes = in.readAllBytes();
-                    }
+                    byte[] bytes = r.readAll();
                     boolean dynamic = contains(new ByteArrayInputStream(bytes), DYNAMIC_QUANTIZATION);
                     yield new Loaded(env.createSession(bytes, options), dynamic);
                 }
@@ -258,6 +255,12 @@ public final class OnnxEmbedder implements Embedder {
     @Override
     public TextTokenizer tokenizer() {
         return measuring;
+    }
+
+    /** The bare name for a bundled model as shipped; {@code name@fingerprint} for anything else. */
+    @Override
+    public String cacheKey() {
+        return cacheKey;
     }
 
     public ModelSpec spec() {

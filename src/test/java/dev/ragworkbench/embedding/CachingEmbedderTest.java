@@ -127,6 +127,62 @@ class CachingEmbedderTest {
         }
     }
 
+    /**
+     * Re-indexing SciFact must cost a few percent of indexing it: 5,000 cached texts in well under 2 s. The rows are
+     * written here by hand (SHA-256 of the UTF-8 text, little-endian floats), which also pins the stored format.
+     */
+    @Test
+    void fiveThousandCachedTextsComeBackFastWithoutTheModel(@TempDir Path dir) throws Exception {
+        List<String> texts = Vectors.scifact(5000);
+        var random = new java.util.Random(42);
+        var stored = new java.util.HashMap<String, float[]>();
+        try (Workspace workspace = Workspace.open(dir)) {
+            try (var db = workspace.connection();
+                 var insert = db.prepareStatement("INSERT INTO embedding_cache VALUES (?, ?, ?)")) {
+                db.setAutoCommit(false);
+                var sha = java.security.MessageDigest.getInstance("SHA-256");
+                for (String text : texts) {
+                    float[] v = new float[384];
+                    for (int i = 0; i < v.length; i++) {
+                        v[i] = (float) random.nextGaussian();
+                    }
+                    if (stored.putIfAbsent(text, v) != null) {
+                        continue;
+                    }
+                    insert.setString(1, "all-minilm-l6-v2-q");
+                    insert.setBytes(2, sha.digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+                    var bytes = java.nio.ByteBuffer.allocate(v.length * 4).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+                    for (float x : v) {
+                        bytes.putFloat(x);
+                    }
+                    insert.setBytes(3, bytes.array());
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+                db.commit();
+            }
+            var cache = caching(workspace);
+            cache.embedDocuments(texts.subList(0, 10), ProgressListener.NONE, Cancellation.none()); // warm up
+            // Best of three: the first pass in a fresh JVM also pays for JIT-compiling SHA-256 and H2's read path
+            // (0.25-0.33 s at load ~3, 0.8-1.9 s at load ~10 on this shared machine; warm: ~0.2 s).
+            double seconds = Double.MAX_VALUE;
+            List<float[]> vectors = null;
+            for (int pass = 0; pass < 3; pass++) {
+                long start = System.nanoTime();
+                vectors = cache.embedDocuments(texts, ProgressListener.NONE, Cancellation.none());
+                double took = (System.nanoTime() - start) / 1e9;
+                System.out.printf("CACHE 5000 cached texts in %.3f s%n", took);
+                seconds = Math.min(seconds, took);
+            }
+            assertThat(cache.stats().computed()).isZero();
+            assertThat(cache.stats().hits()).isEqualTo(3 * 5000 + 10);
+            for (int i = 0; i < texts.size(); i += 97) {
+                assertThat(vectors.get(i)).containsExactly(stored.get(texts.get(i)));
+            }
+            assertThat(seconds).isLessThan(2.0);
+        }
+    }
+
     @Test
     void vectorsRoundTripAsLittleEndianFloats() {
         float[] v = {1.5f, -0.25f, Float.MIN_VALUE, 0f};
@@ -140,6 +196,7 @@ class CachingEmbedderTest {
     /** Delegates everything but close. */
     record Unclosed(Embedder inner) implements Embedder {
         public String name() { return inner.name(); }
+        public String cacheKey() { return inner.cacheKey(); }
         public int dimension() { return inner.dimension(); }
         public int maxTokens() { return inner.maxTokens(); }
         public TextTokenizer tokenizer() { return inner.tokenizer(); }

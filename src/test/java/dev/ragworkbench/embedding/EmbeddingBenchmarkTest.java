@@ -27,7 +27,9 @@ class EmbeddingBenchmarkTest {
 
     /**
      * The figures behind {@link OnnxEmbedder.Threading#defaults()} and the report; CPU-heavy, so only on request:
-     * {@code mvn -o test -Dtest='dev.ragworkbench.embedding.EmbeddingBenchmarkTest' -Dragworkbench.bench=true}.
+     * {@code mvn -o test -Dtest='dev.ragworkbench.embedding.EmbeddingBenchmarkTest' -Dragworkbench.bench=true}, with
+     * optional {@code -Dragworkbench.bench.models=a,b}, {@code -Dragworkbench.bench.texts=500} and
+     * {@code -Dragworkbench.bench.compareThreading=true}.
      */
     @Test
     @EnabledIfSystemProperty(named = "ragworkbench.bench", matches = "true")
@@ -36,7 +38,10 @@ class EmbeddingBenchmarkTest {
         List<String> texts = Vectors.scifact(count);
         String models = System.getProperty("ragworkbench.bench.models", "all-minilm-l6-v2");
         for (String model : models.split(",")) {
-            for (var threading : List.of(OnnxEmbedder.Threading.intraOp(), OnnxEmbedder.Threading.perCore())) {
+            var threadings = Boolean.getBoolean("ragworkbench.bench.compareThreading")
+                    ? List.of(OnnxEmbedder.Threading.intraOp(), OnnxEmbedder.Threading.perCore())
+                    : List.of(OnnxEmbedder.Threading.defaults());
+            for (var threading : threadings) {
                 long loadStart = System.nanoTime();
                 try (OnnxEmbedder embedder = Embedders.open(model, threading)) {
                     double load = (System.nanoTime() - loadStart) / 1e9;

@@ -138,6 +138,25 @@ class OnnxEmbedderTest {
     }
 
     @Test
+    void concurrentCallersGetTheSameVectorsAsOneCaller() throws Exception {
+        List<String> texts = List.of("alpha beta", "gamma delta epsilon", SHORT, "zeta");
+        List<float[]> expected = minilm.embedDocuments(texts, ProgressListener.NONE, Cancellation.none());
+        try (var executor = java.util.concurrent.Executors.newFixedThreadPool(4)) {
+            var futures = new ArrayList<java.util.concurrent.Future<List<float[]>>>();
+            for (int i = 0; i < 8; i++) {
+                futures.add(executor.submit(() -> minilm.embedDocuments(texts, ProgressListener.NONE,
+                        Cancellation.none())));
+            }
+            for (var future : futures) {
+                List<float[]> got = future.get();
+                for (int i = 0; i < texts.size(); i++) {
+                    assertThat(got.get(i)).containsExactly(expected.get(i));
+                }
+            }
+        }
+    }
+
+    @Test
     void relatedTextsScoreHigherThanUnrelated() {
         List<float[]> v = minilm.embedDocuments(List.of(
                 "How does smoking affect lung cancer risk?",
