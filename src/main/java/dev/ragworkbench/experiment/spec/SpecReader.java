@@ -216,6 +216,9 @@ final class SpecReader {
      */
     private Optional<ChunkerSpec> chunker(Node item) {
         if (item instanceof Scalar scalar && !scalar.isNull()) {
+            if (isFlowCommaFragment(scalar, "chunker")) {
+                return Optional.empty();
+            }
             return attempt(item, () -> ChunkerSpec.parse(scalar.text()));
         }
         MapNode map = map(item, "a chunking item");
@@ -297,6 +300,9 @@ final class SpecReader {
      */
     private Optional<RetrieverSpec> retriever(Node item) {
         if (item instanceof Scalar scalar && !scalar.isNull()) {
+            if (isFlowCommaFragment(scalar, "retriever")) {
+                return Optional.empty();
+            }
             return attempt(item, () -> RetrieverSpec.parse(scalar.text()));
         }
         MapNode map = map(item, "a retrieval item");
@@ -333,6 +339,20 @@ final class SpecReader {
             params.put(entry.key(), value);
         }
         return ok ? attempt(item, () -> new RetrieverSpec(kind.get(), params)) : Optional.empty();
+    }
+
+    /**
+     * {@code [ bm25:k1=1.2,b=0.75 ]} is two items to YAML, since commas separate flow-list items; the second
+     * ({@code b=0.75}) then fails as an unknown kind, which would be baffling without this hint.
+     */
+    private boolean isFlowCommaFragment(Scalar scalar, String axis) {
+        String text = scalar.text().strip();
+        if (scalar.token() == JsonToken.VALUE_STRING && text.contains("=") && !text.contains(":")) {
+            problem(scalar, "'" + text + "' is not a " + axis + "; inside [ ] a comma starts a new item, so quote "
+                    + "items that contain commas, e.g. \"bm25:k1=1.2,b=0.75\"");
+            return true;
+        }
+        return false;
     }
 
     private Optional<Metric> metric(Node item) {

@@ -147,6 +147,16 @@ class SpecErrorsTest {
     }
 
     @Test
+    void unquotedCommaInAFlowListGetsAHint() throws Exception {
+        SpecException e = failure(HEAD + """
+                retrieval: [ bm25:k1=1.2,b=0.75 ]
+                metrics: [ ndcg@10 ]
+                """);
+        assertThat(e.problems()).containsExactly(new Problem(4, 26, "'b=0.75' is not a retriever; inside [ ] a "
+                + "comma starts a new item, so quote items that contain commas, e.g. \"bm25:k1=1.2,b=0.75\""));
+    }
+
+    @Test
     void topShallowerThanAMetricIsReportedAtTop() throws Exception {
         SpecException e = failure(HEAD + """
                 retrieval: [ bm25 ]
