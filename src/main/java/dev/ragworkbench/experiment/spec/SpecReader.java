@@ -116,8 +116,12 @@ final class SpecReader {
         });
 
         Optional<Node> topNode = optional(spec, "top");
-        int top = topNode.map(n -> integer(n, "top", 1, 1_000_000)).orElse(ExperimentSpec.DEFAULT_TOP);
-        checkDepth(top, topNode, metrics, metricNodes);
+        Integer topValue = topNode.isPresent() ? integer(topNode.get(), "top", 1, 1_000_000)
+                : Integer.valueOf(ExperimentSpec.DEFAULT_TOP);
+        int top = topValue == null ? ExperimentSpec.DEFAULT_TOP : topValue;
+        if (topValue != null) { // a bad top was reported already; comparing metrics to it would only add noise
+            checkDepth(top, topNode, metrics, metricNodes);
+        }
 
         Optional<Sample> sample = optional(spec, "sample").flatMap(this::sample);
         SequencedMap<String, String> tags = optional(spec, "tags").map(this::tags).orElse(new LinkedHashMap<>());

@@ -168,6 +168,16 @@ class SpecErrorsTest {
     }
 
     @Test
+    void aBadTopIsReportedOnceNotAlsoAgainstTheMetrics() throws Exception {
+        SpecException e = failure(HEAD + """
+                retrieval: [ bm25 ]
+                metrics: [ recall@2000 ]
+                top: deep
+                """);
+        assertThat(e.problems()).containsExactly(new Problem(6, 6, "top must be a whole number, got 'deep'"));
+    }
+
+    @Test
     void duplicateKeysAndWrongShapesAreReported() throws Exception {
         SpecException e = failure(HEAD + """
                 retrieval: [ bm25 ]

@@ -182,6 +182,18 @@ class SpecGridTest {
         assertThat(spec.loadEvalSet().size()).isEqualTo(1380);
     }
 
+    @Test
+    void ragasEvalSetIsValidatedAsAPathButNotReadYet() throws Exception {
+        Files.writeString(dir.resolve("data/testset.csv"), "question,ground_truth\n");
+        ExperimentSpec spec = load(HEAD.replace(
+                "{ format: beir, queries: data/queries.jsonl, qrels: data/qrels/test.tsv }",
+                "{ format: ragas, path: data/testset.csv }") + "retrieval: [ bm25 ]\n");
+        assertThat(spec.evalSet()).isEqualTo(new ExperimentSpec.Ragas("testset",
+                dir.toRealPath().resolve("data/testset.csv")));
+        org.assertj.core.api.Assertions.assertThatThrownBy(spec::loadEvalSet)
+                .isInstanceOf(UnsupportedOperationException.class);
+    }
+
     private ExperimentSpec load(String yaml) throws IOException, SpecException {
         Path file = dir.resolve("spec.yaml");
         Files.writeString(file, yaml);
