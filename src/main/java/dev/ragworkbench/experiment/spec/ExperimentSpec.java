@@ -1,0 +1,185 @@
+package dev.ragworkbench.experiment.spec;
+
+import dev.ragworkbench.chunking.ChunkerSpec;
+import dev.ragworkbench.evaluation.EvalSet;
+import dev.ragworkbench.evaluation.EvalSetReader;
+import dev.ragworkbench.evaluation.Metric;
+import dev.ragworkbench.ingest.ImportFormat;
+import dev.ragworkbench.retrieval.RetrieverSpec;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.SequencedMap;
+
+/**
+ * An experiment read from a YAML spec: one corpus, one eval set, and grid axes (chunkers × embedders ×
+ * retrievers) that {@link #expand()} turns into run points. Every path is absolute, resolved against the spec
+ * file's folder; every value has been validated, so a spec that loads can be run.
+ *
+ * @param name        filename-safe experiment name
+ * @param description free text, empty when not given
+ * @param corpus      the documents to index
+ * @param evalSet     the queries and judgments
+ * @param chunkers    chunking axis, distinct, in file order
+ * @param embedders   embedding axis, distinct, in file order: built-in names, absolute model folders, or
+ *                    {@value #NO_EMBEDDER}
+ * @param retrievers  retrieval axis, distinct, in file order
+ * @param metrics     metrics to report, distinct, in file order
+ * @param top         ranking depth per query
+ * @param sample      a random subset of queries to run, if the spec asks for one
+ * @param tags        free-form labels, in file order
+ * @param source      the spec file (absolute)
+ * @param yaml        the spec's text as read, to store with the runs it produced
+ */
+public record ExperimentSpec(String name, String description, Corpus corpus, EvalSetSource evalSet,
+                             List<ChunkerSpec> chunkers, List<String> embedders, List<RetrieverSpec> retrievers,
+                             List<Metric> metrics, int top, Optional<Sample> sample,
+                             SequencedMap<String, String> tags, Path source, String yaml) {
+
+    /** The embedder of lexical runs, and the embedding item that means "compute no embeddings". */
+    public static final String NO_EMBEDDER = "none";
+
+    /** Ranking depth when the spec gives none: deep enough for trec_eval-style MAP and recall cut-offs. */
+    public static final int DEFAULT_TOP = 1000;
+
+    /** Seed used when {@code sample} gives only {@code n}, so a spec without one is still reproducible. */
+    public static final long DEFAULT_SEED = 42;
+
+    public ExperimentSpec {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(description, "description");
+        Objects.requireNonNull(corpus, "corpus");
+        Objects.requireNonNull(evalSet, "evalSet");
+        Objects.requireNonNull(sample, "sample");
+        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(yaml, "yaml");
+        chunkers = List.copyOf(new LinkedHashSet<>(chunkers));
+        embedders = List.copyOf(new LinkedHashSet<>(embedders));
+        retrievers = List.copyOf(new LinkedHashSet<>(retrievers));
+        metrics = List.copyOf(new LinkedHashSet<>(metrics));
+        tags = Collections.unmodifiableSequencedMap(new LinkedHashMap<>(tags));
+        if (top < 1) {
+            throw new IllegalArgumentException("top must be at least 1 but was " + top);
+        }
+    }
+
+    /** Where the documents are and how to read them; {@code format} is never {@link ImportFormat#AUTO}. */
+    public record Corpus(ImportFormat format, Path path) {
+        public Corpus {
+            Objects.requireNonNull(format, "format");
+            Objects.requireNonNull(path, "path");
+        }
+    }
+
+    /** A reproducible random subset of {@code n} queries; see {@link EvalSet#sample(int, long)}. */
+    public record Sample(int n, long seed) {
+        public Sample {
+            if (n < 1) {
+                throw new IllegalArgumentException("sample size must be at least 1 but was " + n);
+            }
+        }
+    }
+
+    /** Where the eval set's files are, by format. */
+    public sealed interface EvalSetSource {
+        /** The format's name as written in specs: {@code beir}, {@code trec}, {@code squad}, {@code ragas}. */
+        String format();
+
+        /** The eval set's label in reports, e.g. {@code scifact/test}. */
+        String name();
+
+        /** The files, by the spec key that named them, in a fixed order. */
+        SequencedMap<String, Path> paths();
+    }
+
+    /** BEIR {@code queries.jsonl} and a qrels file. */
+    public record Beir(String name, Path queries, Path qrels) implements EvalSetSource {
+        @Override public String format() { return "beir"; }
+        @Override public SequencedMap<String, Path> paths() { return ordered("queries", queries, "qrels", qrels); }
+    }
+
+    /** TREC topics (TSV or JSONL) and TREC qrels. */
+    public record Trec(String name, Path topics, Path qrels) implements EvalSetSource {
+        @Override public String format() { return "trec"; }
+        @Override public SequencedMap<String, Path> paths() { return ordered("topics", topics, "qrels", qrels); }
+    }
+
+    /** A SQuAD-format file (COVID-QA is one). */
+    public record Squad(String name, Path path) implements EvalSetSource {
+        @Override public String format() { return "squad"; }
+        @Override public SequencedMap<String, Path> paths() { return ordered("path", path); }
+    }
+
+    /** A Ragas test set; validated as a path only, since no reader for it exists yet. */
+    public record Ragas(String name, Path path) implements EvalSetSource {
+        @Override public String format() { return "ragas"; }
+        @Override public SequencedMap<String, Path> paths() { return ordered("path", path); }
+    }
+
+    /** Reads and validates a spec file; relative paths in it resolve against its folder. */
+    public static ExperimentSpec load(Path file) throws IOException, SpecException {
+        return parse(Files.readString(file), file);
+    }
+
+    /**
+     * Validates spec text as if it were the file {@code source} (which need not exist: it names the file in
+     * errors and its folder is where relative paths resolve).
+     */
+    public static ExperimentSpec parse(String yaml, Path source) throws SpecException {
+        return new SpecReader(source).read(yaml);
+    }
+
+    /**
+     * The run points: chunkers × embedders × retrievers, except that lexical retrievers ignore the embedding
+     * axis (one point per chunker with embedder {@value #NO_EMBEDDER}), since their results cannot depend on
+     * it. Distinct, ordered chunker, then embedder (lexical points first), then retriever, so points that can
+     * share one index are adjacent.
+     */
+    public List<RunPoint> expand() {
+        var inputs = new RunPoint.Inputs(corpus, evalSet.name(), sample, top);
+        List<String> models = embedders.stream().filter(e -> !e.equals(NO_EMBEDDER)).toList();
+        var points = new LinkedHashSet<RunPoint>();
+        for (ChunkerSpec chunker : chunkers) {
+            for (RetrieverSpec retriever : retrievers) {
+                if (!retriever.kind().needsVectors()) {
+                    points.add(new RunPoint(chunker, NO_EMBEDDER, retriever, inputs));
+                }
+            }
+            for (String model : models) {
+                for (RetrieverSpec retriever : retrievers) {
+                    if (retriever.kind().needsVectors()) {
+                        points.add(new RunPoint(chunker, model, retriever, inputs));
+                    }
+                }
+            }
+        }
+        return List.copyOf(points);
+    }
+
+    /** Reads the eval set with the existing readers, then takes the spec's sample of it, if any. */
+    public EvalSet loadEvalSet() throws IOException {
+        EvalSet set = switch (evalSet) {
+            case Beir b -> EvalSetReader.beir(b.name(), b.queries(), b.qrels());
+            case Trec t -> EvalSetReader.trec(t.name(), t.topics(), t.qrels());
+            case Squad s -> EvalSetReader.squad(s.name(), s.path());
+            case Ragas r -> throw new UnsupportedOperationException(
+                    "ragas eval sets can be named in a spec but not read yet: " + r.path());
+        };
+        return sample.map(s -> set.sample(s.n(), s.seed())).orElse(set);
+    }
+
+    private static SequencedMap<String, Path> ordered(Object... namesAndPaths) {
+        var map = new LinkedHashMap<String, Path>();
+        for (int i = 0; i < namesAndPaths.length; i += 2) {
+            map.put((String) namesAndPaths[i], (Path) namesAndPaths[i + 1]);
+        }
+        return Collections.unmodifiableSequencedMap(map);
+    }
+}

@@ -1,0 +1,99 @@
+package dev.ragworkbench.experiment.spec;
+
+import dev.ragworkbench.chunking.ChunkerSpec;
+import dev.ragworkbench.embedding.Embedders;
+import dev.ragworkbench.retrieval.RetrieverSpec;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.SequencedMap;
+import java.util.TreeMap;
+
+/**
+ * One run of an experiment: a chunker, an embedder (or {@value ExperimentSpec#NO_EMBEDDER} for lexical
+ * retrieval) and a retriever, over the experiment's shared {@link Inputs}.
+ *
+ * @param embedder a built-in embedder name or an absolute model folder, as {@link Embedders#open(String)} takes
+ *                 it, or {@value ExperimentSpec#NO_EMBEDDER}
+ */
+public record RunPoint(ChunkerSpec chunker, String embedder, RetrieverSpec retriever, Inputs inputs) {
+
+    public RunPoint {
+        Objects.requireNonNull(chunker, "chunker");
+        Objects.requireNonNull(embedder, "embedder");
+        Objects.requireNonNull(retriever, "retriever");
+        Objects.requireNonNull(inputs, "inputs");
+        if (retriever.kind().needsVectors() == embedder.equals(ExperimentSpec.NO_EMBEDDER)) {
+            throw new IllegalArgumentException(retriever.kind().needsVectors()
+                    ? "retriever " + retriever + " needs an embedder"
+                    : "lexical retriever " + retriever + " runs without an embedder, not with " + embedder);
+        }
+    }
+
+    /** What every point of one experiment shares: what is searched, what is asked, and how deep. */
+    public record Inputs(ExperimentSpec.Corpus corpus, String evalSetName, Optional<ExperimentSpec.Sample> sample,
+                         int top) {
+        public Inputs {
+            Objects.requireNonNull(corpus, "corpus");
+            Objects.requireNonNull(evalSetName, "evalSetName");
+            Objects.requireNonNull(sample, "sample");
+        }
+    }
+
+    /**
+     * Every setting as flat {@code section.key} strings, in a stable order, for run records and comparison
+     * tables: {@code corpus.path}, {@code corpus.format}, {@code evalSet.name}, {@code evalSet.sample.n} and
+     * {@code evalSet.sample.seed} (only with a sample), {@code chunking.kind} then the chunker's parameters in its
+     * canonical order, {@code embedding.model}, {@code retrieval.kind} then the retriever's parameters sorted by
+     * name, and {@code retrieval.top}.
+     */
+    public SequencedMap<String, String> params() {
+        var map = new LinkedHashMap<String, String>();
+        map.put("corpus.path", inputs.corpus().path().toString());
+        map.put("corpus.format", inputs.corpus().format().id());
+        map.put("evalSet.name", inputs.evalSetName());
+        inputs.sample().ifPresent(s -> {
+            map.put("evalSet.sample.n", Integer.toString(s.n()));
+            map.put("evalSet.sample.seed", Long.toString(s.seed()));
+        });
+        map.put("chunking.kind", chunker.kind().id());
+        chunker.params().forEach((k, v) -> map.put("chunking." + k, v));
+        map.put("embedding.model", embedder);
+        map.put("retrieval.kind", retriever.kind().id());
+        new TreeMap<>(retriever.params()).forEach((k, v) -> map.put("retrieval." + k, v));
+        map.put("retrieval.top", Integer.toString(inputs.top()));
+        return Collections.unmodifiableSequencedMap(map);
+    }
+
+    /**
+     * A short label, e.g. {@code fixed-200-40 · all-minilm-l6-v2 · hybrid-rrf:k=30}: the chunker's slug, the
+     * embedder (left out for lexical runs), and the retriever with only the parameters that differ from its
+     * defaults. Distinct points of one spec get distinct names.
+     */
+    public String name() {
+        var parts = new ArrayList<String>();
+        parts.add(chunker.slug());
+        if (!embedder.equals(ExperimentSpec.NO_EMBEDDER)) {
+            // A model folder is an absolute path; its last part is the readable bit.
+            parts.add(Embedders.knownNames().contains(embedder) ? embedder
+                    : String.valueOf(java.nio.file.Path.of(embedder).getFileName()));
+        }
+        var changed = new TreeMap<String, String>();
+        retriever.params().forEach((k, v) -> {
+            if (!v.equals(retriever.kind().defaults().get(k))) {
+                changed.put(k, v);
+            }
+        });
+        parts.add(changed.isEmpty() ? retriever.kind().id() : retriever.kind().id() + ":" + String.join(",",
+                changed.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList()));
+        return String.join(" · ", parts);
+    }
+
+    @Override
+    public String toString() {
+        return name();
+    }
+}
