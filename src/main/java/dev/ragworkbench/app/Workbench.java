@@ -99,11 +99,7 @@ public final class Workbench implements AutoCloseable {
         }
         Embedder embedder = request.hasEmbedder() ? embedder(request.embedder()) : null;
         var chunker = chunker(request.chunker(), request.embedder());
-        String embedderName = embedder == null ? IndexSettings.NO_EMBEDDER : embedder.name();
-        var settings = new IndexSettings(
-                IndexSettings.nameFor(request.corpus(), request.chunker().slug(), embedderName),
-                request.corpus(), request.chunker().toString(), embedderName, request.analyzer(),
-                embedder == null ? 0 : embedder.dimension());
+        var settings = settingsFor(request);
         var result = new IndexBuilder(workspace.indexesDir()).build(settings, docs,
                 d -> chunker.chunk(d, ProgressListener.NONE, cancel), embedder, progress, cancel);
         ChunkTable.replace(workspace, settings.name(), result.chunks());
@@ -111,6 +107,31 @@ public final class Workbench implements AutoCloseable {
             warnAboutTruncation(result.chunks(), embedder, progress);
         }
         return result.info();
+    }
+
+    /**
+     * The index for {@code request}: the existing one when it was built with exactly these settings and the
+     * corpus has not changed since, otherwise a new build.
+     */
+    public IndexInfo ensureIndex(IndexRequest request, boolean corpusChanged, ProgressListener progress,
+                                 Cancellation cancel) {
+        var settings = settingsFor(request);
+        if (!corpusChanged && indexes.exists(settings.name())) {
+            var existing = indexes.resolve(settings.name());
+            if (existing.settings().equals(settings)) {
+                return existing;
+            }
+        }
+        return buildIndex(request, progress, cancel);
+    }
+
+    /** The settings (and so the name) an index built for {@code request} has. */
+    public IndexSettings settingsFor(IndexRequest request) {
+        Embedder embedder = request.hasEmbedder() ? embedder(request.embedder()) : null;
+        String embedderName = embedder == null ? IndexSettings.NO_EMBEDDER : embedder.name();
+        return new IndexSettings(IndexSettings.nameFor(request.corpus(), request.chunker().slug(), embedderName),
+                request.corpus(), request.chunker().toString(), embedderName, request.analyzer(),
+                embedder == null ? 0 : embedder.dimension());
     }
 
     /** Text past the model's limit is cut off before embedding; a user choosing chunk sizes should know. */

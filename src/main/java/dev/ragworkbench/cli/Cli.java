@@ -15,7 +15,8 @@ import java.io.UncheckedIOException;
  */
 @Command(name = "rag-workbench", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
         description = "Find out, with numbers, which retrieval set-up works best on your own documents.",
-        subcommands = {IndexCommand.class, SearchCommand.class, IndexesCommand.class, BenchCommand.class,
+        subcommands = {IndexCommand.class, SearchCommand.class, IndexesCommand.class, RunCommand.class,
+                RunsCommand.class, BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Cli {
 
@@ -25,11 +26,20 @@ public final class Cli {
     public static final int ERROR = 3;
 
     public static int run(String[] args) {
-        if (args.length == 0) {
-            commandLine(new PrintWriter(System.out, true), new PrintWriter(System.err, true)).usage(System.out);
-            return OK;
+        var out = new PrintWriter(System.out, true);
+        var err = new PrintWriter(System.err, true);
+        try {
+            var cl = commandLine(out, err);
+            if (args.length == 0) {
+                cl.usage(out);
+                return OK;
+            }
+            return cl.execute(args);
+        } finally {
+            // print() does not autoflush, and the caller exits the JVM right after.
+            out.flush();
+            err.flush();
         }
-        return commandLine(new PrintWriter(System.out, true), new PrintWriter(System.err, true)).execute(args);
     }
 
     /** A configured command line writing to {@code out} and {@code err}; tests call it in-process. */

@@ -1,0 +1,146 @@
+package dev.ragworkbench.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.ragworkbench.app.Workbench;
+import dev.ragworkbench.experiment.ExperimentRunner;
+import dev.ragworkbench.experiment.QualityGate;
+import dev.ragworkbench.experiment.spec.ExperimentSpec;
+import dev.ragworkbench.experiment.spec.SpecException;
+import dev.ragworkbench.experiment.store.NoSuchRunException;
+import dev.ragworkbench.experiment.store.RunStore;
+import dev.ragworkbench.progress.Cancellation;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** {@code run SPEC.yaml}: run an experiment grid, record every run, and apply quality gates. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = "Run an experiment spec (YAML), record its runs, print runs × metrics; gates exit 1.")
+final class RunCommand implements Runnable {
+
+    @Mixin
+    WorkspaceOptions options;
+
+    @Parameters(paramLabel = "SPEC.yaml", description = "The experiment spec.")
+    Path specFile;
+
+    @Option(names = "--json", description = "Print {\"runs\":[{\"id\",\"name\",\"params\",\"metrics\"}]}.")
+    boolean json;
+
+    @Option(names = "--trec-dir", paramLabel = "DIR", description = "Also write one TREC run file per run here.")
+    Path trecDir;
+
+    @Option(names = "--sample", paramLabel = "N", description = "Use a random sample of N queries.")
+    Integer sample;
+
+    @Option(names = "--seed", paramLabel = "S", description = "Seed of the sample (default: the spec's, else 42).")
+    Long seed;
+
+    @Option(names = "--fail-if", paramLabel = "CONDITION",
+            description = "Fail (exit 1) when any run meets it, e.g. \"ndcg@10 < 0.66\". Repeatable.")
+    List<String> failIf = new ArrayList<>();
+
+    @Option(names = "--baseline", paramLabel = "RUN_ID|FILE.json",
+            description = "Compare each run with this run, or with a file written by --json.")
+    String baseline;
+
+    @Option(names = "--max-drop", paramLabel = "X", defaultValue = "0.01",
+            description = "Largest absolute drop from the baseline allowed per metric (default ${DEFAULT-VALUE}).")
+    double maxDrop;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        var conditions = failIf.stream().map(QualityGate.Condition::parse).toList();
+        ExperimentSpec experiment;
+        try {
+            experiment = ExperimentSpec.load(specFile);
+        } catch (SpecException e) {
+            throw new BadInputException(e.getMessage(), e);
+        } catch (IOException e) {
+            throw new BadInputException("cannot read " + specFile + ": " + e.getMessage(), e);
+        }
+        var out = spec.commandLine().getOut();
+        var progress = new TerminalProgress(spec.commandLine().getErr());
+        try (var bench = Workbench.open(options.workspace)) {
+            var store = new RunStore(bench.workspace());
+            List<QualityGate.Subject> baselineRuns = baseline == null ? null : baseline(store);
+            var outcomes = new ExperimentRunner(bench, store).run(experiment,
+                    new ExperimentRunner.Options(sample, seed, trecDir), progress, Cancellation.none());
+            progress.closeLine();
+            var subjects = outcomes.stream().map(o -> new QualityGate.Subject(o.run().id(), o.run().name(),
+                    o.run().metrics())).toList();
+            if (json) {
+                var runs = new ArrayList<Map<String, Object>>();
+                for (var o : outcomes) {
+                    var m = new LinkedHashMap<String, Object>();
+                    m.put("id", o.run().id());
+                    m.put("name", o.run().name());
+                    m.put("params", o.run().params());
+                    m.put("metrics", o.run().metrics());
+                    runs.add(m);
+                }
+                out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+                        .writeValueAsString(Map.of("runs", runs)));
+            } else {
+                out.print(RunsCommand.metricsTable(outcomes.stream().map(o -> o.run()).toList(),
+                        experiment.metrics().stream().map(Object::toString).toList()));
+            }
+            out.flush();
+            QualityGate.check(subjects, conditions).ifPresent(reason -> {
+                throw new GateFailedException(reason);
+            });
+            if (baselineRuns != null) {
+                QualityGate.checkBaseline(subjects, baselineRuns, maxDrop).ifPresent(reason -> {
+                    throw new GateFailedException(reason);
+                });
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The baseline's runs: a stored run by id, or the runs of a file written by {@code run --json}. */
+    private List<QualityGate.Subject> baseline(RunStore store) {
+        Path file = Path.of(baseline);
+        if (!Files.isRegularFile(file)) {
+            try {
+                var run = store.run(baseline);
+                return List.of(new QualityGate.Subject(run.id(), run.name(), run.metrics()));
+            } catch (NoSuchRunException e) {
+                throw new BadInputException("baseline '" + baseline + "' is neither a file nor a run in this workspace");
+            }
+        }
+        try {
+            JsonNode root = new ObjectMapper().readTree(file.toFile());
+            var subjects = new ArrayList<QualityGate.Subject>();
+            for (JsonNode run : root.path("runs")) {
+                var metrics = new LinkedHashMap<String, Double>();
+                run.path("metrics").properties().forEach(e -> metrics.put(e.getKey(), e.getValue().asDouble()));
+                subjects.add(new QualityGate.Subject(run.path("id").asText(), run.path("name").asText(), metrics));
+            }
+            if (subjects.isEmpty()) {
+                throw new BadInputException("baseline file " + file + " has no runs; write it with 'run --json'");
+            }
+            return subjects;
+        } catch (IOException e) {
+            throw new BadInputException("cannot read baseline file " + file + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,166 @@
+package dev.ragworkbench.experiment;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ragworkbench.app.Workbench;
+import dev.ragworkbench.evaluation.EvalSet;
+import dev.ragworkbench.evaluation.EvaluationResult;
+import dev.ragworkbench.evaluation.Evaluator;
+import dev.ragworkbench.evaluation.Run;
+import dev.ragworkbench.evaluation.ScoredDoc;
+import dev.ragworkbench.evaluation.TrecRunFile;
+import dev.ragworkbench.experiment.spec.ExperimentSpec;
+import dev.ragworkbench.experiment.spec.RunPoint;
+import dev.ragworkbench.experiment.store.RunRecord;
+import dev.ragworkbench.experiment.store.RunStore;
+import dev.ragworkbench.index.ChunkIndex;
+import dev.ragworkbench.index.IndexInfo;
+import dev.ragworkbench.progress.Cancellation;
+import dev.ragworkbench.progress.CancelledException;
+import dev.ragworkbench.progress.ProgressListener;
+import dev.ragworkbench.retrieval.DocumentRanking;
+import dev.ragworkbench.retrieval.Retriever;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+
+/**
+ * Executes an experiment: imports its corpus, builds (or reuses) one index per chunker × embedder, and runs
+ * every grid point over the eval set, recording each as a Run as it goes. A run is written when it starts and
+ * its results when they are known, so stopping midway loses no finished run.
+ */
+public final class ExperimentRunner {
+
+    private final Workbench bench;
+    private final RunStore store;
+
+    public ExperimentRunner(Workbench bench, RunStore store) {
+        this.bench = bench;
+        this.store = store;
+    }
+
+    /** Overrides from the command line: a smaller query sample for quick iterations, and where to copy run files. */
+    public record Options(Integer sample, Long seed, Path trecDir) {
+        public static Options none() {
+            return new Options(null, null, null);
+        }
+    }
+
+    /** One finished point. */
+    public record Outcome(RunPoint point, RunRecord run, EvaluationResult result) {
+    }
+
+    public List<Outcome> run(ExperimentSpec spec, Options options, ProgressListener progress, Cancellation cancel)
+            throws IOException {
+        EvalSet evalSet = evalSet(spec, options);
+        var imported = bench.importCorpus(spec.corpus().path(), spec.corpus().format(), null, progress, cancel);
+        boolean corpusChanged = imported.added() + imported.updated() > 0;
+        var experiment = store.createExperiment(spec.name(), spec.yaml(), String.valueOf(spec.source()));
+        var points = spec.expand();
+        var outcomes = new ArrayList<Outcome>();
+        var built = new LinkedHashMap<String, IndexInfo>();
+        for (RunPoint point : points) {
+            cancel.check();
+            var request = new Workbench.IndexRequest(imported.corpus(), point.chunker(), point.embedder());
+            IndexInfo info = built.get(request.toString());
+            if (info == null) {
+                info = bench.ensureIndex(request, corpusChanged, progress, cancel);
+                built.put(request.toString(), info);
+            }
+            outcomes.add(runPoint(experiment.id(), spec, point, evalSet, info, options, progress, cancel));
+            progress.progress("runs", outcomes.size(), points.size());
+        }
+        return outcomes;
+    }
+
+    private static EvalSet evalSet(ExperimentSpec spec, Options options) throws IOException {
+        EvalSet set = spec.loadEvalSet();
+        if (options.sample() != null && options.sample() < set.size()) {
+            long seed = options.seed() != null ? options.seed()
+                    : spec.sample().map(ExperimentSpec.Sample::seed).orElse(ExperimentSpec.DEFAULT_SEED);
+            set = set.sample(options.sample(), seed);
+        }
+        return set;
+    }
+
+    private Outcome runPoint(long experimentId, ExperimentSpec spec, RunPoint point, EvalSet evalSet, IndexInfo info,
+                             Options options, ProgressListener progress, Cancellation cancel) throws IOException {
+        var params = new LinkedHashMap<>(point.params());
+        params.put("index.name", info.name());
+        params.put("evalSet.queries", Integer.toString(evalSet.size()));
+        var run = store.startRun(experimentId, point.name(), params, spec.tags());
+        try (ChunkIndex index = bench.openIndex(info.name())) {
+            Retriever retriever = bench.retriever(index, point.retriever());
+            Run ranking = search(retriever, evalSet, point.inputs().top(), info.chunks(), run.id(), progress, cancel);
+            EvaluationResult result = Evaluator.evaluate(ranking, evalSet, spec.metrics());
+            store.logEvaluation(run.id(), result);
+            saveArtifacts(run.id(), ranking, result, options.trecDir());
+            return new Outcome(point, store.finish(run.id()), result);
+        } catch (CancelledException e) {
+            store.cancel(run.id());
+            throw e;
+        } catch (RuntimeException | IOException e) {
+            store.fail(run.id(), e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+            throw e;
+        }
+    }
+
+    /** Every query, on both cores: retrievers are thread-safe and queries independent. */
+    private static Run search(Retriever retriever, EvalSet evalSet, int top, int chunks, String runId,
+                              ProgressListener progress, Cancellation cancel) {
+        var queries = new ArrayList<>(evalSet.queries().entrySet());
+        var done = new java.util.concurrent.atomic.AtomicInteger();
+        List<List<ScoredDoc>> rankings = IntStream.range(0, queries.size()).parallel().mapToObj(i -> {
+            cancel.check();
+            var hits = DocumentRanking.topDocuments(retriever, queries.get(i).getValue(), top, chunks);
+            progress.progress("search", done.incrementAndGet(), queries.size());
+            return hits.stream().map(h -> new ScoredDoc(h.documentId(), h.score())).toList();
+        }).toList();
+        var run = Run.builder(runId);
+        for (int i = 0; i < queries.size(); i++) {
+            run.add(queries.get(i).getKey(), rankings.get(i));
+        }
+        return run.build();
+    }
+
+    private void saveArtifacts(String runId, Run ranking, EvaluationResult result, Path trecDir) throws IOException {
+        Path dir = Files.createTempDirectory("run-" + runId);
+        try {
+            Path trec = dir.resolve("run.trec");
+            TrecRunFile.write(ranking, trec);
+            if (trecDir != null) {
+                Files.createDirectories(trecDir);
+                Files.copy(trec, trecDir.resolve(runId + ".trec"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+            store.addArtifact(runId, "run.trec", trec, "trec-run", RunStore.Transfer.MOVE);
+            Path perQuery = dir.resolve("per-query.json");
+            new ObjectMapper().writeValue(perQuery.toFile(), perQueryJson(result));
+            store.addArtifact(runId, "per-query.json", perQuery, "per-query-json", RunStore.Transfer.MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot save the artifacts of run " + runId + ": " + e.getMessage(), e);
+        } finally {
+            try (var left = Files.list(dir)) {
+                for (Path p : left.toList()) {
+                    Files.deleteIfExists(p);
+                }
+            }
+            Files.deleteIfExists(dir);
+        }
+    }
+
+    private static Map<String, Object> perQueryJson(EvaluationResult result) {
+        var queries = new LinkedHashMap<String, Object>();
+        for (var q : result.perQuery()) {
+            var values = new LinkedHashMap<String, Double>();
+            q.values().forEach((metric, value) -> values.put(metric.toString(), value));
+            queries.put(q.queryId(), values);
+        }
+        return Map.of("run", result.runName(), "queries", queries);
+    }
+}
