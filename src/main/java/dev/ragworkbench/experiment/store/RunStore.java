@@ -32,6 +32,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -525,7 +526,7 @@ public final class RunStore {
                                      AND (LOWER(p."KEY") LIKE ? ESCAPE '\\' OR LOWER(p."VALUE") LIKE ? ESCAPE '\\'))
                           OR EXISTS (SELECT 1 FROM run_tag t WHERE t.run_id = r.id
                                      AND (LOWER(t."KEY") LIKE ? ESCAPE '\\' OR LOWER(t."VALUE") LIKE ? ESCAPE '\\')))""");
-            String pattern = "%" + likeEscape(filter.text().strip().toLowerCase(java.util.Locale.ROOT)) + "%";
+            String pattern = "%" + likeEscape(filter.text().strip().toLowerCase(Locale.ROOT)) + "%";
             for (int i = 0; i < 5; i++) {
                 args.add(pattern);
             }
