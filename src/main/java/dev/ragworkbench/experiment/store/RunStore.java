@@ -6,6 +6,7 @@ import dev.ragworkbench.evaluation.Metric;
 import dev.ragworkbench.evaluation.PairedComparison;
 import dev.ragworkbench.evaluation.QueryResult;
 import dev.ragworkbench.workspace.Workspace;
+import org.h2.api.ErrorCode;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -31,6 +32,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -54,7 +56,6 @@ public final class RunStore {
     /** Prefix of the reason of a run whose process ended without finishing it. */
     public static final String INTERRUPTED = "interrupted";
 
-    private static final int BATCH_SIZE = 1_000;
     private static final int ID_ATTEMPTS = 8;
     private static final String DUPLICATE_KEY = "23505";
     private static final String MISSING_PARENT = "23506";
@@ -101,7 +102,7 @@ public final class RunStore {
         requireText(name, "experiment name");
         Objects.requireNonNull(specYaml, "specYaml");
         Instant now = now();
-        long id = inTransaction("creating experiment " + name, c -> {
+        long id = inTransaction("creating experiment " + name, false, c -> {
             try (var ps = c.prepareStatement(
                     "INSERT INTO experiment (name, spec_yaml, spec_path, created_at) VALUES (?, ?, ?, ?)",
                     Statement.RETURN_GENERATED_KEYS)) {
@@ -153,8 +154,21 @@ public final class RunStore {
         for (int attempt = 1; ; attempt++) {
             String id = RunIds.next(start);
             try {
-                insertRun(id, experimentId, name, params, tags, owner, start);
-                return run(id);
+                try {
+                    insertRun(id, experimentId, name, params, tags, owner, start);
+                } catch (IllegalStateException e) {
+                    if (!brokenConnection(e)) {
+                        throw e;
+                    }
+                    // The process serving the database ended mid-insert. Insert again only if the first one did
+                    // not commit, with the same id, so a retry never makes a second run.
+                    if (find(id).isEmpty()) {
+                        insertRun(id, experimentId, name, params, tags, owner, start);
+                    }
+                }
+                return new RunRecord(id, experimentId, name, RunStatus.RUNNING, null, start, start, null, null,
+                        codeVersion, owner, new TreeMap<>(params), new TreeMap<>(), new TreeMap<>(tags), List.of(),
+                        List.of());
             } catch (DuplicateIdException e) {
                 if (attempt == ID_ATTEMPTS) {
                     throw new IllegalStateException("could not find a free run id after " + attempt + " attempts");
@@ -165,7 +179,7 @@ public final class RunStore {
 
     private void insertRun(String id, Long experimentId, String name, Map<String, String> params,
                            Map<String, String> tags, RunOwner owner, Instant start) {
-        inTransaction("starting run " + name, c -> {
+        inTransaction("starting run " + name, false, c -> {
             try (var ps = c.prepareStatement("""
                     INSERT INTO run (id, experiment_id, name, status, started_at, updated_at, code_version,
                                      owner_pid, owner_started_at, owner_host)
@@ -211,8 +225,23 @@ public final class RunStore {
     }
 
     private RunRecord end(String runId, RunStatus status, String reason) {
+        try {
+            endOnce(runId, status, reason);
+        } catch (IllegalStateException e) {
+            if (!brokenConnection(e)) {
+                throw e;
+            }
+            // A broken connection may have hidden a commit: done if the run already has that status.
+            if (run(runId).status() != status) {
+                endOnce(runId, status, reason);
+            }
+        }
+        return run(runId);
+    }
+
+    private void endOnce(String runId, RunStatus status, String reason) {
         Instant now = now();
-        inTransaction("ending run " + runId, c -> {
+        inTransaction("ending run " + runId, false, c -> {
             Instant started;
             try (var ps = c.prepareStatement("SELECT status, started_at, status_reason FROM run WHERE id = ? FOR UPDATE")) {
                 ps.setString(1, runId);
@@ -242,7 +271,6 @@ public final class RunStore {
             }
             return null;
         });
-        return run(runId);
     }
 
     /**
@@ -269,7 +297,7 @@ public final class RunStore {
             // "AND status = 'running'": another process may be reconciling the same run right now.
             int changed = update("""
                     UPDATE run SET status = 'failed', status_reason = ?, ended_at = updated_at, duration_ms = ?
-                    WHERE id = ? AND status = 'running'""", ps -> {
+                    WHERE id = ? AND status = 'running'""", true, ps -> {
                 ps.setString(1, INTERRUPTED + " (" + gone.get() + ")");
                 ps.setLong(2, Math.max(0, Duration.between(run.startedAt(), run.updatedAt()).toMillis()));
                 ps.setString(3, run.id());
@@ -286,7 +314,7 @@ public final class RunStore {
     /** Records aggregate metric values (replacing earlier values of the same metrics). */
     public void logMetrics(String runId, Map<String, Double> metrics) {
         checkMetrics(metrics);
-        inTransaction("logging metrics of run " + runId, c -> {
+        inTransaction("logging metrics of run " + runId, true, c -> {
             touch(c, runId);
             putMetrics(c, runId, metrics);
             return null;
@@ -296,7 +324,7 @@ public final class RunStore {
     /** Records per-query values of every metric in {@code perQuery}, replacing earlier values of those metrics. */
     public void logQueryMetrics(String runId, List<QueryResult> perQuery) {
         var byMetric = byMetric(perQuery);
-        inTransaction("logging per-query metrics of run " + runId, c -> {
+        inTransaction("logging per-query metrics of run " + runId, true, c -> {
             touch(c, runId);
             putQueryMetrics(c, runId, byMetric);
             return null;
@@ -308,7 +336,7 @@ public final class RunStore {
         var byMetric = new LinkedHashMap<String, SequencedMap<String, Double>>();
         byMetric.put(MetricNames.canonical(metric), valuesByQuery);
         byMetric.values().forEach(values -> checkMetrics(values));
-        inTransaction("logging per-query " + metric + " of run " + runId, c -> {
+        inTransaction("logging per-query " + metric + " of run " + runId, true, c -> {
             touch(c, runId);
             putQueryMetrics(c, runId, byMetric);
             return null;
@@ -324,7 +352,7 @@ public final class RunStore {
         result.aggregate().means().forEach((metric, mean) -> means.put(metric.toString(), mean));
         checkMetrics(means);
         var byMetric = byMetric(result.perQuery());
-        inTransaction("logging evaluation of run " + runId, c -> {
+        inTransaction("logging evaluation of run " + runId, true, c -> {
             touch(c, runId);
             putMetrics(c, runId, means);
             putQueryMetrics(c, runId, byMetric);
@@ -335,7 +363,7 @@ public final class RunStore {
     /** Sets (or replaces) one tag. */
     public void setTag(String runId, String key, String value) {
         checkEntries(Map.of(key, value), "tag");
-        inTransaction("tagging run " + runId, c -> {
+        inTransaction("tagging run " + runId, true, c -> {
             touch(c, runId);
             putEntries(c, "run_tag", runId, Map.of(key, value));
             return null;
@@ -344,7 +372,7 @@ public final class RunStore {
 
     /** Removes a tag; false when the run had no such tag. */
     public boolean removeTag(String runId, String key) {
-        return inTransaction("untagging run " + runId, c -> {
+        return inTransaction("untagging run " + runId, true, c -> {
             touch(c, runId);
             try (var ps = c.prepareStatement("DELETE FROM run_tag WHERE run_id = ? AND \"KEY\" = ?")) {
                 ps.setString(1, runId);
@@ -357,7 +385,7 @@ public final class RunStore {
     public RunNote addNote(String runId, String text) {
         requireText(text, "note");
         Instant now = now();
-        inTransaction("adding a note to run " + runId, c -> {
+        inTransaction("adding a note to run " + runId, false, c -> {
             touch(c, runId);
             try (var ps = c.prepareStatement("INSERT INTO run_note (run_id, text, created_at) VALUES (?, ?, ?)")) {
                 ps.setString(1, runId);
@@ -389,7 +417,9 @@ public final class RunStore {
         if (!Files.isRegularFile(file)) {
             throw new IllegalArgumentException("artifact " + file + " is not a file");
         }
-        run(runId); // fail before touching the file system when the run does not exist
+        if (!exists(runId)) { // before touching the file system
+            throw new NoSuchRunException(runId);
+        }
         Path dir = runArtifactsDir(runId);
         Path target = dir.resolve(name);
         long size;
@@ -413,7 +443,7 @@ public final class RunStore {
         }
         String relative = workspace.root().relativize(target).toString().replace('\\', '/');
         Instant now = now();
-        inTransaction("recording artifact " + name + " of run " + runId, c -> {
+        inTransaction("recording artifact " + name + " of run " + runId, true, c -> {
             touch(c, runId);
             try (var ps = c.prepareStatement("""
                     MERGE INTO run_artifact (run_id, name, path, kind, size_bytes, created_at) KEY (run_id, name)
@@ -456,7 +486,7 @@ public final class RunStore {
             throw new IllegalStateException("run " + runId + " is still running in process " + run.owner().pid()
                     + "; stop it before deleting it");
         }
-        int deleted = update("DELETE FROM run WHERE id = ?", ps -> ps.setString(1, runId));
+        int deleted = update("DELETE FROM run WHERE id = ?", false, ps -> ps.setString(1, runId));
         if (deleted == 0) {
             throw new NoSuchRunException(runId);
         }
@@ -496,7 +526,7 @@ public final class RunStore {
                                      AND (LOWER(p."KEY") LIKE ? ESCAPE '\\' OR LOWER(p."VALUE") LIKE ? ESCAPE '\\'))
                           OR EXISTS (SELECT 1 FROM run_tag t WHERE t.run_id = r.id
                                      AND (LOWER(t."KEY") LIKE ? ESCAPE '\\' OR LOWER(t."VALUE") LIKE ? ESCAPE '\\')))""");
-            String pattern = "%" + likeEscape(filter.text().strip().toLowerCase(java.util.Locale.ROOT)) + "%";
+            String pattern = "%" + likeEscape(filter.text().strip().toLowerCase(Locale.ROOT)) + "%";
             for (int i = 0; i < 5; i++) {
                 args.add(pattern);
             }
@@ -581,7 +611,7 @@ public final class RunStore {
 
     /** Loads runs and, in one query per table (not per run), their params, metrics, tags, notes and artifacts. */
     private List<RunRecord> load(String sql, Binder binder) {
-        try (Connection c = workspace.connection()) {
+        return withConnection("reading runs", true, c -> {
             // One read transaction, so a run and its details come from the same committed state.
             c.setAutoCommit(false);
             c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
@@ -625,9 +655,7 @@ public final class RunStore {
                 rollbackQuietly(c, e);
                 throw e;
             }
-        } catch (SQLException e) {
-            throw failure("reading runs", e);
-        }
+        });
     }
 
     private record RunRow(String id, Long experimentId, String name, RunStatus status, String reason,
@@ -678,20 +706,19 @@ public final class RunStore {
         }
     }
 
+    /** Upserts key/value rows in one statement (rows from arrays: one round trip even as a network client). */
     private static void putEntries(Connection c, String table, String runId, Map<String, String> entries)
             throws SQLException {
         if (entries.isEmpty()) {
             return;
         }
-        try (var ps = c.prepareStatement(
-                "MERGE INTO " + table + " (run_id, \"KEY\", \"VALUE\") KEY (run_id, \"KEY\") VALUES (?, ?, ?)")) {
-            for (var e : entries.entrySet()) {
-                ps.setString(1, runId);
-                ps.setString(2, e.getKey());
-                ps.setString(3, e.getValue());
-                ps.addBatch();
-            }
-            ps.executeBatch();
+        try (var ps = c.prepareStatement("MERGE INTO " + table + """
+                 (run_id, "KEY", "VALUE") KEY (run_id, "KEY")
+                SELECT ?, t.k, t.v FROM UNNEST(CAST(? AS VARCHAR ARRAY), CAST(? AS VARCHAR ARRAY)) AS t(k, v)""")) {
+            ps.setString(1, runId);
+            ps.setArray(2, c.createArrayOf("VARCHAR", entries.keySet().toArray()));
+            ps.setArray(3, c.createArrayOf("VARCHAR", entries.values().toArray()));
+            ps.executeUpdate();
         }
     }
 
@@ -699,46 +726,47 @@ public final class RunStore {
         if (metrics.isEmpty()) {
             return;
         }
-        try (var ps = c.prepareStatement(
-                "MERGE INTO run_metric (run_id, metric, \"VALUE\") KEY (run_id, metric) VALUES (?, ?, ?)")) {
-            for (var e : metrics.entrySet()) {
-                ps.setString(1, runId);
-                ps.setString(2, MetricNames.canonical(e.getKey()));
-                ps.setDouble(3, e.getValue());
-                ps.addBatch();
-            }
-            ps.executeBatch();
+        var canonical = new LinkedHashMap<String, Double>();
+        metrics.forEach((name, value) -> canonical.put(MetricNames.canonical(name), value));
+        try (var ps = c.prepareStatement("""
+                MERGE INTO run_metric (run_id, metric, "VALUE") KEY (run_id, metric)
+                SELECT ?, t.m, t.v FROM UNNEST(CAST(? AS VARCHAR ARRAY), CAST(? AS DOUBLE PRECISION ARRAY)) AS t(m, v)""")) {
+            ps.setString(1, runId);
+            ps.setArray(2, c.createArrayOf("VARCHAR", canonical.keySet().toArray()));
+            ps.setArray(3, c.createArrayOf("DOUBLE PRECISION", canonical.values().toArray()));
+            ps.executeUpdate();
         }
     }
 
-    /** Replaces the per-query rows of each metric: delete then plain batched inserts (faster than MERGE). */
+    /**
+     * Replaces the per-query rows of each metric: a delete, then one INSERT per metric whose rows come from arrays.
+     * One statement instead of a JDBC batch matters for a process that is an AUTO_SERVER client: H2's client
+     * sends a batch one row per network round trip.
+     */
     private static void putQueryMetrics(Connection c, String runId,
                                         Map<String, ? extends SequencedMap<String, Double>> byMetric)
             throws SQLException {
         try (var delete = c.prepareStatement("DELETE FROM run_query_metric WHERE run_id = ? AND metric = ?");
-             var insert = c.prepareStatement(
-                     "INSERT INTO run_query_metric (run_id, metric, query_id, ordinal, \"VALUE\") VALUES (?, ?, ?, ?, ?)")) {
-            int pending = 0;
+             var insert = c.prepareStatement("""
+                     INSERT INTO run_query_metric (run_id, metric, query_id, ordinal, "VALUE")
+                     SELECT ?, ?, t.q, t.o, t.v
+                     FROM UNNEST(CAST(? AS VARCHAR ARRAY), CAST(? AS DOUBLE PRECISION ARRAY)) WITH ORDINALITY AS t(q, v, o)""")) {
             for (var metric : byMetric.entrySet()) {
                 delete.setString(1, runId);
                 delete.setString(2, metric.getKey());
                 delete.executeUpdate();
-                int ordinal = 0;
-                for (var value : metric.getValue().entrySet()) {
-                    insert.setString(1, runId);
-                    insert.setString(2, metric.getKey());
-                    insert.setString(3, value.getKey());
-                    insert.setInt(4, ordinal++);
-                    insert.setDouble(5, value.getValue());
-                    insert.addBatch();
-                    if (++pending == BATCH_SIZE) {
-                        insert.executeBatch();
-                        pending = 0;
-                    }
+                var values = metric.getValue();
+                if (values.isEmpty()) {
+                    continue;
                 }
-            }
-            if (pending > 0) {
-                insert.executeBatch();
+                insert.setString(1, runId);
+                insert.setString(2, metric.getKey());
+                insert.setArray(3, c.createArrayOf("VARCHAR", values.keySet().toArray()));
+                insert.setArray(4, c.createArrayOf("DOUBLE PRECISION", values.values().toArray()));
+                int inserted = insert.executeUpdate();
+                if (inserted != values.size()) {
+                    throw new IllegalStateException("stored " + inserted + " of " + values.size() + " per-query values");
+                }
             }
         }
     }
@@ -863,43 +891,90 @@ public final class RunStore {
     }
 
     private <T> List<T> query(String sql, Binder binder, RowMapper<T> mapper) {
-        try (Connection c = workspace.connection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            binder.bind(ps);
-            var rows = new ArrayList<T>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    rows.add(mapper.map(rs));
+        return withConnection(sql.lines().findFirst().orElse(sql).strip(), true, c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                binder.bind(ps);
+                var rows = new ArrayList<T>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        rows.add(mapper.map(rs));
+                    }
                 }
+                return rows;
             }
-            return rows;
-        } catch (SQLException e) {
-            throw failure(sql.lines().findFirst().orElse(sql).strip(), e);
-        }
+        });
     }
 
-    private int update(String sql, Binder binder) {
-        try (Connection c = workspace.connection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            binder.bind(ps);
-            return ps.executeUpdate();
-        } catch (SQLException e) {
-            throw failure(sql.lines().findFirst().orElse(sql).strip(), e);
-        }
+    private boolean exists(String runId) {
+        return !query("SELECT 1 FROM run WHERE id = ?", ps -> ps.setString(1, runId), rs -> true).isEmpty();
+    }
+
+    private int update(String sql, boolean retry, Binder binder) {
+        return withConnection(sql.lines().findFirst().orElse(sql).strip(), retry, c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                binder.bind(ps);
+                int changed = ps.executeUpdate();
+                flush(c);
+                return changed;
+            }
+        });
     }
 
     /** Runs {@code work} in one transaction: committed as a whole or not at all. */
-    private <T> T inTransaction(String what, Work<T> work) {
-        try (Connection c = workspace.connection()) {
+    private <T> T inTransaction(String what, boolean retry, Work<T> work) {
+        return withConnection(what, retry, c -> {
             c.setAutoCommit(false);
             try {
                 T result = work.run(c);
                 c.commit();
+                flush(c);
                 return result;
             } catch (SQLException | RuntimeException e) {
                 rollbackQuietly(c, e);
                 throw e;
             }
-        } catch (SQLException e) {
-            throw failure(what, e);
+        });
+    }
+
+    /**
+     * Runs {@code work} on a new connection. When this process is an AUTO_SERVER client and the process serving
+     * the database ends, the connection breaks; with {@code retry} (reads, and writes that are harmless to repeat)
+     * the work runs once more on a new connection, which finds the database served by no one and opens the file
+     * itself. So the GUI closing does not fail a CLI run's next write, nor a CLI run ending the GUI's listing.
+     */
+    private <T> T withConnection(String what, boolean retry, Work<T> work) {
+        for (int attempt = 1; ; attempt++) {
+            try (Connection c = workspace.connection()) {
+                return work.run(c);
+            } catch (SQLException e) {
+                if (!(retry && attempt == 1 && brokenConnection(e))) {
+                    throw failure(what, e);
+                }
+            }
+        }
+    }
+
+    /** Whether {@code e} (or what it wraps) says the connection to the database broke, not that the work was wrong. */
+    static boolean brokenConnection(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && (sql.getErrorCode() == ErrorCode.CONNECTION_BROKEN_1
+                    || sql.getErrorCode() == ErrorCode.DATABASE_IS_CLOSED
+                    || sql.getErrorCode() == ErrorCode.DATABASE_CALLED_AT_SHUTDOWN
+                    || sql.getSQLState() != null && sql.getSQLState().startsWith("08"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Writes committed changes to the file now. H2 keeps commits in memory and writes them in the background,
+     * when enough have piled up, so a killed process (or the killed process serving the database) loses commits
+     * it already acknowledged. That would lose finished runs; a run's few writes can afford a flush each.
+     */
+    private static void flush(Connection c) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            st.execute("CHECKPOINT");
         }
     }
 
