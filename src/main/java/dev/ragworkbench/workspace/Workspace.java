@@ -40,8 +40,10 @@ public final class Workspace implements AutoCloseable {
             throw new UncheckedIOException("cannot create workspace folder " + dir + ": " + e.getMessage(), e);
         }
         var ds = new JdbcDataSource();
-        // AUTO_SERVER lets a second process (the GUI beside a CLI run) open the same file safely.
-        ds.setURL("jdbc:h2:file:" + dir.resolve(DATABASE_NAME) + ";AUTO_SERVER=TRUE");
+        // AUTO_SERVER lets a second process (the GUI beside a CLI run) open the same file safely. WRITE_DELAY=0
+        // makes a commit durable when it returns: H2 otherwise writes it a moment later, and a killed process
+        // lost commits it had already reported (seen in the run store's kill tests).
+        ds.setURL("jdbc:h2:file:" + dir.resolve(DATABASE_NAME) + ";AUTO_SERVER=TRUE;WRITE_DELAY=0");
         ds.setUser("sa");
         ds.setPassword("");
         Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
