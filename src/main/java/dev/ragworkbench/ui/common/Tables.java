@@ -33,6 +33,7 @@ public final class Tables {
         });
         col.getStyleClass().add("numeric");
         col.setPrefWidth(width);
+        col.setMinWidth(width);
         return col;
     }
 
@@ -49,6 +50,7 @@ public final class Tables {
             }
         });
         col.setPrefWidth(width);
+        col.setMinWidth(width);
         return col;
     }
 }

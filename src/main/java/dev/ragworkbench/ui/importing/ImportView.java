@@ -163,7 +163,7 @@ public final class ImportView extends StackPane {
     private Tab documentsTab() {
         table.setId("documents");
         table.getColumns().setAll(List.of(
-                Tables.text("Title", DocumentRow::title, 320),
+                Tables.text("Title", DocumentRow::title, 240),
                 Tables.text("Type", DocumentRow::type, 80),
                 Tables.number("Pages", DocumentRow::pages, n -> n == 0 ? "–" : Formats.count(n), 70),
                 Tables.number("Characters", DocumentRow::characters, Formats::count, 100),
@@ -173,7 +173,7 @@ public final class ImportView extends StackPane {
         sorted.comparatorProperty().bind(table.comparatorProperty());
         table.setItems(sorted);
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         var empty = new Label("No documents yet.\nDrop files or folders here, or use Add files… / Add folder….");
         empty.getStyleClass().add("empty-state");
         table.setPlaceholder(empty);
@@ -316,7 +316,7 @@ public final class ImportView extends StackPane {
         failures.getColumns().setAll(List.of(
                 Tables.text("File", ImportFailure::source, 320),
                 Tables.text("Reason", ImportFailure::reason, 520)));
-        failures.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        failures.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         failures.setPlaceholder(emptyState("Every file of this corpus was read."));
         var retry = new Button("Retry failed files");
         retry.setId("retry-failures");
@@ -344,7 +344,7 @@ public final class ImportView extends StackPane {
                 Tables.number("Queries", GoldenSet::queries, Formats::count, 90),
                 Tables.number("Judged documents", GoldenSet::judgedDocuments, Formats::count, 140),
                 Tables.number("Answer spans", GoldenSet::answerSpans, n -> n == 0 ? "–" : Formats.count(n), 120)));
-        sets.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        sets.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         sets.setPlaceholder(emptyState("No golden set yet. Import a SQuAD file or a BEIR folder (queries.jsonl + qrels/)."));
         var squad = new Button("Import SQuAD file…");
         squad.setOnAction(e -> {
@@ -396,7 +396,7 @@ public final class ImportView extends StackPane {
                 Tables.number("Chunks", IndexInfo::chunks, Formats::count, 80),
                 Tables.number("Size", IndexInfo::sizeBytes, Formats::bytes, 80),
                 Tables.formatted("Built", IndexInfo::builtAt, Formats::time, 130)));
-        indexes.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        indexes.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         indexes.setPlaceholder(emptyState("No index yet. Build one from the Chunking pane with “Apply to corpus”."));
         var rebuild = new Button("Rebuild");
         rebuild.disableProperty().bind(indexes.getSelectionModel().selectedItemProperty().isNull());

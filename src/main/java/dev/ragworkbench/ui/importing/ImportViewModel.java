@@ -5,10 +5,12 @@ import dev.ragworkbench.chunking.ChunkerSpec;
 import dev.ragworkbench.index.IndexInfo;
 import dev.ragworkbench.index.IndexSettings;
 import dev.ragworkbench.ingest.CorpusInfo;
+import dev.ragworkbench.ingest.CorpusNames;
 import dev.ragworkbench.ingest.Document;
 import dev.ragworkbench.ingest.ImportFailure;
 import dev.ragworkbench.ingest.ImportFormat;
 import dev.ragworkbench.ingest.ImportResult;
+import dev.ragworkbench.ui.common.Dialogs;
 import dev.ragworkbench.ui.common.Formats;
 import dev.ragworkbench.ui.tasks.TaskHandle;
 import dev.ragworkbench.ui.tasks.TaskRequest;
@@ -132,20 +134,24 @@ public final class ImportViewModel {
     /** Imports each path (a file or a folder) into the selected corpus, or a new one named after it. */
     public void importPaths(List<Path> paths) {
         for (Path path : paths) {
-            String target = corpus.get();
-            String label = path.getFileName() == null ? path.toString() : path.getFileName().toString();
+            Path source = path.toAbsolutePath().normalize();
+            // named up front so that a cancelled or failed import still shows what it kept
+            String target = corpus.get() != null ? corpus.get() : CorpusNames.fromPath(source);
+            String label = source.getFileName() == null ? source.toString() : source.getFileName().toString();
             runningImports.set(runningImports.get() + 1);
+            var outcome = new String[1];
             track(runner.run(TaskRequest.<ImportResult>of("Importing " + label, (progress, cancel) ->
-                            session.workbench().importCorpus(path, ImportFormat.AUTO, target, progress, cancel))
-                    .onSuccess(result -> {
-                        status.set(summary(label, result));
-                        if (corpus.get() == null || !corpus.get().equals(result.corpus())) {
-                            corpus.set(result.corpus());
-                        }
-                    })
+                            session.workbench().importCorpus(source, ImportFormat.AUTO, target, progress, cancel))
+                    .onSuccess(result -> outcome[0] = summary(label, result))
+                    .onFailure(e -> outcome[0] = "Importing " + label + " failed: " + Dialogs.message(e))
                     .onFinished(() -> {
                         runningImports.set(runningImports.get() - 1);
+                        status.set(outcome[0] != null ? outcome[0]
+                                : "Import of " + label + " cancelled; documents read before stay in " + target + ".");
                         session.documentsChanged();
+                        if (corpora.contains(target)) {
+                            corpus.set(target);
+                        }
                     })));
         }
     }
