@@ -16,7 +16,7 @@ public final class Main {
         SLF4JBridgeHandler.removeHandlersForRootLogger();
         SLF4JBridgeHandler.install();
         if (opensWindow(args)) {
-            javafx.application.Application.launch(dev.ragworkbench.ui.shell.DesktopApp.class, args);
+            dev.ragworkbench.ui.shell.DesktopLauncher.launch(args);
             return;
         }
         System.exit(Cli.run(args));

@@ -16,6 +16,7 @@ public final class Tables {
         var col = new TableColumn<S, String>(title);
         col.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(value.apply(c.getValue())));
         col.setPrefWidth(width);
+        col.setMinWidth(Math.min(width, 80));
         return col;
     }
 

@@ -164,17 +164,17 @@ public final class ImportView extends StackPane {
         table.setId("documents");
         table.getColumns().setAll(List.of(
                 Tables.text("Title", DocumentRow::title, 240),
-                Tables.text("Type", DocumentRow::type, 80),
+                Tables.text("Type", DocumentRow::type, 96),
                 Tables.number("Pages", DocumentRow::pages, n -> n == 0 ? "–" : Formats.count(n), 70),
                 Tables.number("Characters", DocumentRow::characters, Formats::count, 100),
                 Tables.number("Tokens", DocumentRow::tokens, Formats::count, 90),
-                Tables.formatted("Imported", DocumentRow::importedAt, Formats::time, 130)));
+                Tables.formatted("Imported", DocumentRow::importedAt, Formats::time, 150)));
         var sorted = new SortedList<>(vm.filteredDocuments());
         sorted.comparatorProperty().bind(table.comparatorProperty());
         table.setItems(sorted);
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
-        var empty = new Label("No documents yet.\nDrop files or folders here, or use Add files… / Add folder….");
+        var empty = new Label("No documents yet.\nDrop files or folders here, or use Add files… or Add folder…");
         empty.getStyleClass().add("empty-state");
         table.setPlaceholder(empty);
         table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> vm.selectedProperty().set(b));
@@ -395,7 +395,7 @@ public final class ImportView extends StackPane {
                 Tables.number("Documents", IndexInfo::documents, Formats::count, 90),
                 Tables.number("Chunks", IndexInfo::chunks, Formats::count, 80),
                 Tables.number("Size", IndexInfo::sizeBytes, Formats::bytes, 80),
-                Tables.formatted("Built", IndexInfo::builtAt, Formats::time, 130)));
+                Tables.formatted("Built", IndexInfo::builtAt, Formats::time, 150)));
         indexes.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         indexes.setPlaceholder(emptyState("No index yet. Build one from the Chunking pane with “Apply to corpus”."));
         var rebuild = new Button("Rebuild");

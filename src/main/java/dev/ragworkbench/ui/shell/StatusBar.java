@@ -61,6 +61,7 @@ final class StatusBar extends HBox {
             return p < 0 ? ProgressBar.INDETERMINATE_PROGRESS : p;
         }, task.progressProperty()));
         bar.setPrefWidth(140);
+        bar.setMinWidth(140);
         var cancel = new Button("Cancel");
         cancel.getStyleClass().addAll("small", "flat", "task-cancel");
         cancel.setOnAction(e -> task.cancel());
