@@ -1,0 +1,443 @@
+package dev.ragworkbench.ui.importing;
+
+import dev.ragworkbench.index.IndexInfo;
+import dev.ragworkbench.ingest.ImportFailure;
+import dev.ragworkbench.ui.common.Dialogs;
+import dev.ragworkbench.ui.common.Formats;
+import dev.ragworkbench.ui.common.Tables;
+import dev.ragworkbench.ui.workspace.GoldenSet;
+import javafx.beans.binding.Bindings;
+import javafx.collections.transformation.SortedList;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.SelectionMode;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.DragEvent;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.TransferMode;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.DirectoryChooser;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+
+/** The Import pane: drop or pick files, see the documents, their failures, golden sets and indexes. */
+public final class ImportView extends StackPane {
+
+    private final ImportViewModel vm;
+    private final TableView<DocumentRow> table = new TableView<>();
+    private final TextArea text = new TextArea();
+    private final Label dropHint = new Label("Drop files or folders to import them");
+    private final TabPane tabs = new TabPane();
+
+    public ImportView(ImportViewModel vm) {
+        this.vm = vm;
+        getStyleClass().add("import-view");
+        var page = new BorderPane();
+        page.getStyleClass().add("page");
+        page.setTop(header());
+        page.setCenter(tabs);
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        tabs.getTabs().addAll(documentsTab(), failuresTab(), goldenSetsTab(), indexesTab());
+        dropHint.getStyleClass().add("drop-hint");
+        dropHint.setMaxSize(Double.MAX_VALUE, Double.MAX_VALUE);
+        dropHint.setVisible(false);
+        dropHint.setMouseTransparent(true);
+        getChildren().addAll(page, dropHint);
+        setOnDragOver(this::dragOver);
+        setOnDragExited(e -> dropHint.setVisible(false));
+        setOnDragDropped(this::dragDropped);
+    }
+
+    // ---- drag and drop
+
+    private void dragOver(DragEvent e) {
+        if (e.getDragboard().hasFiles()) {
+            e.acceptTransferModes(TransferMode.COPY);
+            dropHint.setVisible(true);
+        }
+        e.consume();
+    }
+
+    private void dragDropped(DragEvent e) {
+        boolean ok = e.getDragboard().hasFiles();
+        if (ok) {
+            dropFiles(e.getDragboard().getFiles());
+        }
+        dropHint.setVisible(false);
+        e.setDropCompleted(ok);
+        e.consume();
+    }
+
+    /** What a drop does with its files: import each (the drop handler calls this; tests too). */
+    public void dropFiles(List<File> files) {
+        vm.importPaths(files.stream().map(File::toPath).toList());
+    }
+
+    // ---- header
+
+    private Node header() {
+        var title = new Label("Import");
+        title.getStyleClass().add("title-2");
+        var subtitle = new Label("Documents to search, golden sets to score against, and the indexes built from them");
+        subtitle.getStyleClass().add("text-muted");
+        var titles = new VBox(2, title, subtitle);
+
+        var corpus = new ComboBox<>(vm.corpora());
+        corpus.setId("corpus");
+        corpus.valueProperty().bindBidirectional(vm.corpusProperty());
+        corpus.setPromptText("No corpus yet");
+        corpus.setPrefWidth(200);
+        corpus.setTooltip(new Tooltip("The corpus new files are added to; a first import creates one named after it"));
+        var corpusLabel = new Label("Corpus");
+        corpusLabel.getStyleClass().add("field-label");
+        var addFiles = new Button("Add files…");
+        addFiles.setId("add-files");
+        addFiles.getStyleClass().add("accent");
+        addFiles.setOnAction(e -> pickFiles());
+        var addFolder = new Button("Add folder…");
+        addFolder.setId("add-folder");
+        addFolder.setOnAction(e -> pickFolder());
+        var spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        var row = new HBox(8, titles, spacer, corpusLabel, corpus, addFiles, addFolder);
+        row.setAlignment(Pos.CENTER_LEFT);
+
+        var status = new Label();
+        status.setId("import-status");
+        status.textProperty().bind(vm.statusProperty());
+        status.getStyleClass().add("text-muted");
+        var box = new VBox(8, row, status);
+        box.setPadding(new Insets(0, 0, 12, 0));
+        return box;
+    }
+
+    private void pickFiles() {
+        var chooser = new FileChooser();
+        chooser.setTitle("Import documents");
+        chooser.getExtensionFilters().addAll(
+                new FileChooser.ExtensionFilter("Documents", "*.md", "*.markdown", "*.txt", "*.text", "*.pdf",
+                        "*.html", "*.htm", "*.jsonl"),
+                new FileChooser.ExtensionFilter("All files", "*"));
+        var files = chooser.showOpenMultipleDialog(window());
+        if (files != null) {
+            dropFiles(files);
+        }
+    }
+
+    private void pickFolder() {
+        var chooser = new DirectoryChooser();
+        chooser.setTitle("Import a folder of documents");
+        var dir = chooser.showDialog(window());
+        if (dir != null) {
+            dropFiles(List.of(dir));
+        }
+    }
+
+    private Window window() {
+        return getScene() == null ? null : getScene().getWindow();
+    }
+
+    // ---- documents
+
+    private Tab documentsTab() {
+        table.setId("documents");
+        table.getColumns().setAll(List.of(
+                Tables.text("Title", DocumentRow::title, 240),
+                Tables.text("Type", DocumentRow::type, 96),
+                Tables.number("Pages", DocumentRow::pages, n -> n == 0 ? "–" : Formats.count(n), 70),
+                Tables.number("Characters", DocumentRow::characters, Formats::count, 100),
+                Tables.number("Tokens", DocumentRow::tokens, Formats::count, 90),
+                Tables.formatted("Imported", DocumentRow::importedAt, Formats::time, 150)));
+        var sorted = new SortedList<>(vm.filteredDocuments());
+        sorted.comparatorProperty().bind(table.comparatorProperty());
+        table.setItems(sorted);
+        table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
+        var empty = new Label("No documents yet.\nDrop files or folders here, or use Add files… or Add folder…");
+        empty.getStyleClass().add("empty-state");
+        table.setPlaceholder(empty);
+        table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> vm.selectedProperty().set(b));
+        vm.selectedProperty().addListener((o, a, b) -> {
+            if (b != null && table.getSelectionModel().getSelectedItem() != b) {
+                table.getSelectionModel().clearAndSelect(sorted.indexOf(b));
+            }
+        });
+
+        var search = new TextField();
+        search.setId("document-filter");
+        search.setPromptText("Filter by title, file or type");
+        search.textProperty().bindBidirectional(vm.filterProperty());
+        HBox.setHgrow(search, Priority.ALWAYS);
+        var count = new Label();
+        count.getStyleClass().add("text-muted");
+        count.textProperty().bind(Bindings.createStringBinding(() -> vm.filteredDocuments().size()
+                == vm.documents().size() ? Formats.counted(vm.documents().size(), "document")
+                : Formats.count(vm.filteredDocuments().size()) + " of " + Formats.counted(vm.documents().size(),
+                "document"), vm.filteredDocuments(), vm.documents()));
+        var remove = new Button("Remove…");
+        remove.setId("remove-documents");
+        remove.disableProperty().bind(Bindings.isEmpty(table.getSelectionModel().getSelectedItems()));
+        remove.setOnAction(e -> confirmRemove());
+        var tools = new HBox(8, search, count, remove);
+        tools.setAlignment(Pos.CENTER_LEFT);
+        var left = new VBox(8, tools, table);
+        VBox.setVgrow(table, Priority.ALWAYS);
+
+        var split = new SplitPane(left, detail());
+        split.setOrientation(Orientation.HORIZONTAL);
+        split.setDividerPositions(0.6);
+        var tab = new Tab();
+        tab.textProperty().bind(Bindings.createStringBinding(() -> "Documents  " + Formats.count(vm.documents().size()),
+                vm.documents()));
+        tab.setContent(padded(split));
+        return tab;
+    }
+
+    private void confirmRemove() {
+        var rows = List.copyOf(table.getSelectionModel().getSelectedItems());
+        String what = rows.size() == 1 ? "“" + rows.getFirst().title() + "”" : Formats.counted(rows.size(), "document");
+        if (Dialogs.confirm(window(), "Remove " + what + "?",
+                "They are removed from corpus " + vm.corpusProperty().get()
+                + ". Indexes built before keep them until rebuilt.", "Remove")) {
+            vm.deleteDocuments(rows);
+        }
+    }
+
+    private Node detail() {
+        var title = new Label("Select a document to read it");
+        title.getStyleClass().add("title-4");
+        title.setWrapText(true);
+        var meta = new Label();
+        meta.getStyleClass().add("text-muted");
+        text.setEditable(false);
+        text.setWrapText(true);
+        text.setId("document-text");
+        text.getStyleClass().add("document-text");
+        var find = new TextField();
+        find.setId("find-in-text");
+        find.setPromptText("Find in text");
+        HBox.setHgrow(find, Priority.ALWAYS);
+        var matches = new Label();
+        matches.getStyleClass().add("text-muted");
+        matches.setMinWidth(Region.USE_PREF_SIZE);
+        var next = new Button("Next");
+        next.setOnAction(e -> findNext(find.getText(), matches));
+        find.setOnAction(e -> findNext(find.getText(), matches));
+        find.textProperty().addListener((o, a, b) -> {
+            text.positionCaret(0);
+            findNext(b, matches);
+        });
+        find.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.ESCAPE) {
+                find.clear();
+            }
+        });
+        var findRow = new HBox(8, find, matches, next);
+        findRow.setAlignment(Pos.CENTER_LEFT);
+        vm.selectedProperty().addListener((o, a, row) -> {
+            if (row == null) {
+                title.setText("Select a document to read it");
+                meta.setText("");
+                text.clear();
+                return;
+            }
+            title.setText(row.title());
+            meta.setText(row.id() + "  ·  " + row.type() + "  ·  " + Formats.counted(row.characters(), "character")
+                         + "  ·  " + Formats.counted(row.tokens(), "token")
+                         + (row.pages() > 0 ? "  ·  " + Formats.counted(row.pages(), "page") : ""));
+            text.setText(row.document().text());
+            text.positionCaret(0);
+            text.setScrollTop(0);
+            if (!find.getText().isBlank()) {
+                findNext(find.getText(), matches);
+            }
+        });
+        var box = new VBox(8, title, meta, findRow, text);
+        VBox.setVgrow(text, Priority.ALWAYS);
+        box.getStyleClass().add("detail-pane");
+        return box;
+    }
+
+    private void findNext(String query, Label matches) {
+        String body = text.getText();
+        if (query == null || query.isBlank() || body.isEmpty()) {
+            matches.setText("");
+            return;
+        }
+        String hay = body.toLowerCase(Locale.ROOT);
+        String needle = query.toLowerCase(Locale.ROOT);
+        int count = 0;
+        for (int i = hay.indexOf(needle); i >= 0; i = hay.indexOf(needle, i + needle.length())) {
+            count++;
+        }
+        if (count == 0) {
+            matches.setText("No match");
+            return;
+        }
+        int from = text.getSelection().getLength() > 0 ? text.getSelection().getEnd() : text.getCaretPosition();
+        int at = hay.indexOf(needle, from);
+        if (at < 0) {
+            at = hay.indexOf(needle);
+        }
+        int index = 1;
+        for (int i = hay.indexOf(needle); i >= 0 && i < at; i = hay.indexOf(needle, i + needle.length())) {
+            index++;
+        }
+        matches.setText(index + " of " + Formats.counted(count, "match").replace("matchs", "matches"));
+        text.selectRange(at, at + needle.length());
+    }
+
+    // ---- failures, golden sets, indexes
+
+    private Tab failuresTab() {
+        var failures = new TableView<>(vm.failures());
+        failures.setId("failures");
+        failures.getColumns().setAll(List.of(
+                Tables.text("File", ImportFailure::source, 320),
+                Tables.text("Reason", ImportFailure::reason, 520)));
+        failures.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
+        failures.setPlaceholder(emptyState("Every file of this corpus was read."));
+        var retry = new Button("Retry failed files");
+        retry.setId("retry-failures");
+        retry.disableProperty().bind(Bindings.isEmpty(vm.failures()));
+        retry.setOnAction(e -> vm.retryFailures());
+        var note = new Label("Retrying imports the corpus's folder again: unchanged files are skipped.");
+        note.getStyleClass().add("text-muted");
+        var tools = new HBox(12, retry, note);
+        tools.setAlignment(Pos.CENTER_LEFT);
+        var box = new VBox(8, tools, failures);
+        VBox.setVgrow(failures, Priority.ALWAYS);
+        var tab = new Tab();
+        tab.textProperty().bind(Bindings.createStringBinding(() -> "Failed files  " + Formats.count(vm.failures().size()),
+                vm.failures()));
+        tab.setContent(padded(box));
+        return tab;
+    }
+
+    private Tab goldenSetsTab() {
+        var sets = new TableView<>(vm.goldenSets());
+        sets.setId("golden-sets");
+        sets.getColumns().setAll(List.of(
+                Tables.text("Name", GoldenSet::name, 260),
+                Tables.text("Format", g -> g.format().toUpperCase(Locale.ROOT), 90),
+                Tables.number("Queries", GoldenSet::queries, Formats::count, 90),
+                Tables.number("Judged documents", GoldenSet::judgedDocuments, Formats::count, 140),
+                Tables.number("Answer spans", GoldenSet::answerSpans, n -> n == 0 ? "–" : Formats.count(n), 120)));
+        sets.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
+        sets.setPlaceholder(emptyState("No golden set yet. Import a SQuAD file or a BEIR folder (queries.jsonl + qrels/)."));
+        var squad = new Button("Import SQuAD file…");
+        squad.setOnAction(e -> {
+            var chooser = new FileChooser();
+            chooser.setTitle("Import a SQuAD-format golden set");
+            chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("SQuAD JSON", "*.json"));
+            var f = chooser.showOpenDialog(window());
+            if (f != null) {
+                vm.importSquadGoldenSet(f.toPath());
+            }
+        });
+        var beir = new Button("Import BEIR folder…");
+        beir.setOnAction(e -> {
+            var chooser = new DirectoryChooser();
+            chooser.setTitle("Import a BEIR golden set (queries.jsonl and qrels/)");
+            var d = chooser.showDialog(window());
+            if (d != null) {
+                vm.importBeirGoldenSet(d.toPath());
+            }
+        });
+        var remove = new Button("Remove…");
+        remove.disableProperty().bind(sets.getSelectionModel().selectedItemProperty().isNull());
+        remove.setOnAction(e -> {
+            var set = sets.getSelectionModel().getSelectedItem();
+            if (Dialogs.confirm(window(), "Remove golden set " + set.name() + "?",
+                    "Its copy in the workspace is deleted; the original file stays.", "Remove")) {
+                vm.deleteGoldenSet(set);
+            }
+        });
+        var tools = new HBox(8, squad, beir, remove);
+        var box = new VBox(8, tools, sets);
+        VBox.setVgrow(sets, Priority.ALWAYS);
+        var tab = new Tab();
+        tab.textProperty().bind(Bindings.createStringBinding(() -> "Golden sets  " + Formats.count(vm.goldenSets().size()),
+                vm.goldenSets()));
+        tab.setContent(padded(box));
+        return tab;
+    }
+
+    private Tab indexesTab() {
+        var indexes = new TableView<>(vm.indexes());
+        indexes.setId("indexes");
+        indexes.getColumns().setAll(List.of(
+                Tables.text("Corpus", (IndexInfo i) -> i.settings().corpus(), 150),
+                Tables.text("Chunker", (IndexInfo i) -> i.settings().chunker(), 200),
+                Tables.text("Embedder", (IndexInfo i) -> i.settings().hasVectors() ? i.settings().embedder()
+                        : "none (BM25 only)", 150),
+                Tables.number("Documents", IndexInfo::documents, Formats::count, 90),
+                Tables.number("Chunks", IndexInfo::chunks, Formats::count, 80),
+                Tables.number("Size", IndexInfo::sizeBytes, Formats::bytes, 80),
+                Tables.formatted("Built", IndexInfo::builtAt, Formats::time, 150)));
+        indexes.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
+        indexes.setPlaceholder(emptyState("No index yet. Build one from the Chunking pane with “Apply to corpus”."));
+        var rebuild = new Button("Rebuild");
+        rebuild.disableProperty().bind(indexes.getSelectionModel().selectedItemProperty().isNull());
+        rebuild.setOnAction(e -> vm.rebuildIndex(indexes.getSelectionModel().getSelectedItem()));
+        var delete = new Button("Delete…");
+        delete.disableProperty().bind(indexes.getSelectionModel().selectedItemProperty().isNull());
+        delete.setOnAction(e -> {
+            var index = indexes.getSelectionModel().getSelectedItem();
+            if (Dialogs.confirm(window(), "Delete index " + index.name() + "?",
+                    "Its files are deleted; the documents stay and it can be built again.", "Delete")) {
+                vm.deleteIndex(index);
+            }
+        });
+        var tools = new HBox(8, rebuild, delete);
+        var box = new VBox(8, tools, indexes);
+        VBox.setVgrow(indexes, Priority.ALWAYS);
+        var tab = new Tab();
+        tab.textProperty().bind(Bindings.createStringBinding(() -> "Indexes  " + Formats.count(vm.indexes().size()),
+                vm.indexes()));
+        tab.setContent(padded(box));
+        return tab;
+    }
+
+    private static Node padded(Node node) {
+        var box = new StackPane(node);
+        box.setPadding(new Insets(12, 0, 0, 0));
+        return box;
+    }
+
+    private static Label emptyState(String text) {
+        var label = new Label(text);
+        label.getStyleClass().add("empty-state");
+        label.setWrapText(true);
+        return label;
+    }
+
+    public TableView<DocumentRow> table() {
+        return table;
+    }
+
+    public TabPane tabs() {
+        return tabs;
+    }
+}

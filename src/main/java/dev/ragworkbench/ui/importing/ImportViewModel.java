@@ -1,0 +1,318 @@
+package dev.ragworkbench.ui.importing;
+
+import dev.ragworkbench.app.Workbench;
+import dev.ragworkbench.chunking.ChunkerSpec;
+import dev.ragworkbench.index.IndexInfo;
+import dev.ragworkbench.index.IndexSettings;
+import dev.ragworkbench.ingest.CorpusInfo;
+import dev.ragworkbench.ingest.CorpusNames;
+import dev.ragworkbench.ingest.Document;
+import dev.ragworkbench.ingest.ImportFailure;
+import dev.ragworkbench.ingest.ImportFormat;
+import dev.ragworkbench.ingest.ImportResult;
+import dev.ragworkbench.ui.common.Dialogs;
+import dev.ragworkbench.ui.common.Formats;
+import dev.ragworkbench.ui.tasks.TaskHandle;
+import dev.ragworkbench.ui.tasks.TaskRequest;
+import dev.ragworkbench.ui.tasks.TaskRunner;
+import dev.ragworkbench.ui.workspace.GoldenSet;
+import dev.ragworkbench.ui.workspace.WorkspaceSession;
+import javafx.beans.InvalidationListener;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * State and commands of the Import pane: the workspace's corpora and documents, imports with their failures,
+ * golden sets and indexes. Every core call runs through the {@link TaskRunner}.
+ */
+public final class ImportViewModel {
+
+    private final WorkspaceSession session;
+    private final TaskRunner runner;
+
+    private final ObservableList<String> corpora = FXCollections.observableArrayList();
+    private final ObjectProperty<String> corpus = new SimpleObjectProperty<>();
+    private final ObservableList<DocumentRow> documents = FXCollections.observableArrayList();
+    private final FilteredList<DocumentRow> filteredDocuments = new FilteredList<>(documents);
+    private final StringProperty filter = new SimpleStringProperty("");
+    private final ObjectProperty<DocumentRow> selected = new SimpleObjectProperty<>();
+    private final ObservableList<ImportFailure> failures = FXCollections.observableArrayList();
+    private final ObservableList<IndexInfo> indexes = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
+    private final IntegerProperty runningImports = new SimpleIntegerProperty();
+    private final Map<String, Integer> tokenCache = new ConcurrentHashMap<>();
+    private final List<TaskHandle> tasks = new ArrayList<>();
+    private final InvalidationListener documentsChanged = o -> reloadCorpora();
+    private final InvalidationListener indexesChanged = o -> reloadIndexes();
+    private TaskHandle loading = TaskHandle.DONE;
+
+    public ImportViewModel(WorkspaceSession session, TaskRunner runner) {
+        this.session = session;
+        this.runner = runner;
+        filter.addListener(o -> {
+            String f = filter.get() == null ? "" : filter.get().strip().toLowerCase(Locale.ROOT);
+            filteredDocuments.setPredicate(r -> r.matches(f));
+        });
+        corpus.addListener((o, a, b) -> reloadDocuments());
+        session.documentsVersionProperty().addListener(documentsChanged);
+        session.indexesVersionProperty().addListener(indexesChanged);
+        reloadCorpora();
+        reloadIndexes();
+    }
+
+    // ---- state
+
+    public ObservableList<String> corpora() {
+        return corpora;
+    }
+
+    public ObjectProperty<String> corpusProperty() {
+        return corpus;
+    }
+
+    /** Every document of the selected corpus. */
+    public ObservableList<DocumentRow> documents() {
+        return documents;
+    }
+
+    /** The documents the filter lets through; the table sorts these. */
+    public FilteredList<DocumentRow> filteredDocuments() {
+        return filteredDocuments;
+    }
+
+    public StringProperty filterProperty() {
+        return filter;
+    }
+
+    public ObjectProperty<DocumentRow> selectedProperty() {
+        return selected;
+    }
+
+    public ObservableList<ImportFailure> failures() {
+        return failures;
+    }
+
+    public ObservableList<GoldenSet> goldenSets() {
+        return session.goldenSets();
+    }
+
+    public ObservableList<IndexInfo> indexes() {
+        return indexes;
+    }
+
+    /** What the last import did, in one sentence. */
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    public BooleanBinding importingProperty() {
+        return Bindings.greaterThan(runningImports, 0);
+    }
+
+    // ---- commands
+
+    /** Imports each path (a file or a folder) into the selected corpus, or a new one named after it. */
+    public void importPaths(List<Path> paths) {
+        for (Path path : paths) {
+            Path source = path.toAbsolutePath().normalize();
+            // named up front so that a cancelled or failed import still shows what it kept
+            String target = corpus.get() != null ? corpus.get() : CorpusNames.fromPath(source);
+            String label = source.getFileName() == null ? source.toString() : source.getFileName().toString();
+            runningImports.set(runningImports.get() + 1);
+            var outcome = new String[1];
+            track(runner.run(TaskRequest.<ImportResult>of("Importing " + label, (progress, cancel) ->
+                            session.workbench().importCorpus(source, ImportFormat.AUTO, target, progress, cancel))
+                    .onSuccess(result -> outcome[0] = summary(label, result))
+                    .onFailure(e -> outcome[0] = "Importing " + label + " failed: " + Dialogs.message(e))
+                    .onFinished(() -> {
+                        runningImports.set(runningImports.get() - 1);
+                        status.set(outcome[0] != null ? outcome[0]
+                                : "Import of " + label + " cancelled; documents read before stay in " + target + ".");
+                        session.documentsChanged();
+                        if (corpora.contains(target)) {
+                            corpus.set(target);
+                        }
+                    })));
+        }
+    }
+
+    /** Imports the selected corpus's source again: unchanged files are skipped, failed ones are read again. */
+    public void retryFailures() {
+        String name = corpus.get();
+        if (name == null) {
+            return;
+        }
+        session.workbench().documents().corpus(name).map(CorpusInfo::source).map(Path::of)
+                .ifPresent(source -> importPaths(List.of(source)));
+    }
+
+    /** Deletes documents from the selected corpus (the view asks for confirmation first). */
+    public void deleteDocuments(List<DocumentRow> rows) {
+        String name = corpus.get();
+        var ids = rows.stream().map(DocumentRow::id).toList();
+        if (name == null || ids.isEmpty()) {
+            return;
+        }
+        track(runner.run(TaskRequest.of("Removing " + Formats.counted(ids.size(), "document"), (progress, cancel) -> {
+            int done = 0;
+            for (String id : ids) {
+                session.workbench().documents().deleteDocument(name, id);
+                progress.progress("removing", ++done, ids.size());
+            }
+            return done;
+        }).onSuccess(n -> status.set("Removed " + Formats.counted(n, "document") + "."))
+                .onFinished(session::documentsChanged)));
+    }
+
+    public void importSquadGoldenSet(Path file) {
+        importGoldenSet(file, () -> session.goldenSetStore().importSquad(file));
+    }
+
+    public void importBeirGoldenSet(Path dir) {
+        importGoldenSet(dir, () -> session.goldenSetStore().importBeir(dir));
+    }
+
+    public void deleteGoldenSet(GoldenSet set) {
+        track(runner.run(TaskRequest.of("Removing golden set " + set.name(), (p, c) -> {
+            session.goldenSetStore().delete(set.name());
+            return set;
+        }).onSuccess(s -> session.goldenSets().remove(s))));
+    }
+
+    public void deleteIndex(IndexInfo index) {
+        track(runner.run(TaskRequest.of("Deleting index " + index.name(), (p, c) -> {
+            session.workbench().indexes().delete(index.name());
+            return index;
+        }).onFinished(session::indexesChanged)));
+    }
+
+    /** Builds the index again with its own settings (cached embeddings make this quick). */
+    public void rebuildIndex(IndexInfo index) {
+        IndexSettings s = index.settings();
+        var request = new Workbench.IndexRequest(s.corpus(), ChunkerSpec.parse(s.chunker()), s.embedder(), s.analyzer());
+        track(runner.run(TaskRequest.of("Rebuilding " + index.name(),
+                (p, c) -> session.workbench().buildIndex(request, p, c)).onFinished(session::indexesChanged)));
+    }
+
+    /** Cancels this pane's work and stops listening to the session. */
+    public void dispose() {
+        session.documentsVersionProperty().removeListener(documentsChanged);
+        session.indexesVersionProperty().removeListener(indexesChanged);
+        loading.cancel();
+        tasks.forEach(TaskHandle::cancel);
+    }
+
+    // ---- loading
+
+    private interface IoWork<T> {
+        T call() throws Exception;
+    }
+
+    private void importGoldenSet(Path source, IoWork<GoldenSet> work) {
+        track(runner.run(TaskRequest.of("Importing golden set " + source.getFileName(), (p, c) -> work.call())
+                .onSuccess(set -> {
+                    session.goldenSets().add(set);
+                    status.set("Golden set " + set.name() + ": " + Formats.counted(set.queries(), "query") + ".");
+                })));
+    }
+
+    private void reloadCorpora() {
+        var names = session.workbench().documents().corpora().stream().map(CorpusInfo::name).toList();
+        corpora.setAll(names);
+        if (corpus.get() == null || !names.contains(corpus.get())) {
+            corpus.set(names.isEmpty() ? null : names.getFirst());
+        } else {
+            reloadDocuments();
+        }
+    }
+
+    private void reloadIndexes() {
+        track(runner.run(TaskRequest.of("Listing indexes", (p, c) -> session.workbench().indexes().list())
+                .unlisted().onSuccess(indexes::setAll)));
+    }
+
+    /** Reads the selected corpus's documents, failures and token counts in the background. */
+    public void reloadDocuments() {
+        String name = corpus.get();
+        loading.cancel();
+        if (name == null) {
+            documents.clear();
+            failures.clear();
+            return;
+        }
+        record Loaded(List<DocumentRow> rows, List<ImportFailure> failures) {
+        }
+        loading = runner.run(TaskRequest.<Loaded>of("Loading " + name, (progress, cancel) -> {
+            var store = session.workbench().documents();
+            List<Document> docs = store.documents(name);
+            Map<String, Instant> times = session.importedAt(name);
+            var counter = session.workbench().chunker(new ChunkerSpec.None(), IndexSettings.NO_EMBEDDER);
+            var rows = new ArrayList<DocumentRow>(docs.size());
+            int done = 0;
+            for (Document d : docs) {
+                cancel.check();
+                int tokens = tokenCache.computeIfAbsent(d.contentHash(),
+                        h -> counter.chunk(d).stream().mapToInt(ch -> ch.tokenCount()).sum());
+                rows.add(new DocumentRow(d, tokens, times.get(d.id())));
+                progress.progress("counting tokens", ++done, docs.size());
+            }
+            return new Loaded(rows, store.failures(name));
+        }).unlisted().onSuccess(loaded -> {
+            if (!Objects.equals(name, corpus.get())) {
+                return;
+            }
+            String keep = selected.get() == null ? null : selected.get().id();
+            documents.setAll(loaded.rows());
+            failures.setAll(loaded.failures());
+            selected.set(loaded.rows().stream().filter(r -> r.id().equals(keep)).findFirst().orElse(null));
+        }));
+    }
+
+    private void track(TaskHandle handle) {
+        tasks.removeIf(TaskHandle::isDone);
+        if (!handle.isDone()) {
+            tasks.add(handle);
+        }
+    }
+
+    static String summary(String label, ImportResult r) {
+        var parts = new ArrayList<String>();
+        if (r.added() > 0) {
+            parts.add(Formats.count(r.added()) + " new");
+        }
+        if (r.updated() > 0) {
+            parts.add(Formats.count(r.updated()) + " updated");
+        }
+        if (r.unchanged() > 0) {
+            parts.add(Formats.count(r.unchanged()) + " unchanged");
+        }
+        if (r.duplicates() > 0) {
+            parts.add(Formats.count(r.duplicates()) + " duplicate");
+        }
+        if (!r.failures().isEmpty()) {
+            parts.add(Formats.count(r.failures().size()) + " failed");
+        }
+        return "Imported " + label + " into " + r.corpus() + ": "
+               + (parts.isEmpty() ? "nothing to import" : String.join(", ", parts)) + ".";
+    }
+}

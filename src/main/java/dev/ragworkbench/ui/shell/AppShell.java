@@ -1,0 +1,344 @@
+package dev.ragworkbench.ui.shell;
+
+import atlantafx.base.theme.PrimerDark;
+import atlantafx.base.theme.PrimerLight;
+import dev.ragworkbench.ui.chunking.ChunkingView;
+import dev.ragworkbench.ui.chunking.ChunkingViewModel;
+import dev.ragworkbench.ui.common.Debouncer;
+import dev.ragworkbench.ui.common.Dialogs;
+import dev.ragworkbench.ui.importing.ImportView;
+import dev.ragworkbench.ui.importing.ImportViewModel;
+import dev.ragworkbench.ui.tasks.FxTaskRunner;
+import dev.ragworkbench.ui.tasks.TaskRequest;
+import dev.ragworkbench.ui.workspace.SampleWorkspace;
+import dev.ragworkbench.ui.workspace.WorkspaceSession;
+import dev.ragworkbench.workspace.Workspace;
+import javafx.application.ColorScheme;
+import javafx.application.Platform;
+import javafx.beans.value.ChangeListener;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.RadioMenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.DirectoryChooser;
+import javafx.stage.Stage;
+
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * The composition root of the desktop app: opens the workspace, wires the task runner, ViewModels and Views,
+ * and owns the window (menu, navigation rail, panes, status bar). Switching workspace rebuilds the panes.
+ */
+public final class AppShell implements AutoCloseable {
+
+    private final Stage stage;
+    private final AppConfig config;
+    private final UiSettings settings;
+    private final FxTaskRunner runner;
+    private final BorderPane root = new BorderPane();
+    private final StackPane content = new StackPane();
+    private final ToggleGroup navigation = new ToggleGroup();
+    private final Map<Section, ToggleButton> navButtons = new EnumMap<>(Section.class);
+    private final Map<Section, Node> panes = new EnumMap<>(Section.class);
+    private final StatusBar statusBar;
+    private final Menu recentMenu = new Menu("Open recent");
+    private final ChangeListener<ColorScheme> systemScheme = (o, a, b) -> applyTheme();
+
+    private WorkspaceSession session;
+    private ImportViewModel importViewModel;
+    private ChunkingViewModel chunkingViewModel;
+    private ImportView importView;
+    private ChunkingView chunkingView;
+    private Section current = Section.IMPORT;
+
+    public AppShell(Stage stage, AppConfig config) {
+        this.stage = stage;
+        this.config = config;
+        this.settings = config.settings();
+        this.runner = new FxTaskRunner((title, error) -> Dialogs.showError(stage, title, error));
+        this.statusBar = new StatusBar(runner.running());
+    }
+
+    /** Opens the workspace, builds the window and shows it. */
+    public void start() {
+        root.getStyleClass().add("app-root");
+        root.setTop(menuBar());
+        root.setLeft(rail());
+        content.getStyleClass().add("content");
+        root.setCenter(content);
+        root.setBottom(statusBar);
+        var scene = new Scene(root, 1280, 800);
+        scene.getStylesheets().add(AppShell.class.getResource("/dev/ragworkbench/ui/app.css").toExternalForm());
+        stage.setScene(scene);
+        stage.setMinWidth(960);
+        stage.setMinHeight(600);
+        applyTheme();
+        Platform.getPreferences().colorSchemeProperty().addListener(systemScheme);
+        restoreWindow();
+        Path dir = config.workspace() != null ? config.workspace()
+                : settings.recentWorkspaces().stream().findFirst().orElse(Workspace.defaultLocation());
+        openWorkspace(dir);
+        try {
+            select(Section.valueOf(settings.lastPane()));
+        } catch (IllegalArgumentException e) {
+            select(Section.IMPORT);
+        }
+        stage.setOnCloseRequest(e -> saveWindow());
+        stage.show();
+    }
+
+    /** Closes the current workspace (cancelling its work) and opens {@code dir}, creating it when new. */
+    public void openWorkspace(Path dir) {
+        WorkspaceSession next;
+        try {
+            next = WorkspaceSession.open(dir);
+        } catch (RuntimeException e) {
+            Dialogs.showError(stage, "Opening workspace " + dir, e);
+            return;
+        }
+        disposePanes();
+        if (session != null) {
+            session.close();
+        }
+        session = next;
+        settings.opened(session.root());
+        stage.setTitle("RAG Workbench — " + session.name());
+        statusBar.workspace("Workspace: " + session.name(), session.root().toString());
+        buildPanes();
+        rebuildRecentMenu();
+        if (config.seedSample() && SampleWorkspace.needsSeeding(session.workbench())) {
+            seedSample(session);
+        }
+    }
+
+    private void seedSample(WorkspaceSession s) {
+        runner.run(TaskRequest.of("Setting up the sample", (progress, cancel) -> {
+            Path sample = SampleWorkspace.copyFiles(s.root());
+            return SampleWorkspace.importSample(s.workbench(), s.goldenSetStore(), sample, progress, cancel);
+        }).onSuccess(golden -> {
+            if (s != session) {
+                return;
+            }
+            s.goldenSets().add(golden);
+            s.documentsChanged();
+            if (config.buildSampleIndex()) {
+                runner.run(TaskRequest.of("Indexing the sample", (progress, cancel) -> {
+                    SampleWorkspace.buildIndex(s.workbench(), progress, cancel);
+                    return null;
+                }).onSuccess(r -> {
+                    if (s == session) {
+                        s.indexesChanged();
+                    }
+                }));
+            }
+        }));
+    }
+
+    private void buildPanes() {
+        importViewModel = new ImportViewModel(session, runner);
+        chunkingViewModel = new ChunkingViewModel(session, runner, Debouncer.fx(250));
+        importView = new ImportView(importViewModel);
+        chunkingView = new ChunkingView(chunkingViewModel);
+        panes.clear();
+        panes.put(Section.IMPORT, importView);
+        panes.put(Section.CHUNKING, chunkingView);
+        for (Section s : Section.values()) {
+            panes.computeIfAbsent(s, PlaceholderPane::new);
+        }
+        select(current);
+    }
+
+    private void disposePanes() {
+        if (importViewModel != null) {
+            importViewModel.dispose();
+        }
+        if (chunkingViewModel != null) {
+            chunkingViewModel.dispose();
+        }
+    }
+
+    /** Shows {@code section}'s pane. */
+    public void select(Section section) {
+        current = section;
+        navButtons.get(section).setSelected(true);
+        Node pane = panes.get(section);
+        if (pane != null) {
+            content.getChildren().setAll(pane);
+        }
+        settings.lastPane(section.name());
+    }
+
+    private Node rail() {
+        var rail = new VBox(4);
+        rail.getStyleClass().add("nav-rail");
+        var heading = new Label("RAG Workbench");
+        heading.getStyleClass().add("nav-heading");
+        rail.getChildren().add(heading);
+        int step = 1;
+        for (Section s : Section.values()) {
+            var button = new ToggleButton(s == Section.SETTINGS ? s.label() : step++ + "   " + s.label());
+            button.setId("nav-" + s.name().toLowerCase(java.util.Locale.ROOT));
+            button.getStyleClass().add("nav-button");
+            button.setToggleGroup(navigation);
+            button.setMaxWidth(Double.MAX_VALUE);
+            button.setAlignment(Pos.CENTER_LEFT);
+            button.setTooltip(new Tooltip(s.description()));
+            button.setOnAction(e -> select(s));
+            if (s == Section.SETTINGS) {
+                var spacer = new Region();
+                VBox.setVgrow(spacer, Priority.ALWAYS);
+                rail.getChildren().add(spacer);
+            }
+            navButtons.put(s, button);
+            rail.getChildren().add(button);
+        }
+        // a toggle group lets the user unselect; keep one pane always selected
+        navigation.selectedToggleProperty().addListener((o, before, now) -> {
+            if (now == null && before != null) {
+                before.setSelected(true);
+            }
+        });
+        return rail;
+    }
+
+    private MenuBar menuBar() {
+        var newWs = new MenuItem("New workspace…");
+        newWs.setOnAction(e -> chooseWorkspace("Create a workspace folder"));
+        var open = new MenuItem("Open workspace…");
+        open.setAccelerator(KeyCombination.keyCombination("Shortcut+O"));
+        open.setOnAction(e -> chooseWorkspace("Open a workspace folder"));
+        var quit = new MenuItem("Quit");
+        quit.setAccelerator(KeyCombination.keyCombination("Shortcut+Q"));
+        quit.setOnAction(e -> {
+            saveWindow();
+            stage.close();
+        });
+        var file = new Menu("File", null, newWs, open, recentMenu, new SeparatorMenuItem(), quit);
+
+        var themes = new ToggleGroup();
+        var theme = new Menu("Theme");
+        for (UiSettings.Theme t : UiSettings.Theme.values()) {
+            var item = new RadioMenuItem(switch (t) {
+                case SYSTEM -> "Follow the system";
+                case LIGHT -> "Light";
+                case DARK -> "Dark";
+            });
+            item.setId("theme-" + t.name().toLowerCase(java.util.Locale.ROOT));
+            item.setToggleGroup(themes);
+            item.setSelected(settings.theme() == t);
+            item.setOnAction(e -> {
+                settings.theme(t);
+                applyTheme();
+            });
+            theme.getItems().add(item);
+        }
+        var view = new Menu("View", null, theme);
+        var bar = new MenuBar(file, view);
+        bar.setUseSystemMenuBar(true);
+        return bar;
+    }
+
+    private void rebuildRecentMenu() {
+        recentMenu.getItems().clear();
+        for (Path p : settings.recentWorkspaces()) {
+            var item = new MenuItem(p.getFileName() + "  —  " + p);
+            item.setOnAction(e -> openWorkspace(p));
+            recentMenu.getItems().add(item);
+        }
+        recentMenu.setDisable(recentMenu.getItems().isEmpty());
+    }
+
+    private void chooseWorkspace(String title) {
+        var chooser = new DirectoryChooser();
+        chooser.setTitle(title);
+        if (session != null && session.root().getParent() != null) {
+            chooser.setInitialDirectory(session.root().getParent().toFile());
+        }
+        var dir = chooser.showDialog(stage);
+        if (dir != null) {
+            openWorkspace(dir.toPath());
+        }
+    }
+
+    private void applyTheme() {
+        boolean dark = switch (settings.theme()) {
+            case DARK -> true;
+            case LIGHT -> false;
+            case SYSTEM -> Platform.getPreferences().getColorScheme() == ColorScheme.DARK;
+        };
+        javafx.application.Application.setUserAgentStylesheet(dark ? new PrimerDark().getUserAgentStylesheet()
+                : new PrimerLight().getUserAgentStylesheet());
+        root.getStyleClass().removeAll("dark", "light");
+        root.getStyleClass().add(dark ? "dark" : "light");
+    }
+
+    private void restoreWindow() {
+        double[] b = settings.windowBounds();
+        if (b != null) {
+            var screens = javafx.stage.Screen.getScreensForRectangle(b[0], b[1], b[2], b[3]);
+            if (!screens.isEmpty()) {
+                stage.setX(b[0]);
+                stage.setY(b[1]);
+            }
+            stage.setWidth(b[2]);
+            stage.setHeight(b[3]);
+        }
+        stage.setMaximized(settings.maximized());
+    }
+
+    private void saveWindow() {
+        settings.window(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(), stage.isMaximized());
+        settings.flush();
+    }
+
+    public WorkspaceSession session() {
+        return session;
+    }
+
+    public FxTaskRunner runner() {
+        return runner;
+    }
+
+    public ImportView importView() {
+        return importView;
+    }
+
+    public ImportViewModel importViewModel() {
+        return importViewModel;
+    }
+
+    public ChunkingViewModel chunkingViewModel() {
+        return chunkingViewModel;
+    }
+
+    public ChunkingView chunkingView() {
+        return chunkingView;
+    }
+
+    @Override
+    public void close() {
+        Platform.getPreferences().colorSchemeProperty().removeListener(systemScheme);
+        saveWindow();
+        disposePanes();
+        runner.close();
+        if (session != null) {
+            session.close();
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package dev.ragworkbench.ui.shell;
+
+import dev.ragworkbench.ui.tasks.RunningTask;
+import javafx.beans.binding.Bindings;
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+
+/** The bottom bar: the workspace on the left, each running task with its progress and a cancel button on the right. */
+final class StatusBar extends HBox {
+
+    private final HBox tasks = new HBox(16);
+    private final Label idle = new Label("Ready");
+    private final Label workspace = new Label();
+
+    StatusBar(ObservableList<RunningTask> running) {
+        getStyleClass().add("status-bar");
+        setAlignment(Pos.CENTER_LEFT);
+        setSpacing(12);
+        tasks.setAlignment(Pos.CENTER_RIGHT);
+        workspace.getStyleClass().add("status-workspace");
+        idle.getStyleClass().add("text-muted");
+        var spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        getChildren().addAll(workspace, spacer, tasks);
+        running.addListener((ListChangeListener<RunningTask>) c -> rebuild(running));
+        rebuild(running);
+    }
+
+    void workspace(String text, String tooltip) {
+        workspace.setText(text);
+        workspace.setTooltip(new Tooltip(tooltip));
+    }
+
+    private void rebuild(ObservableList<RunningTask> running) {
+        if (running.isEmpty()) {
+            tasks.getChildren().setAll(idle);
+            return;
+        }
+        tasks.getChildren().setAll(running.stream().map(StatusBar::item).toList());
+    }
+
+    private static Node item(RunningTask task) {
+        var title = new Label(task.title());
+        title.getStyleClass().add("task-title");
+        var message = new Label();
+        message.textProperty().bind(task.messageProperty());
+        message.getStyleClass().add("text-muted");
+        message.setMinWidth(Region.USE_PREF_SIZE);
+        var bar = new ProgressBar();
+        bar.progressProperty().bind(Bindings.createDoubleBinding(() -> {
+            double p = task.progressProperty().get();
+            return p < 0 ? ProgressBar.INDETERMINATE_PROGRESS : p;
+        }, task.progressProperty()));
+        bar.setPrefWidth(140);
+        bar.setMinWidth(140);
+        var cancel = new Button("Cancel");
+        cancel.getStyleClass().addAll("small", "flat", "task-cancel");
+        cancel.setOnAction(e -> task.cancel());
+        cancel.setTooltip(new Tooltip("Cancel " + task.title()));
+        var box = new HBox(8, title, bar, message, cancel);
+        box.setAlignment(Pos.CENTER_LEFT);
+        box.getStyleClass().add("task-item");
+        return box;
+    }
+}

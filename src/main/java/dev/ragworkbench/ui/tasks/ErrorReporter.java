@@ -1,0 +1,8 @@
+package dev.ragworkbench.ui.tasks;
+
+/** Shows a failed task's error to the user. */
+@FunctionalInterface
+public interface ErrorReporter {
+
+    void report(String title, Throwable error);
+}

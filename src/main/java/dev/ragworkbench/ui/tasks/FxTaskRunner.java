@@ -1,0 +1,174 @@
+package dev.ragworkbench.ui.tasks;
+
+import dev.ragworkbench.progress.Cancellation;
+import dev.ragworkbench.progress.CancelledException;
+import dev.ragworkbench.progress.ProgressListener;
+import javafx.application.Platform;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.concurrent.Task;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.text.NumberFormat;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Runs core work as JavaFX {@link Task}s on a small pool of daemon threads. The core's {@link ProgressListener}
+ * feeds the task's progress and message; cancelling sets the core's {@link Cancellation} (the core stops at the
+ * next item) and interrupts the thread. Listed tasks appear in {@link #running()} until they end.
+ */
+public final class FxTaskRunner implements TaskRunner, AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(FxTaskRunner.class);
+
+    private final ObservableList<RunningTask> running = FXCollections.observableArrayList();
+    private final ExecutorService executor;
+    private final ErrorReporter errors;
+
+    public FxTaskRunner(ErrorReporter errors) {
+        this.errors = errors;
+        var count = new AtomicInteger();
+        this.executor = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()), r -> {
+            var t = new Thread(r, "ui-task-" + count.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** The listed tasks now running, for the status bar; changed on the FX thread only. */
+    public ObservableList<RunningTask> running() {
+        return running;
+    }
+
+    @Override
+    public <T> TaskHandle run(TaskRequest<T> request) {
+        var task = new CoreTask<>(request);
+        if (request.listed()) {
+            running.add(task);
+        }
+        executor.execute(task.task);
+        return task;
+    }
+
+    @Override
+    public void close() {
+        running.forEach(RunningTask::cancel);
+        executor.shutdownNow();
+    }
+
+    private final class CoreTask<T> implements RunningTask, TaskHandle {
+
+        private final TaskRequest<T> request;
+        private final Cancellation cancellation = new Cancellation();
+        private final Task<T> task;
+
+        CoreTask(TaskRequest<T> request) {
+            this.request = request;
+            this.task = new Task<>() {
+                {
+                    updateMessage("Waiting…");
+                    updateProgress(-1, 1);
+                }
+
+                @Override
+                protected T call() throws Exception {
+                    updateMessage("Starting…");
+                    ProgressListener progress = new ProgressListener() {
+                        @Override
+                        public void progress(String stage, long done, long total) {
+                            if (total > 0) {
+                                updateProgress(done, total);
+                                updateMessage(stageLabel(stage) + " " + number(done) + " of " + number(total));
+                            } else {
+                                updateProgress(-1, 1);
+                                updateMessage(stageLabel(stage) + (done > 0 ? " " + number(done) : "") + "…");
+                            }
+                        }
+
+                        @Override
+                        public void note(String message) {
+                            log.info("{}: {}", request.title(), message);
+                        }
+                    };
+                    return request.work().call(progress, cancellation);
+                }
+            };
+            task.setOnSucceeded(e -> finish(() -> request.onSuccess().accept(task.getValue())));
+            task.setOnCancelled(e -> finish(() -> { }));
+            task.setOnFailed(e -> finish(() -> {
+                Throwable error = task.getException();
+                if (error instanceof CancelledException || cancellation.isCancelled()) {
+                    return;
+                }
+                log.warn("{} failed", request.title(), error);
+                request.onFailure().accept(error);
+                if (request.reportErrors()) {
+                    errors.report(request.title(), error);
+                }
+            }));
+        }
+
+        private void finish(Runnable outcome) {
+            running.remove(this);
+            try {
+                outcome.run();
+            } finally {
+                request.onFinished().run();
+            }
+        }
+
+        @Override
+        public String title() {
+            return request.title();
+        }
+
+        @Override
+        public void cancel() {
+            cancellation.cancel();
+            if (Platform.isFxApplicationThread()) {
+                task.cancel(true);
+            } else {
+                Platform.runLater(() -> task.cancel(true));
+            }
+        }
+
+        @Override
+        public ReadOnlyDoubleProperty progressProperty() {
+            return task.progressProperty();
+        }
+
+        @Override
+        public ReadOnlyStringProperty messageProperty() {
+            return task.messageProperty();
+        }
+
+        @Override
+        public boolean isDone() {
+            return task.isDone();
+        }
+    }
+
+    private static String stageLabel(String stage) {
+        if (stage == null || stage.isBlank()) {
+            return "Working";
+        }
+        switch (stage) {
+            case "import" -> { return "Files"; }
+            case "chunk" -> { return "Chunking documents"; }
+            case "index" -> { return "Indexing chunks"; }
+            default -> { }
+        }
+        String s = stage.replace('_', ' ').strip();
+        return Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+
+    private static String number(long n) {
+        return NumberFormat.getIntegerInstance(Locale.ROOT).format(n).replace('\u00a0', ',');
+    }
+}

@@ -1,0 +1,33 @@
+package dev.ragworkbench.ui.workspace;
+
+import dev.ragworkbench.evaluation.EvalSet;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A golden set kept in the workspace.
+ *
+ * @param name    its name as listed
+ * @param format  {@code squad} or {@code beir}
+ * @param evalSet the queries and judgments
+ * @param answers answer spans by document id (SQuAD only; empty for BEIR, which has none)
+ */
+public record GoldenSet(String name, String format, EvalSet evalSet, Map<String, List<AnswerSpan>> answers) {
+
+    public GoldenSet {
+        answers = Map.copyOf(answers);
+    }
+
+    public int queries() {
+        return evalSet.size();
+    }
+
+    public int judgedDocuments() {
+        return (int) evalSet.qrels().judgments().values().stream().flatMap(m -> m.keySet().stream()).distinct().count();
+    }
+
+    public int answerSpans() {
+        return answers.values().stream().mapToInt(List::size).sum();
+    }
+}

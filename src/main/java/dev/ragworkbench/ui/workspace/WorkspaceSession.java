@@ -1,0 +1,106 @@
+package dev.ragworkbench.ui.workspace;
+
+import dev.ragworkbench.app.Workbench;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One open workspace as the panes share it: the core {@link Workbench}, the golden sets, and change counters
+ * that panes watch to reload (bumped on the FX thread after an import, a delete or an index build).
+ */
+public final class WorkspaceSession implements AutoCloseable {
+
+    private final Workbench workbench;
+    private final GoldenSetStore goldenSetStore;
+    private final ObservableList<GoldenSet> goldenSets = FXCollections.observableArrayList();
+    private final ReadOnlyIntegerWrapper documentsVersion = new ReadOnlyIntegerWrapper();
+    private final ReadOnlyIntegerWrapper indexesVersion = new ReadOnlyIntegerWrapper();
+
+    public WorkspaceSession(Workbench workbench) {
+        this.workbench = workbench;
+        this.goldenSetStore = new GoldenSetStore(workbench.workspace().artifactsDir());
+        goldenSets.setAll(goldenSetStore.list());
+    }
+
+    public static WorkspaceSession open(Path dir) {
+        return new WorkspaceSession(Workbench.open(dir));
+    }
+
+    public Workbench workbench() {
+        return workbench;
+    }
+
+    public String name() {
+        return workbench.workspace().name();
+    }
+
+    public Path root() {
+        return workbench.workspace().root();
+    }
+
+    public GoldenSetStore goldenSetStore() {
+        return goldenSetStore;
+    }
+
+    public ObservableList<GoldenSet> goldenSets() {
+        return goldenSets;
+    }
+
+    /** Answer spans in {@code documentId} over every golden set. */
+    public List<AnswerSpan> answersIn(String documentId) {
+        return goldenSets.stream().flatMap(g -> g.answers().getOrDefault(documentId, List.of()).stream()).toList();
+    }
+
+    public ReadOnlyIntegerProperty documentsVersionProperty() {
+        return documentsVersion.getReadOnlyProperty();
+    }
+
+    public ReadOnlyIntegerProperty indexesVersionProperty() {
+        return indexesVersion.getReadOnlyProperty();
+    }
+
+    /** Tells the panes that documents changed (call on the FX thread). */
+    public void documentsChanged() {
+        documentsVersion.set(documentsVersion.get() + 1);
+    }
+
+    /** Tells the panes that indexes changed (call on the FX thread). */
+    public void indexesChanged() {
+        indexesVersion.set(indexesVersion.get() + 1);
+    }
+
+    /**
+     * When each document of {@code corpus} was imported. The core's {@code Document} does not carry it yet, so
+     * this reads the column directly; it belongs in {@code DocumentStore}.
+     */
+    public Map<String, Instant> importedAt(String corpus) {
+        var times = new HashMap<String, Instant>();
+        try (var c = workbench.workspace().connection();
+             var ps = c.prepareStatement("SELECT id, imported_at FROM document WHERE corpus = ?")) {
+            ps.setString(1, corpus);
+            try (var rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    times.put(rs.getString(1), rs.getObject(2, OffsetDateTime.class).toInstant());
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read import times of " + corpus + ": " + e.getMessage(), e);
+        }
+        return times;
+    }
+
+    @Override
+    public void close() {
+        workbench.close();
+    }
+}
