@@ -54,7 +54,11 @@ final class StatusBar extends HBox {
         var message = new Label();
         message.textProperty().bind(task.messageProperty());
         message.getStyleClass().add("text-muted");
-        message.setMinWidth(Region.USE_PREF_SIZE);
+        // A fixed width keeps the Cancel button still while the count grows ("Files 999 of 12,000"): a button
+        // that moves under the pointer gets missed.
+        message.setMinWidth(180);
+        message.setPrefWidth(180);
+        message.setMaxWidth(180);
         var bar = new ProgressBar();
         bar.progressProperty().bind(Bindings.createDoubleBinding(() -> {
             double p = task.progressProperty().get();
