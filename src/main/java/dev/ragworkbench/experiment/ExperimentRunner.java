@@ -58,8 +58,8 @@ public final class ExperimentRunner {
 
     public List<Outcome> run(ExperimentSpec spec, Options options, ProgressListener progress, Cancellation cancel)
             throws IOException {
-        EvalSet evalSet = evalSet(spec, options);
         var imported = bench.importCorpus(spec.corpus().path(), spec.corpus().format(), null, progress, cancel);
+        EvalSet evalSet = evalSet(spec, options, imported.corpus());
         boolean corpusChanged = imported.added() + imported.updated() > 0;
         var experiment = store.createExperiment(spec.name(), spec.yaml(), String.valueOf(spec.source()));
         var points = spec.expand();
@@ -79,8 +79,12 @@ public final class ExperimentRunner {
         return outcomes;
     }
 
-    private static EvalSet evalSet(ExperimentSpec spec, Options options) throws IOException {
-        EvalSet set = spec.loadEvalSet();
+    private EvalSet evalSet(ExperimentSpec spec, Options options, String corpus) throws IOException {
+        EvalSet set = spec.loadEvalSet(() -> {
+            var texts = new LinkedHashMap<String, String>();
+            bench.documents().forEachDocument(corpus, d -> texts.put(d.id(), d.text()));
+            return texts;
+        });
         if (options.sample() != null && options.sample() < set.size()) {
             long seed = options.seed() != null ? options.seed()
                     : spec.sample().map(ExperimentSpec.Sample::seed).orElse(ExperimentSpec.DEFAULT_SEED);

@@ -3,6 +3,7 @@ package dev.ragworkbench.experiment.spec;
 import dev.ragworkbench.chunking.ChunkerSpec;
 import dev.ragworkbench.evaluation.EvalSet;
 import dev.ragworkbench.evaluation.EvalSetReader;
+import dev.ragworkbench.evaluation.RagasReader;
 import dev.ragworkbench.evaluation.Metric;
 import dev.ragworkbench.ingest.ImportFormat;
 import dev.ragworkbench.retrieval.RetrieverSpec;
@@ -16,7 +17,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Map;
 import java.util.SequencedMap;
+import java.util.function.Supplier;
 
 /**
  * An experiment read from a YAML spec: one corpus, one eval set, and grid axes (chunkers × embedders ×
@@ -165,12 +168,22 @@ public record ExperimentSpec(String name, String description, Corpus corpus, Eva
 
     /** Reads the eval set with the existing readers, then takes the spec's sample of it, if any. */
     public EvalSet loadEvalSet() throws IOException {
+        return loadEvalSet(() -> {
+            throw new UnsupportedOperationException("a ragas eval set is judged against the corpus's documents;"
+                    + " load it with loadEvalSet(documents)");
+        });
+    }
+
+    /**
+     * The eval set, sampled as the spec says. A Ragas set names no documents: its judgments come from which of
+     * {@code documents} (id → text, read only for Ragas) contain its reference contexts.
+     */
+    public EvalSet loadEvalSet(Supplier<Map<String, String>> documents) throws IOException {
         EvalSet set = switch (evalSet) {
             case Beir b -> EvalSetReader.beir(b.name(), b.queries(), b.qrels());
             case Trec t -> EvalSetReader.trec(t.name(), t.topics(), t.qrels());
             case Squad s -> EvalSetReader.squad(s.name(), s.path());
-            case Ragas r -> throw new UnsupportedOperationException(
-                    "ragas eval sets can be named in a spec but not read yet: " + r.path());
+            case Ragas r -> RagasReader.evalSet(r.name(), r.path(), documents.get());
         };
         return sample.map(s -> set.sample(s.n(), s.seed())).orElse(set);
     }
