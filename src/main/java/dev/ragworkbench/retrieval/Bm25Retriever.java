@@ -14,7 +14,6 @@ import org.apache.lucene.search.similarities.BM25Similarity;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,12 +52,7 @@ final class Bm25Retriever implements Retriever {
         searcher.setSimilarity(similarity);
         try {
             ScoreDoc[] docs = searcher.search(q, Math.max(1, n)).scoreDocs;
-            var ids = index.chunkIds();
-            var hits = new ArrayList<Hit>(docs.length);
-            for (ScoreDoc d : docs) {
-                hits.add(new Hit(hits.size() + 1, d.doc, ids.documentId(d.doc), ids.ordinal(d.doc), d.score));
-            }
-            return hits;
+            return Hit.of(docs, index.chunkIds());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

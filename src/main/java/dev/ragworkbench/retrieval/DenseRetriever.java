@@ -10,7 +10,6 @@ import org.apache.lucene.util.VectorUtil;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.PriorityQueue;
 
@@ -50,12 +49,7 @@ final class DenseRetriever implements Retriever {
         try {
             ScoreDoc[] docs = exact ? exactTop(vector, n)
                     : index.newSearcher().search(new KnnFloatVectorQuery(FIELD, vector, Math.max(1, n)), n).scoreDocs;
-            var ids = index.chunkIds();
-            var hits = new ArrayList<Hit>(docs.length);
-            for (ScoreDoc d : docs) {
-                hits.add(new Hit(hits.size() + 1, d.doc, ids.documentId(d.doc), ids.ordinal(d.doc), d.score));
-            }
-            return hits;
+            return Hit.of(docs, index.chunkIds());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,5 +1,11 @@
 package dev.ragworkbench.retrieval;
 
+import dev.ragworkbench.index.ChunkIds;
+import org.apache.lucene.search.ScoreDoc;
+
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * A chunk found by a retriever, with its rank (1-based) and score in that retriever's ranking.
  *
@@ -9,6 +15,15 @@ public record Hit(int rank, int luceneDoc, String documentId, int ordinal, doubl
 
     public String chunkId() {
         return documentId + "#" + ordinal;
+    }
+
+    /** Lucene's ranking of chunks as hits, ranks 1.., ids read column-wise from the index. */
+    static List<Hit> of(ScoreDoc[] docs, ChunkIds ids) {
+        var hits = new ArrayList<Hit>(docs.length);
+        for (ScoreDoc d : docs) {
+            hits.add(new Hit(hits.size() + 1, d.doc, ids.documentId(d.doc), ids.ordinal(d.doc), d.score));
+        }
+        return hits;
     }
 
     Hit withRank(int newRank) {
