@@ -61,6 +61,10 @@ final class BenchCommand implements Runnable {
             defaultValue = "bm25;dense;hybrid-rrf", description = "Retrievers, ';'-separated (default ${DEFAULT-VALUE}).")
     List<String> retrievers;
 
+    @Option(names = "--skip-model", description = "Skip timing the embedding model alone (saves minutes when only"
+            + " indexing or query figures are wanted).")
+    boolean skipModel;
+
     @Option(names = "--workspace", paramLabel = "DIR",
             description = "Workspace to bench in (default: a fresh temporary one, deleted afterwards).")
     Path workspace;
@@ -100,9 +104,11 @@ final class BenchCommand implements Runnable {
                         texts.add(IndexedText.of(d, c));
                     }
                 }
-                EmbeddingBenchmark.Result raw;
-                try (var model = Embedders.open(embedder)) {
-                    raw = EmbeddingBenchmark.measure(model, texts, progress, Cancellation.none());
+                EmbeddingBenchmark.Result raw = null;
+                if (!skipModel) {
+                    try (var model = Embedders.open(embedder)) {
+                        raw = EmbeddingBenchmark.measure(model, texts, progress, Cancellation.none());
+                    }
                 }
                 progress.closeLine();
 
@@ -118,12 +124,14 @@ final class BenchCommand implements Runnable {
 
                 var rows = new ArrayList<List<String>>();
                 rows.add(List.of("step", "seconds", "documents/s", "chunks/s", "note"));
-                rows.add(List.of("embed (model alone)", f2(raw.elapsed().toNanos() / 1e9),
-                        f1(docs.size() / (raw.elapsed().toNanos() / 1e9)), f1(raw.textsPerSecond()),
-                        String.format(Locale.ROOT, "%,.0f tokens/s", raw.tokensPerSecond())));
+                if (raw != null) {
+                    rows.add(List.of("embed (model alone)", f2(raw.elapsed().toNanos() / 1e9),
+                            f1(docs.size() / (raw.elapsed().toNanos() / 1e9)), f1(raw.textsPerSecond()),
+                            String.format(Locale.ROOT, "%,.0f tokens/s", raw.tokensPerSecond())));
+                }
                 rows.add(List.of("index (chunk+embed+write)", f2(first), f1(docs.size() / first),
-                        f1(info.chunks() / first), String.format(Locale.ROOT, "%.3f x the model alone",
-                                first / (raw.elapsed().toNanos() / 1e9))));
+                        f1(info.chunks() / first), raw == null ? "" : String.format(Locale.ROOT,
+                                "%.3f x the model alone", first / (raw.elapsed().toNanos() / 1e9))));
                 rows.add(List.of("index again (cached)", f2(second), f1(docs.size() / second),
                         f1(info.chunks() / second), String.format(Locale.ROOT, "%.1f %% of the first", 100 * second / first)));
                 out.print(Format.table(rows, 1, 2, 3));
