@@ -20,6 +20,9 @@ import dev.ragworkbench.progress.ProgressListener;
 import dev.ragworkbench.retrieval.DocumentRanking;
 import dev.ragworkbench.retrieval.Retriever;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -36,6 +39,8 @@ import java.util.stream.IntStream;
  * its results when they are known, so stopping midway loses no finished run.
  */
 public final class ExperimentRunner {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ExperimentRunner.class);
 
     private final Workbench bench;
     private final RunStore store;
@@ -101,10 +106,17 @@ public final class ExperimentRunner {
         var run = store.startRun(experimentId, point.name(), params, spec.tags());
         try (ChunkIndex index = bench.openIndex(info.name())) {
             Retriever retriever = bench.retriever(index, point.retriever());
+            long t0 = System.nanoTime();
             Run ranking = search(retriever, evalSet, point.inputs().top(), info.chunks(), run.id(), progress, cancel);
+            long t1 = System.nanoTime();
             EvaluationResult result = Evaluator.evaluate(ranking, evalSet, spec.metrics());
+            long t2 = System.nanoTime();
             store.logEvaluation(run.id(), result);
+            long t3 = System.nanoTime();
             saveArtifacts(run.id(), ranking, result, options.trecDir());
+            long t4 = System.nanoTime();
+            LOG.info("run {} ({}): search {} ms, evaluate {} ms, store {} ms, artifacts {} ms", run.id(), point.name(),
+                    (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000, (t4 - t3) / 1_000_000);
             return new Outcome(point, store.finish(run.id()), result);
         } catch (CancelledException e) {
             store.cancel(run.id());
