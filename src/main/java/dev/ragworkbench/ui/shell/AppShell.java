@@ -77,6 +77,7 @@ public final class AppShell implements AutoCloseable {
 
     /** Opens the workspace, builds the window and shows it. */
     public void start() {
+        StartupProbe.mark("fxStart");
         root.getStyleClass().add("app-root");
         root.setTop(menuBar());
         root.setLeft(rail());
@@ -100,7 +101,9 @@ public final class AppShell implements AutoCloseable {
             select(Section.IMPORT);
         }
         stage.setOnCloseRequest(e -> saveWindow());
+        StartupProbe.mark("built");
         stage.show();
+        StartupProbe.afterShown(scene, runner);
     }
 
     /** Closes the current workspace (cancelling its work) and opens {@code dir}, creating it when new. */
@@ -117,6 +120,7 @@ public final class AppShell implements AutoCloseable {
             session.close();
         }
         session = next;
+        StartupProbe.mark("workspaceOpen");
         settings.opened(session.root());
         stage.setTitle("RAG Workbench — " + session.name());
         statusBar.workspace("Workspace: " + session.name(), session.root().toString());
