@@ -47,7 +47,50 @@ public final class UiBench {
         System.out.printf(Locale.ROOT, "RAG Workbench desktop benchmark: %d cores, Java %s, %s%n",
                 Runtime.getRuntime().availableProcessors(), Runtime.version(), loadAverage());
 
-        // ---- 1. start-up
+        if (runs > 0) {
+            startup(java, jvmFlags, app, work, runs);
+        }
+
+        // ---- 2. FX-thread stalls while importing
+        List<String> texts = abstracts(scifact, docs);
+        Path folder = work.resolve("docs").resolve("scifact-" + docs);
+        Files.createDirectories(folder);
+        var files = new ArrayList<Path>();
+        for (int i = 0; i < texts.size(); i++) {
+            Path f = folder.resolve(String.format(Locale.ROOT, "doc-%05d.md", i));
+            Files.writeString(f, texts.get(i));
+            files.add(f);
+        }
+        var results = new ArrayList<ImportStallBench.Result>();
+        results.add(ImportStallBench.run("drop a folder of " + docs + " files", work.resolve("ws-folder"),
+                List.of(folder), docs));
+        results.add(ImportStallBench.run("drop (or pick) " + docs + " files at once", work.resolve("ws-files"),
+                files, docs));
+        ImportStallBench.shutdown();
+
+        System.out.printf(Locale.ROOT, "FX-thread stalls while importing %,d Markdown documents (SciFact abstracts)"
+                + " until the table shows them (ms; goal: longest < 100)%n", docs);
+        System.out.printf(Locale.ROOT, "%-40s %9s %9s %9s %9s %7s %9s %9s%n", "scenario", "import", "longest",
+                "p99", "pulse gap", ">50ms", "probes", "FX CPU");
+        for (var r : results) {
+            System.out.printf(Locale.ROOT, "%-40s %,9d %9.1f %9.1f %9.1f %7d %,9d %,9d%n", r.scenario(),
+                    r.importMillis(), r.maxLate(), r.p99Late(), r.maxPulseGap(), r.over(50), r.lateMillis().length,
+                    r.fxCpuMillis());
+        }
+        for (var r : results) {
+            if (!r.longStalls().isEmpty()) {
+                System.out.println("  stalls over 50 ms, " + r.scenario() + ": " + String.join(", ",
+                        r.longStalls().subList(0, Math.min(12, r.longStalls().size())))
+                        + (r.longStalls().size() > 12 ? ", …" : ""));
+            }
+        }
+        System.out.println("(longest/p99: how late a Platform.runLater posted every 5 ms ran; pulse gap: longest "
+                + "time between two animation pulses; FX CPU: CPU time the FX thread used from the drop to the end)");
+        System.exit(0);
+    }
+
+    /** Cold start to a shown, responsive window: {@code runs} starts with {@code java -jar}, then with the launcher. */
+    private static void startup(String java, List<String> jvmFlags, Path app, Path work, int runs) throws Exception {
         Path ws = work.resolve("sample-ws");
         Path prefs = work.resolve("prefs");
         var base = new ArrayList<String>();
@@ -78,42 +121,6 @@ public final class UiBench {
         row("launcher script: process start -> responsive", launcherSamples, "wall");
         row("  of which finding a JDK 25 before the JVM", launcherSamples, "beforeJvm");
         System.out.println();
-
-        // ---- 2. FX-thread stalls while importing
-        List<String> texts = abstracts(scifact, docs);
-        Path folder = work.resolve("docs").resolve("scifact-" + docs);
-        Files.createDirectories(folder);
-        var files = new ArrayList<Path>();
-        for (int i = 0; i < texts.size(); i++) {
-            Path f = folder.resolve(String.format(Locale.ROOT, "doc-%05d.md", i));
-            Files.writeString(f, texts.get(i));
-            files.add(f);
-        }
-        var results = new ArrayList<ImportStallBench.Result>();
-        results.add(ImportStallBench.run("drop a folder of " + docs + " files", work.resolve("ws-folder"),
-                List.of(folder), docs));
-        results.add(ImportStallBench.run("drop (or pick) " + docs + " files at once", work.resolve("ws-files"),
-                files, docs));
-        ImportStallBench.shutdown();
-
-        System.out.printf(Locale.ROOT, "FX-thread stalls while importing %,d Markdown documents (SciFact abstracts)"
-                + " until the table shows them (ms; goal: longest < 100)%n", docs);
-        System.out.printf(Locale.ROOT, "%-40s %9s %9s %9s %9s %7s %9s%n", "scenario", "import", "longest",
-                "p99", "pulse gap", ">50ms", "probes");
-        for (var r : results) {
-            System.out.printf(Locale.ROOT, "%-40s %,9d %9.1f %9.1f %9.1f %7d %,9d%n", r.scenario(), r.importMillis(),
-                    r.maxLate(), r.p99Late(), r.maxPulseGap(), r.over(50), r.lateMillis().length);
-        }
-        for (var r : results) {
-            if (!r.longStalls().isEmpty()) {
-                System.out.println("  stalls over 50 ms, " + r.scenario() + ": " + String.join(", ",
-                        r.longStalls().subList(0, Math.min(12, r.longStalls().size())))
-                        + (r.longStalls().size() > 12 ? ", …" : ""));
-            }
-        }
-        System.out.println("(longest/p99: how late a Platform.runLater posted every 5 ms ran; pulse gap: longest "
-                + "time between two animation pulses)");
-        System.exit(0);
     }
 
     /** Starts the app with {@code java -jar}, waits for it to exit, returns its marks plus {@code wall}. */

@@ -12,7 +12,6 @@ import dev.ragworkbench.ui.tasks.FxTaskRunner;
 import dev.ragworkbench.ui.tasks.TaskRequest;
 import dev.ragworkbench.ui.workspace.SampleWorkspace;
 import dev.ragworkbench.ui.workspace.WorkspaceSession;
-import dev.ragworkbench.workspace.Workspace;
 import javafx.application.ColorScheme;
 import javafx.application.Platform;
 import javafx.beans.value.ChangeListener;
@@ -92,9 +91,7 @@ public final class AppShell implements AutoCloseable {
         applyTheme();
         Platform.getPreferences().colorSchemeProperty().addListener(systemScheme);
         restoreWindow();
-        Path dir = config.workspace() != null ? config.workspace()
-                : settings.recentWorkspaces().stream().findFirst().orElse(Workspace.defaultLocation());
-        openWorkspace(dir);
+        openWorkspace(config.initialWorkspace());
         try {
             select(Section.valueOf(settings.lastPane()));
         } catch (IllegalArgumentException e) {
@@ -110,7 +107,10 @@ public final class AppShell implements AutoCloseable {
     public void openWorkspace(Path dir) {
         WorkspaceSession next;
         try {
-            next = WorkspaceSession.open(dir);
+            next = WorkspacePreload.take(dir);
+            if (next == null) {
+                next = WorkspaceSession.open(dir);
+            }
         } catch (RuntimeException e) {
             Dialogs.showError(stage, "Opening workspace " + dir, e);
             return;

@@ -43,7 +43,7 @@ public final class ImportStallBench {
      * @param importMillis    from the drop until every document is in the table
      */
     public record Result(String scenario, int documents, long importMillis, double[] lateMillis,
-                         double[] pulseGapMillis, List<String> longStalls) {
+                         double[] pulseGapMillis, List<String> longStalls, long fxCpuMillis) {
 
         public double maxLate() {
             return Arrays.stream(lateMillis).max().orElse(0);
@@ -129,6 +129,9 @@ public final class ImportStallBench {
         }, 0, PROBE_PERIOD_MICROS, TimeUnit.MICROSECONDS);
         Thread.sleep(200);
 
+        long fxThread = fx(() -> Thread.currentThread().threadId());
+        var threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        long cpuBefore = threads.getThreadCpuTime(fxThread);
         long dropped = System.nanoTime();
         fx(() -> {
             shell.importView().dropFiles(paths.stream().map(Path::toFile).map(File.class::cast).toList());
@@ -139,6 +142,7 @@ public final class ImportStallBench {
                              && shell.importView().table().getItems().size() == expected);
         long importMillis = (System.nanoTime() - dropped) / 1_000_000;
         Thread.sleep(1000); // the table's layout and a few more pulses after it filled
+        long fxCpuMillis = (threads.getThreadCpuTime(fxThread) - cpuBefore) / 1_000_000;
         probe.shutdown();
         probe.awaitTermination(5, TimeUnit.SECONDS);
         var result = fx(() -> {
@@ -155,7 +159,7 @@ public final class ImportStallBench {
                 }
             }
             return new Result(scenario, expected, importMillis, late.stream().mapToDouble(Double::doubleValue).toArray(),
-                    gaps.stream().mapToDouble(Double::doubleValue).toArray(), firsts);
+                    gaps.stream().mapToDouble(Double::doubleValue).toArray(), firsts, fxCpuMillis);
         });
         fx(() -> {
             stage[0].close();
