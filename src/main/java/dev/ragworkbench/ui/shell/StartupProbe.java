@@ -67,6 +67,12 @@ public final class StartupProbe {
                 mark("responsive");
                 synchronized (StartupProbe.class) {
                     marks.add("epochMillis=" + System.currentTimeMillis());
+                    // CPU time says what start-up costs apart from how busy the machine is
+                    if (ManagementFactory.getOperatingSystemMXBean()
+                            instanceof com.sun.management.OperatingSystemMXBean os) {
+                        marks.add("processCpu=" + os.getProcessCpuTime() / 1_000_000);
+                    }
+                    marks.add("fxThreadCpu=" + ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() / 1_000_000);
                 }
                 write();
                 if (exit.equals("shown")) {

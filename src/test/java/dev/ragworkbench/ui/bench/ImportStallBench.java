@@ -43,7 +43,15 @@ public final class ImportStallBench {
      * @param importMillis    from the drop until every document is in the table
      */
     public record Result(String scenario, int documents, long importMillis, double[] lateMillis,
-                         double[] pulseGapMillis, List<String> longStalls, long fxCpuMillis) {
+                         double[] stallCpuMillis, double[] pulseGapMillis, List<String> longStalls, long fxCpuMillis) {
+
+        public double maxStallCpu() {
+            return Arrays.stream(stallCpuMillis).max().orElse(0);
+        }
+
+        public double p99StallCpu() {
+            return percentile(stallCpuMillis, 0.99);
+        }
 
         public double maxLate() {
             return Arrays.stream(lateMillis).max().orElse(0);
@@ -95,7 +103,10 @@ public final class ImportStallBench {
         waitUntil(60, () -> shell.runner().running().isEmpty());
         Thread.sleep(1500);
 
+        long fxThread = fx(() -> Thread.currentThread().threadId());
+        var threads = java.lang.management.ManagementFactory.getThreadMXBean();
         var late = new ArrayList<Double>();
+        var lateCpu = new ArrayList<Double>();
         var lateAt = new ArrayList<Long>();
         var gaps = new ArrayList<Double>();
         var timer = fx(() -> {
@@ -121,16 +132,16 @@ public final class ImportStallBench {
         long t0 = System.nanoTime();
         probe.scheduleAtFixedRate(() -> {
             long posted = System.nanoTime();
+            long cpuAtPost = threads.getThreadCpuTime(fxThread);
             Platform.runLater(() -> {
                 long ran = System.nanoTime();
                 late.add((ran - posted) / 1e6);
+                lateCpu.add((threads.getCurrentThreadCpuTime() - cpuAtPost) / 1e6);
                 lateAt.add((posted - t0) / 1_000_000);
             });
         }, 0, PROBE_PERIOD_MICROS, TimeUnit.MICROSECONDS);
         Thread.sleep(200);
 
-        long fxThread = fx(() -> Thread.currentThread().threadId());
-        var threads = java.lang.management.ManagementFactory.getThreadMXBean();
         long cpuBefore = threads.getThreadCpuTime(fxThread);
         long dropped = System.nanoTime();
         fx(() -> {
@@ -159,7 +170,7 @@ public final class ImportStallBench {
                 }
             }
             return new Result(scenario, expected, importMillis, late.stream().mapToDouble(Double::doubleValue).toArray(),
-                    gaps.stream().mapToDouble(Double::doubleValue).toArray(), firsts, fxCpuMillis);
+                    lateCpu.stream().mapToDouble(Double::doubleValue).toArray(), gaps.stream().mapToDouble(Double::doubleValue).toArray(), firsts, fxCpuMillis);
         });
         fx(() -> {
             stage[0].close();
