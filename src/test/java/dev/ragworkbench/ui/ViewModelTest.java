@@ -66,6 +66,26 @@ class ViewModelTest {
     }
 
     @Test
+    void filesDroppedTogetherAreOneTaskIntoOneCorpusNamedAfterTheirFolder() throws Exception {
+        var vm = new ImportViewModel(session, runner);
+        Path folder = TestDocs.mixedFolder(tmp.resolve("picked"), 5, 0);
+        List<Path> files;
+        try (var listing = Files.list(folder)) {
+            files = listing.sorted().toList();
+        }
+
+        vm.importPaths(files);
+
+        assertThat(runner.errors()).isEmpty();
+        assertThat(runner.titles()).filteredOn(t -> t.startsWith("Importing")).containsExactly("Importing 5 files");
+        assertThat(session.workbench().documents().corpora()).singleElement()
+                .satisfies(c -> assertThat(c.name()).isEqualTo("picked"));
+        assertThat(vm.corpusProperty().get()).isEqualTo("picked");
+        assertThat(vm.documents()).hasSize(5).allSatisfy(r -> assertThat(r.tokens()).isPositive());
+        assertThat(vm.statusProperty().get()).contains("5 new");
+    }
+
+    @Test
     void sampleSeedsDocumentsAndAGoldenSetWithAnswerSpans() throws Exception {
         Path sample = SampleWorkspace.copyFiles(session.root());
         var golden = SampleWorkspace.importSample(session.workbench(), session.goldenSetStore(), sample,

@@ -3,6 +3,8 @@ package dev.ragworkbench.ui.chunking;
 import dev.ragworkbench.chunking.Chunk;
 import dev.ragworkbench.chunking.ChunkerKind;
 import dev.ragworkbench.chunking.ChunkerSpec;
+import dev.ragworkbench.embedding.Embedders;
+import dev.ragworkbench.index.IndexSettings;
 import dev.ragworkbench.ingest.Document;
 import dev.ragworkbench.ui.common.Debouncer;
 import dev.ragworkbench.ui.common.Dialogs;
@@ -119,7 +121,11 @@ public final class ChunkColumnViewModel {
             stats.set(ChunkStats.EMPTY);
             return;
         }
-        String embedder = parent.embedderProperty().get();
+        String chosen = parent.embedderProperty().get();
+        // The default model's tokens are what the core counts in without an embedder: asking for the embedder
+        // itself would load its 90 MB ONNX model just for the tokenizer, on every start (the first preview).
+        String embedder = Embedders.DEFAULT.equals(chosen) && s.kind() != ChunkerKind.SEMANTIC
+                ? IndexSettings.NO_EMBEDDER : chosen;
         int limit = parent.maxTokensProperty().get();
         var evidence = List.copyOf(parent.evidence());
         busy.set(true);

@@ -4,8 +4,11 @@ import dev.ragworkbench.ingest.Document;
 
 import java.time.Instant;
 
-/** A document as the Import table lists it. */
+/** A document as the Import table lists it; {@code tokens} is {@link #UNCOUNTED} until counted. */
 public record DocumentRow(Document document, int tokens, Instant importedAt) {
+
+    /** Tokens not counted yet: the table shows the row at once and the count when it is ready. */
+    public static final int UNCOUNTED = -1;
 
     public String id() {
         return document.id();

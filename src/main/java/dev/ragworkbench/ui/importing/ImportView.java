@@ -167,7 +167,7 @@ public final class ImportView extends StackPane {
                 Tables.text("Type", DocumentRow::type, 96),
                 Tables.number("Pages", DocumentRow::pages, n -> n == 0 ? "–" : Formats.count(n), 70),
                 Tables.number("Characters", DocumentRow::characters, Formats::count, 100),
-                Tables.number("Tokens", DocumentRow::tokens, Formats::count, 90),
+                Tables.number("Tokens", DocumentRow::tokens, ImportView::tokens, 90),
                 Tables.formatted("Imported", DocumentRow::importedAt, Formats::time, 150)));
         var sorted = new SortedList<>(vm.filteredDocuments());
         sorted.comparatorProperty().bind(table.comparatorProperty());
@@ -264,7 +264,8 @@ public final class ImportView extends StackPane {
             }
             title.setText(row.title());
             meta.setText(row.id() + "  ·  " + row.type() + "  ·  " + Formats.counted(row.characters(), "character")
-                         + "  ·  " + Formats.counted(row.tokens(), "token")
+                         + "  ·  " + (row.tokens() == DocumentRow.UNCOUNTED ? "counting tokens…"
+                                      : Formats.counted(row.tokens(), "token"))
                          + (row.pages() > 0 ? "  ·  " + Formats.counted(row.pages(), "page") : ""));
             text.setText(row.document().text());
             text.positionCaret(0);
@@ -418,6 +419,10 @@ public final class ImportView extends StackPane {
                 vm.indexes()));
         tab.setContent(padded(box));
         return tab;
+    }
+
+    private static String tokens(long n) {
+        return n == DocumentRow.UNCOUNTED ? "…" : Formats.count(n);
     }
 
     private static Node padded(Node node) {

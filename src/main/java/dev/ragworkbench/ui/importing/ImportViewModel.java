@@ -10,6 +10,7 @@ import dev.ragworkbench.ingest.Document;
 import dev.ragworkbench.ingest.ImportFailure;
 import dev.ragworkbench.ingest.ImportFormat;
 import dev.ragworkbench.ingest.ImportResult;
+import dev.ragworkbench.progress.ProgressListener;
 import dev.ragworkbench.ui.common.Dialogs;
 import dev.ragworkbench.ui.common.Formats;
 import dev.ragworkbench.ui.tasks.TaskHandle;
@@ -65,6 +66,7 @@ public final class ImportViewModel {
     private final InvalidationListener documentsChanged = o -> reloadCorpora();
     private final InvalidationListener indexesChanged = o -> reloadIndexes();
     private TaskHandle loading = TaskHandle.DONE;
+    private TaskHandle counting = TaskHandle.DONE;
 
     public ImportViewModel(WorkspaceSession session, TaskRunner runner) {
         this.session = session;
@@ -131,29 +133,83 @@ public final class ImportViewModel {
 
     // ---- commands
 
-    /** Imports each path (a file or a folder) into the selected corpus, or a new one named after it. */
+    /**
+     * Imports each path (a file or a folder) into the selected corpus, or a new one named after it; files dropped
+     * together with no corpus selected go into one corpus named after their folder. One drop is one task, however
+     * many files it holds: a task per file made the status bar build a row per file and every finished file
+     * reload the corpora and the table, which froze the window for seconds on a 1,000-file drop.
+     */
     public void importPaths(List<Path> paths) {
-        for (Path path : paths) {
-            Path source = path.toAbsolutePath().normalize();
-            // named up front so that a cancelled or failed import still shows what it kept
-            String target = corpus.get() != null ? corpus.get() : CorpusNames.fromPath(source);
-            String label = source.getFileName() == null ? source.toString() : source.getFileName().toString();
-            runningImports.set(runningImports.get() + 1);
-            var outcome = new String[1];
-            track(runner.run(TaskRequest.<ImportResult>of("Importing " + label, (progress, cancel) ->
-                            session.workbench().importCorpus(source, ImportFormat.AUTO, target, progress, cancel))
-                    .onSuccess(result -> outcome[0] = summary(label, result))
-                    .onFailure(e -> outcome[0] = "Importing " + label + " failed: " + Dialogs.message(e))
-                    .onFinished(() -> {
-                        runningImports.set(runningImports.get() - 1);
-                        status.set(outcome[0] != null ? outcome[0]
-                                : "Import of " + label + " cancelled; documents read before stay in " + target + ".");
-                        session.documentsChanged();
-                        if (corpora.contains(target)) {
-                            corpus.set(target);
-                        }
-                    })));
+        if (paths.isEmpty()) {
+            return;
         }
+        var sources = paths.stream().map(p -> p.toAbsolutePath().normalize()).toList();
+        // named up front so that a cancelled or failed import still shows what it kept
+        String folder = commonFolderOfFiles(sources);
+        var targets = sources.stream().map(p -> corpus.get() != null ? corpus.get()
+                : folder != null ? folder : CorpusNames.fromPath(p)).toList();
+        Path first = sources.getFirst();
+        String label = sources.size() == 1
+                ? (first.getFileName() == null ? first.toString() : first.getFileName().toString())
+                : Formats.counted(sources.size(), "file");
+        String shown = targets.getLast();
+        runningImports.set(runningImports.get() + 1);
+        var outcome = new String[1];
+        track(runner.run(TaskRequest.<ImportResult>of("Importing " + label, (progress, cancel) -> {
+                    if (sources.size() == 1) {
+                        return session.workbench().importCorpus(first, ImportFormat.AUTO, targets.getFirst(),
+                                progress, cancel);
+                    }
+                    var results = new ArrayList<ImportResult>();
+                    for (int i = 0; i < sources.size(); i++) {
+                        cancel.check();
+                        results.add(session.workbench().importCorpus(sources.get(i), ImportFormat.AUTO,
+                                targets.get(i), ProgressListener.NONE, cancel));
+                        progress.progress("import", i + 1, sources.size());
+                    }
+                    return combined(shown, results);
+                })
+                .onSuccess(result -> outcome[0] = summary(label, result))
+                .onFailure(e -> outcome[0] = "Importing " + label + " failed: " + Dialogs.message(e))
+                .onFinished(() -> {
+                    runningImports.set(runningImports.get() - 1);
+                    status.set(outcome[0] != null ? outcome[0]
+                            : "Import of " + label + " cancelled; documents read before stay in " + shown + ".");
+                    session.documentsChanged();
+                    if (corpora.contains(shown)) {
+                        corpus.set(shown);
+                    }
+                })));
+    }
+
+    /** The corpus name of the folder holding every one of several files, or null (one path, folders, mixed folders). */
+    private static String commonFolderOfFiles(List<Path> sources) {
+        if (sources.size() < 2) {
+            return null;
+        }
+        Path parent = sources.getFirst().getParent();
+        boolean sameFolderFiles = parent != null && sources.stream()
+                .allMatch(p -> parent.equals(p.getParent()) && !java.nio.file.Files.isDirectory(p));
+        return sameFolderFiles ? CorpusNames.fromPath(parent) : null;
+    }
+
+    private static ImportResult combined(String corpus, List<ImportResult> results) {
+        var failures = new ArrayList<ImportFailure>();
+        int added = 0;
+        int updated = 0;
+        int unchanged = 0;
+        int duplicates = 0;
+        var elapsed = java.time.Duration.ZERO;
+        for (var r : results) {
+            added += r.added();
+            updated += r.updated();
+            unchanged += r.unchanged();
+            duplicates += r.duplicates();
+            failures.addAll(r.failures());
+            elapsed = elapsed.plus(r.elapsed());
+        }
+        return new ImportResult(corpus, results.getFirst().format(), added, updated, unchanged, duplicates, failures,
+                elapsed);
     }
 
     /** Imports the selected corpus's source again: unchanged files are skipped, failed ones are read again. */
@@ -219,6 +275,7 @@ public final class ImportViewModel {
         session.documentsVersionProperty().removeListener(documentsChanged);
         session.indexesVersionProperty().removeListener(indexesChanged);
         loading.cancel();
+        counting.cancel();
         tasks.forEach(TaskHandle::cancel);
     }
 
@@ -251,10 +308,15 @@ public final class ImportViewModel {
                 .unlisted().onSuccess(indexes::setAll)));
     }
 
-    /** Reads the selected corpus's documents, failures and token counts in the background. */
+    /**
+     * Reads the selected corpus's documents and failures in the background and shows them, then counts the tokens
+     * of documents not counted before (a tokenizer pass over every text: seconds for thousands of documents) in a
+     * second task, so the table fills at once and its Tokens column follows.
+     */
     public void reloadDocuments() {
         String name = corpus.get();
         loading.cancel();
+        counting.cancel();
         if (name == null) {
             documents.clear();
             failures.clear();
@@ -266,26 +328,50 @@ public final class ImportViewModel {
             var store = session.workbench().documents();
             List<Document> docs = store.documents(name);
             Map<String, Instant> times = session.importedAt(name);
-            var counter = session.workbench().chunker(new ChunkerSpec.None(), IndexSettings.NO_EMBEDDER);
             var rows = new ArrayList<DocumentRow>(docs.size());
-            int done = 0;
             for (Document d : docs) {
-                cancel.check();
-                int tokens = tokenCache.computeIfAbsent(d.contentHash(),
-                        h -> counter.chunk(d).stream().mapToInt(ch -> ch.tokenCount()).sum());
-                rows.add(new DocumentRow(d, tokens, times.get(d.id())));
-                progress.progress("counting tokens", ++done, docs.size());
+                rows.add(new DocumentRow(d, tokenCache.getOrDefault(d.contentHash(), DocumentRow.UNCOUNTED),
+                        times.get(d.id())));
             }
             return new Loaded(rows, store.failures(name));
         }).unlisted().onSuccess(loaded -> {
             if (!Objects.equals(name, corpus.get())) {
                 return;
             }
-            String keep = selected.get() == null ? null : selected.get().id();
-            documents.setAll(loaded.rows());
+            show(loaded.rows());
             failures.setAll(loaded.failures());
-            selected.set(loaded.rows().stream().filter(r -> r.id().equals(keep)).findFirst().orElse(null));
+            if (loaded.rows().stream().anyMatch(r -> r.tokens() == DocumentRow.UNCOUNTED)) {
+                countTokens(name, loaded.rows());
+            }
         }));
+    }
+
+    private void countTokens(String name, List<DocumentRow> rows) {
+        counting = runner.run(TaskRequest.<List<DocumentRow>>of("Counting tokens in " + name, (progress, cancel) -> {
+            var counter = session.workbench().chunker(new ChunkerSpec.None(), IndexSettings.NO_EMBEDDER);
+            var counted = new ArrayList<DocumentRow>(rows.size());
+            int done = 0;
+            for (DocumentRow r : rows) {
+                cancel.check();
+                Document d = r.document();
+                int tokens = tokenCache.computeIfAbsent(d.contentHash(),
+                        h -> counter.chunk(d).stream().mapToInt(ch -> ch.tokenCount()).sum());
+                counted.add(new DocumentRow(d, tokens, r.importedAt()));
+                progress.progress("counting tokens", ++done, rows.size());
+            }
+            return counted;
+        }).unlisted().onSuccess(counted -> {
+            if (Objects.equals(name, corpus.get())) {
+                show(counted);
+            }
+        }));
+    }
+
+    /** Replaces the rows, keeping the selected document selected. */
+    private void show(List<DocumentRow> rows) {
+        String keep = selected.get() == null ? null : selected.get().id();
+        documents.setAll(rows);
+        selected.set(keep == null ? null : rows.stream().filter(r -> r.id().equals(keep)).findFirst().orElse(null));
     }
 
     private void track(TaskHandle handle) {

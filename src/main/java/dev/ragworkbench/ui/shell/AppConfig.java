@@ -1,5 +1,7 @@
 package dev.ragworkbench.ui.shell;
 
+import dev.ragworkbench.workspace.Workspace;
+
 import java.nio.file.Path;
 import java.util.List;
 
@@ -12,6 +14,12 @@ import java.util.List;
  * @param buildSampleIndex whether seeding also builds the sample's index (embeds every chunk)
  */
 public record AppConfig(Path workspace, UiSettings settings, boolean seedSample, boolean buildSampleIndex) {
+
+    /** The workspace the window opens: the one asked for, else the last one, else the default location. */
+    public Path initialWorkspace() {
+        return workspace != null ? workspace
+                : settings.recentWorkspaces().stream().findFirst().orElse(Workspace.defaultLocation());
+    }
 
     /** From the command line: {@code --workspace DIR} or {@code --workspace=DIR}. */
     public static AppConfig fromArgs(List<String> args) {

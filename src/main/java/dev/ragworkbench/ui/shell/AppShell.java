@@ -12,7 +12,6 @@ import dev.ragworkbench.ui.tasks.FxTaskRunner;
 import dev.ragworkbench.ui.tasks.TaskRequest;
 import dev.ragworkbench.ui.workspace.SampleWorkspace;
 import dev.ragworkbench.ui.workspace.WorkspaceSession;
-import dev.ragworkbench.workspace.Workspace;
 import javafx.application.ColorScheme;
 import javafx.application.Platform;
 import javafx.beans.value.ChangeListener;
@@ -77,6 +76,7 @@ public final class AppShell implements AutoCloseable {
 
     /** Opens the workspace, builds the window and shows it. */
     public void start() {
+        StartupProbe.mark("fxStart");
         root.getStyleClass().add("app-root");
         root.setTop(menuBar());
         root.setLeft(rail());
@@ -91,23 +91,26 @@ public final class AppShell implements AutoCloseable {
         applyTheme();
         Platform.getPreferences().colorSchemeProperty().addListener(systemScheme);
         restoreWindow();
-        Path dir = config.workspace() != null ? config.workspace()
-                : settings.recentWorkspaces().stream().findFirst().orElse(Workspace.defaultLocation());
-        openWorkspace(dir);
+        openWorkspace(config.initialWorkspace());
         try {
             select(Section.valueOf(settings.lastPane()));
         } catch (IllegalArgumentException e) {
             select(Section.IMPORT);
         }
         stage.setOnCloseRequest(e -> saveWindow());
+        StartupProbe.mark("built");
         stage.show();
+        StartupProbe.afterShown(scene, runner);
     }
 
     /** Closes the current workspace (cancelling its work) and opens {@code dir}, creating it when new. */
     public void openWorkspace(Path dir) {
         WorkspaceSession next;
         try {
-            next = WorkspaceSession.open(dir);
+            next = WorkspacePreload.take(dir);
+            if (next == null) {
+                next = WorkspaceSession.open(dir);
+            }
         } catch (RuntimeException e) {
             Dialogs.showError(stage, "Opening workspace " + dir, e);
             return;
@@ -117,6 +120,7 @@ public final class AppShell implements AutoCloseable {
             session.close();
         }
         session = next;
+        StartupProbe.mark("workspaceOpen");
         settings.opened(session.root());
         stage.setTitle("RAG Workbench — " + session.name());
         statusBar.workspace("Workspace: " + session.name(), session.root().toString());

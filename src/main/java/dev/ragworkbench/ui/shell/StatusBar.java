@@ -14,12 +14,19 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
+
 /** The bottom bar: the workspace on the left, each running task with its progress and a cancel button on the right. */
 final class StatusBar extends HBox {
 
     private final HBox tasks = new HBox(16);
     private final Label idle = new Label("Ready");
     private final Label workspace = new Label();
+    private final Label more = new Label();
+    private final Map<RunningTask, Node> items = new HashMap<>();
+    static final int MAX_SHOWN = 3;
 
     StatusBar(ObservableList<RunningTask> running) {
         getStyleClass().add("status-bar");
@@ -28,6 +35,7 @@ final class StatusBar extends HBox {
         tasks.setAlignment(Pos.CENTER_RIGHT);
         workspace.getStyleClass().add("status-workspace");
         idle.getStyleClass().add("text-muted");
+        more.getStyleClass().add("text-muted");
         var spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         getChildren().addAll(workspace, spacer, tasks);
@@ -41,11 +49,22 @@ final class StatusBar extends HBox {
     }
 
     private void rebuild(ObservableList<RunningTask> running) {
+        items.keySet().retainAll(running);
         if (running.isEmpty()) {
             tasks.getChildren().setAll(idle);
             return;
         }
-        tasks.getChildren().setAll(running.stream().map(StatusBar::item).toList());
+        // The first few tasks only, each built once: a row per task for hundreds of tasks, rebuilt on every
+        // change, took the FX thread seconds and the heap gigabytes.
+        var shown = new ArrayList<Node>();
+        for (RunningTask task : running.subList(0, Math.min(MAX_SHOWN, running.size()))) {
+            shown.add(items.computeIfAbsent(task, StatusBar::item));
+        }
+        if (running.size() > MAX_SHOWN) {
+            more.setText("+" + (running.size() - MAX_SHOWN) + " more");
+            shown.add(more);
+        }
+        tasks.getChildren().setAll(shown);
     }
 
     private static Node item(RunningTask task) {

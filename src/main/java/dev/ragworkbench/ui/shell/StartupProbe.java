@@ -1,0 +1,111 @@
+package dev.ragworkbench.ui.shell;
+
+import dev.ragworkbench.ui.tasks.FxTaskRunner;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.util.Duration;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Measures how long the window takes to start, for the desktop benchmark. Off unless the system property
+ * {@value #FILE} names a file: then the app writes there, as {@code name=millis} lines, the milliseconds since
+ * the JVM started at which each start-up step ended, the wall-clock time ({@code epochMillis}) of the moment the
+ * window was shown and answered, and exits when {@value #EXIT} says so:
+ * <ul>
+ *     <li>{@code shown}: right after the first frame: {@code stage.show()}, a pulse (layout and render) and a
+ *     {@code Platform.runLater} queued after it, which runs only once the FX thread is free again;</li>
+ *     <li>{@code idle}: once no listed task has run for a second (a new workspace's sample is seeded and
+ *     indexed), for the benchmark's seeding run.</li>
+ * </ul>
+ */
+public final class StartupProbe {
+
+    public static final String FILE = "ragworkbench.startupProbe";
+    public static final String EXIT = "ragworkbench.startupProbe.exit";
+
+    private static final List<String> marks = new ArrayList<>();
+
+    private StartupProbe() {
+    }
+
+    static boolean enabled() {
+        return System.getProperty(FILE) != null;
+    }
+
+    /** Notes that a start-up step ended now (cheap; kept in memory until written). */
+    static synchronized void mark(String step) {
+        if (enabled()) {
+            marks.add(step + "=" + sinceJvmStart());
+        }
+    }
+
+    private static long sinceJvmStart() {
+        return System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
+    }
+
+    /** Call right after {@code stage.show()}: writes the marks after the first pulse, then exits if asked. */
+    static void afterShown(Scene scene, FxTaskRunner runner) {
+        if (!enabled()) {
+            return;
+        }
+        mark("show");
+        String exit = System.getProperty(EXIT, "");
+        Runnable[] firstPulse = new Runnable[1];
+        firstPulse[0] = () -> {
+            scene.removePostLayoutPulseListener(firstPulse[0]);
+            mark("firstPulse");
+            Platform.runLater(() -> {
+                mark("responsive");
+                synchronized (StartupProbe.class) {
+                    marks.add("epochMillis=" + System.currentTimeMillis());
+                    // CPU time says what start-up costs apart from how busy the machine is
+                    if (ManagementFactory.getOperatingSystemMXBean()
+                            instanceof com.sun.management.OperatingSystemMXBean os) {
+                        marks.add("processCpu=" + os.getProcessCpuTime() / 1_000_000);
+                    }
+                    marks.add("fxThreadCpu=" + ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() / 1_000_000);
+                }
+                write();
+                if (exit.equals("shown")) {
+                    Platform.exit();
+                } else if (exit.equals("idle")) {
+                    exitWhenIdle(runner);
+                }
+            });
+        };
+        scene.addPostLayoutPulseListener(firstPulse[0]);
+    }
+
+    private static void exitWhenIdle(FxTaskRunner runner) {
+        int[] quiet = new int[1];
+        var poll = new Timeline();
+        poll.getKeyFrames().add(new KeyFrame(Duration.millis(250), e -> {
+            quiet[0] = runner.running().isEmpty() ? quiet[0] + 1 : 0;
+            if (quiet[0] >= 4) {
+                poll.stop();
+                mark("idle");
+                write();
+                Platform.exit();
+            }
+        }));
+        poll.setCycleCount(Timeline.INDEFINITE);
+        poll.play();
+    }
+
+    private static synchronized void write() {
+        try {
+            Files.write(Path.of(System.getProperty(FILE)), marks);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
