@@ -50,10 +50,13 @@ public class Package {
     /**
      * Modules jdeps cannot see because they are only reached through reflection or ServiceLoader: the vector API
      * (Lucene), sun.misc.Unsafe (several libraries probe for it), the zip file system, the extra charsets (documents
-     * in legacy encodings) and EC crypto (TLS, should a library fetch anything).
+     * in legacy encodings), EC crypto (TLS, should a library fetch anything) and the HotSpot management beans.
      */
     static final List<String> EXTRA_MODULES = List.of(
-            "jdk.incubator.vector", "jdk.unsupported", "jdk.zipfs", "jdk.charsets", "jdk.crypto.ec");
+            "jdk.incubator.vector", "jdk.unsupported", "jdk.zipfs", "jdk.charsets", "jdk.crypto.ec",
+            // Lucene asks HotSpotDiagnosticMXBean whether it runs on HotSpot; without jdk.management it decides it
+            // does not and turns off its vector code ("Java runtime is not using Hotspot VM").
+            "jdk.management");
 
     /** Linux libraries that JavaFX's, onnxruntime's and the tokenizers' natives link to, found with readelf/ldd. */
     static final String DEB_DEPS = String.join(", ",
@@ -290,6 +293,8 @@ public class Package {
         List<String> a = new ArrayList<>(List.of("--add-modules", String.join(",", modules),
                 "--output", runtime.toString(),
                 "--strip-debug", "--no-header-files", "--no-man-pages", "--strip-native-commands"));
+        // No --generate-cds-archive: its two archives add 29 MB (8 MB to the .deb, which must stay under 200 MB)
+        // to save a fraction of a second on a start that takes several (most of it is JavaFX and the app itself).
         tool("jlink", a.toArray(String[]::new));
         // The JDK's libjvm.so keeps its symbol table (29.8 MB; 24.8 MB without). jlink's
         // --strip-native-debug-symbols leaves it alone when linking from a JDK without jmods, so strip it here.
