@@ -293,7 +293,7 @@ public class Package {
         List<String> a = new ArrayList<>(List.of("--add-modules", String.join(",", modules),
                 "--output", runtime.toString(),
                 "--strip-debug", "--no-header-files", "--no-man-pages", "--strip-native-commands"));
-        // No --generate-cds-archive: its two archives add 29 MB (8 MB to the .deb, which must stay under 200 MB)
+        // No --generate-cds-archive: its two archives add 29 MB to the runtime (the .deb must stay under 200 MB)
         // to save a fraction of a second on a start that takes several (most of it is JavaFX and the app itself).
         tool("jlink", a.toArray(String[]::new));
         // The JDK's libjvm.so keeps its symbol table (29.8 MB; 24.8 MB without). jlink's

@@ -44,7 +44,7 @@ if [ "${CHECK_DEB_SKIP_BUILD:-0}" != 1 ]; then
     || { tail -40 "$out/build.log"; fail "build"; }
 fi
 deb="$(ls "$root"/target/installer/rag-workbench_*.deb | head -n 1)"
-say "$(basename "$deb"): $(du -m "$deb" | cut -f1) MB (built in $((SECONDS - started)) s)"
+say "$(basename "$deb"): $(awk -v b="$(stat -c %s "$deb")" 'BEGIN { printf "%.1f", b / 1e6 }') MB (built in $((SECONDS - started)) s)"
 [ "$(stat -c %s "$deb")" -lt 200000000 ] || fail ".deb is 200 MB or more"
 
 # 2. Install through apt, which resolves the declared dependencies.
