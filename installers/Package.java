@@ -321,7 +321,7 @@ public class Package {
         for (String o : JAVA_OPTIONS) a.addAll(List.of("--java-options", o));
         switch (os) {
             case MAC -> a.addAll(List.of("--mac-package-identifier", "dev.ragworkbench",
-                    "--mac-package-name", "RAG Workbench", "--mac-app-category", "public.app-category.developer-tools"));
+                    "--mac-package-name", "RAG Workbench", "--mac-app-category", "developer-tools"));
             case WINDOWS -> a.addAll(List.of(
                     // The window launcher has no console; a second launcher for the command line keeps one.
                     "--add-launcher", "rag-workbench-cli=" + installers.resolve("windows/cli-launcher.properties")));
