@@ -153,4 +153,5 @@ rm -rf "$home"
 DEBIAN_FRONTEND=noninteractive apt-get remove -y -qq rag-workbench > "$out/apt-remove.log" 2>&1 || fail "apt-get remove"
 [ ! -e "$app/bin/rag-workbench" ] || fail "$app still there after removal"
 [ ! -e "$desktop" ] || fail "$desktop still there after removal"
+dpkg --purge rag-workbench >/dev/null 2>&1 || true   # forget the package's "config-files" state too
 say "uninstalled; OK in $((SECONDS - started)) s (screenshot: $out/screenshot.png)"
