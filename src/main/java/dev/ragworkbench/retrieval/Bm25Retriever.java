@@ -28,13 +28,15 @@ final class Bm25Retriever implements Retriever {
 
     private final ChunkIndex index;
     private final RetrieverSpec spec;
-    private final BM25Similarity similarity;
+    private final IndexSearcher searcher;
 
     Bm25Retriever(ChunkIndex index, RetrieverSpec spec) {
         this.index = index;
         this.spec = spec;
-        // Lucene's norms store only lengths, so k1 and b can change per search on one index.
-        this.similarity = new BM25Similarity((float) spec.number("k1"), (float) spec.number("b"));
+        // Lucene's norms store only lengths, so k1 and b can change per retriever on one index. A searcher is
+        // thread-safe and cheap to keep, so each retriever holds one with its own similarity.
+        this.searcher = index.newSearcher();
+        this.searcher.setSimilarity(new BM25Similarity((float) spec.number("k1"), (float) spec.number("b")));
     }
 
     @Override
@@ -48,8 +50,6 @@ final class Bm25Retriever implements Retriever {
         if (q == null) {
             return List.of();
         }
-        IndexSearcher searcher = index.newSearcher();
-        searcher.setSimilarity(similarity);
         try {
             ScoreDoc[] docs = searcher.search(q, Math.max(1, n)).scoreDocs;
             return Hit.of(docs, index.chunkIds());
