@@ -142,32 +142,18 @@ public final class EvalSetReader {
     }
 
     static SequencedMap<String, String> readJsonlQueries(Path file) throws IOException {
-        List<String> lines = TextLines.read(file);
         var queries = new LinkedHashMap<String, String>();
         Map<String, Integer> lineOf = new HashMap<>();
-        for (int i = 0; i < lines.size(); i++) {
-            String line = lines.get(i);
-            if (line.isBlank()) {
-                continue;
-            }
-            JsonNode node;
-            try {
-                node = JSON.readTree(line);
-            } catch (JsonProcessingException e) {
-                throw new MalformedFileException(file, i + 1, "not valid JSON: " + e.getOriginalMessage());
-            }
-            if (node == null || !node.isObject()) {
-                throw new MalformedFileException(file, i + 1, "expected a JSON object with \"_id\" and \"text\"");
-            }
-            JsonNode id = node.get("_id");
-            JsonNode text = node.get("text");
+        for (var json : TextLines.jsonObjects(file, JSON, "\"_id\" and \"text\"")) {
+            JsonNode id = json.object().get("_id");
+            JsonNode text = json.object().get("text");
             if (id == null || !id.isValueNode() || id.asText().isEmpty()) {
-                throw new MalformedFileException(file, i + 1, "missing or empty \"_id\"");
+                throw new MalformedFileException(file, json.line(), "missing or empty \"_id\"");
             }
             if (text == null || !text.isTextual()) {
-                throw new MalformedFileException(file, i + 1, "missing \"text\" string");
+                throw new MalformedFileException(file, json.line(), "missing \"text\" string");
             }
-            add(file, i + 1, queries, lineOf, id.asText(), text.asText());
+            add(file, json.line(), queries, lineOf, id.asText(), text.asText());
         }
         return queries;
     }

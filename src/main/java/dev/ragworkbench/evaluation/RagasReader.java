@@ -84,19 +84,8 @@ public final class RagasReader {
 
     private static List<Item> readJsonl(Path file) throws IOException {
         var items = new ArrayList<Item>();
-        var lines = TextLines.read(file);
-        for (int i = 0; i < lines.size(); i++) {
-            String line = lines.get(i);
-            if (line.isBlank()) {
-                continue;
-            }
-            JsonNode node;
-            try {
-                node = JSON.readTree(line);
-            } catch (JsonProcessingException e) {
-                throw new MalformedFileException(file, i + 1, "not a JSON object: " + e.getOriginalMessage());
-            }
-            items.add(item(file, i + 1, node::get, items.size()));
+        for (var json : TextLines.jsonObjects(file, JSON, "a question and its reference contexts")) {
+            items.add(item(file, json.line(), json.object()::get, items.size()));
         }
         return checkUnique(file, items);
     }
