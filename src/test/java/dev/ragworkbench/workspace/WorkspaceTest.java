@@ -3,7 +3,9 @@ package dev.ragworkbench.workspace;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,6 +28,38 @@ class WorkspaceTest {
         // Reopening an existing workspace runs no migration twice.
         try (var ws = Workspace.open(dir.resolve("ws"))) {
             assertThat(ws.name()).isEqualTo("ws");
+        }
+    }
+
+    @Test
+    void schemaVersionIsTheNewestMigration() throws Exception {
+        // Workspace skips Flyway when a database is at SCHEMA_VERSION: a new migration must move it on.
+        var name = Pattern.compile("V(\\d+)__.*\\.sql");
+        int newest;
+        try (var files = Files.list(Path.of(Workspace.class.getResource("/db/migration").toURI()))) {
+            newest = files.map(f -> name.matcher(f.getFileName().toString()))
+                    .filter(java.util.regex.Matcher::matches)
+                    .mapToInt(m -> Integer.parseInt(m.group(1))).max().orElseThrow();
+        }
+        assertThat(Workspace.SCHEMA_VERSION).isEqualTo(String.valueOf(newest));
+        try (var ws = Workspace.open(dir.resolve("ws")); var c = ws.connection()) {
+            assertThat(Workspace.schemaVersion(c)).isEqualTo(Workspace.SCHEMA_VERSION);
+        }
+    }
+
+    @Test
+    void aDatabaseBehindTheNewestMigrationIsMigrated() throws Exception {
+        // A workspace made by a build with only V1: the fast path must not skip V2.
+        try (var ws = Workspace.open(dir.resolve("old")); var c = ws.connection(); var st = c.createStatement()) {
+            st.execute("DELETE FROM \"flyway_schema_history\" WHERE \"version\" = '2'");
+            st.execute("DROP TABLE run_artifact, run_note, run_tag, run_query_metric, run_metric, run_param, run,"
+                       + " experiment CASCADE");
+            assertThat(Workspace.schemaVersion(c)).isEqualTo("1");
+        }
+        try (var ws = Workspace.open(dir.resolve("old")); var c = ws.connection();
+             var rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM run")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(Workspace.schemaVersion(c)).isEqualTo(Workspace.SCHEMA_VERSION);
         }
     }
 }
