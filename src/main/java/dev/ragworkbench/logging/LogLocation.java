@@ -1,7 +1,5 @@
 package dev.ragworkbench.logging;
 
-import ch.qos.logback.core.PropertyDefinerBase;
-
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
@@ -11,15 +9,17 @@ import java.util.Map;
  * Linux {@code $XDG_STATE_HOME/RAGWorkbench/logs} (default {@code ~/.local/state}), macOS
  * {@code ~/Library/Logs/RAGWorkbench}, Windows {@code %LOCALAPPDATA%\RAGWorkbench\logs}.
  * <p>
- * {@code logback.xml} defines its {@code LOG_DIR} property with this class, and only when the launcher says the app
- * runs installed ({@code -Dragworkbench.installed=true}); a run from the build folder logs to stderr only.
+ * {@link LogbackSetup} writes there only when the launcher says the app runs installed
+ * ({@code -Dragworkbench.installed=true}); a run from the build folder logs to stderr only.
  */
-public final class LogLocation extends PropertyDefinerBase {
+public final class LogLocation {
 
-    @Override
-    public String getPropertyValue() {
-        return directory(System.getProperty("os.name", ""), System.getenv(), Path.of(System.getProperty("user.home")))
-                .toString();
+    private LogLocation() {
+    }
+
+    /** The log folder of this machine's OS and user. */
+    public static Path current() {
+        return directory(System.getProperty("os.name", ""), System.getenv(), Path.of(System.getProperty("user.home")));
     }
 
     /** The log folder for an OS named {@code osName}, given the environment and the user's home. */
