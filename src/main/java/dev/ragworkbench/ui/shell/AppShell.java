@@ -77,6 +77,7 @@ public final class AppShell implements AutoCloseable {
     /** Opens the workspace, builds the window and shows it. */
     public void start() {
         StartupProbe.mark("fxStart");
+        runner.hold();
         root.getStyleClass().add("app-root");
         root.setTop(menuBar());
         root.setLeft(rail());
@@ -100,7 +101,18 @@ public final class AppShell implements AutoCloseable {
         stage.setOnCloseRequest(e -> saveWindow());
         StartupProbe.mark("built");
         stage.show();
+        releaseTasksAfterFirstFrame(scene);
         StartupProbe.afterShown(scene, runner);
+    }
+
+    /** The panes' first background tasks wait for the first frame, which then has the CPU to itself. */
+    private void releaseTasksAfterFirstFrame(Scene scene) {
+        Runnable[] once = new Runnable[1];
+        once[0] = () -> {
+            scene.removePostLayoutPulseListener(once[0]);
+            Platform.runLater(runner::release);
+        };
+        scene.addPostLayoutPulseListener(once[0]);
     }
 
     /** Closes the current workspace (cancelling its work) and opens {@code dir}, creating it when new. */

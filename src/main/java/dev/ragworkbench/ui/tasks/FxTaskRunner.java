@@ -13,6 +13,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.text.NumberFormat;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -30,6 +32,9 @@ public final class FxTaskRunner implements TaskRunner, AutoCloseable {
     private final ObservableList<RunningTask> running = FXCollections.observableArrayList();
     private final ExecutorService executor;
     private final ErrorReporter errors;
+    private final List<Runnable> held = new ArrayList<>();
+    private boolean holding;
+    private int unfinished;
 
     public FxTaskRunner(ErrorReporter errors) {
         this.errors = errors;
@@ -52,8 +57,35 @@ public final class FxTaskRunner implements TaskRunner, AutoCloseable {
         if (request.listed()) {
             running.add(task);
         }
+        synchronized (this) {
+            unfinished++;
+            if (holding) {
+                held.add(task.task);
+                return task;
+            }
+        }
         executor.execute(task.task);
         return task;
+    }
+
+    /**
+     * Keeps new tasks waiting until {@link #release}: while the window builds its first frame, background work
+     * (loading rows, counting tokens, opening indexes) would take the CPU that the frame needs on a 2-core machine.
+     */
+    public synchronized void hold() {
+        holding = true;
+    }
+
+    /** Starts the tasks that {@link #hold} kept waiting, in the order they came, and any new ones at once. */
+    public synchronized void release() {
+        holding = false;
+        held.forEach(executor::execute);
+        held.clear();
+    }
+
+    /** Whether any task, listed or not, has not finished yet (waiting, running or about to report). */
+    public synchronized boolean busy() {
+        return unfinished > 0;
     }
 
     @Override
@@ -116,6 +148,9 @@ public final class FxTaskRunner implements TaskRunner, AutoCloseable {
 
         private void finish(Runnable outcome) {
             running.remove(this);
+            synchronized (FxTaskRunner.this) {
+                unfinished--;
+            }
             try {
                 outcome.run();
             } finally {
