@@ -9,6 +9,11 @@ public final class DesktopApp extends Application {
     private AppShell shell;
 
     @Override
+    public void init() {
+        StartupProbe.mark("toolkitUp");
+    }
+
+    @Override
     public void start(Stage stage) {
         shell = new AppShell(stage, AppConfig.fromArgs(getParameters().getRaw()));
         shell.start();
