@@ -92,12 +92,13 @@ public final class AppShell implements AutoCloseable {
         applyTheme();
         Platform.getPreferences().colorSchemeProperty().addListener(systemScheme);
         restoreWindow();
-        openWorkspace(config.initialWorkspace());
         try {
-            select(Section.valueOf(settings.lastPane()));
+            current = Section.valueOf(settings.lastPane());
         } catch (IllegalArgumentException e) {
-            select(Section.IMPORT);
+            current = Section.IMPORT;
         }
+        openWorkspace(config.initialWorkspace());
+        select(current);
         stage.setOnCloseRequest(e -> saveWindow());
         StartupProbe.mark("built");
         stage.show();
@@ -166,18 +167,30 @@ public final class AppShell implements AutoCloseable {
         }));
     }
 
+    /** Panes are built when first shown: the window's first frame needs only the one it opens on. */
     private void buildPanes() {
-        importViewModel = new ImportViewModel(session, runner);
-        chunkingViewModel = new ChunkingViewModel(session, runner, Debouncer.fx(250));
-        importView = new ImportView(importViewModel);
-        chunkingView = new ChunkingView(chunkingViewModel);
+        importViewModel = null;
+        importView = null;
+        chunkingViewModel = null;
+        chunkingView = null;
         panes.clear();
-        panes.put(Section.IMPORT, importView);
-        panes.put(Section.CHUNKING, chunkingView);
-        for (Section s : Section.values()) {
-            panes.computeIfAbsent(s, PlaceholderPane::new);
-        }
         select(current);
+    }
+
+    private Node pane(Section section) {
+        return panes.computeIfAbsent(section, s -> switch (s) {
+            case IMPORT -> {
+                importViewModel = new ImportViewModel(session, runner);
+                importView = new ImportView(importViewModel);
+                yield importView;
+            }
+            case CHUNKING -> {
+                chunkingViewModel = new ChunkingViewModel(session, runner, Debouncer.fx(250));
+                chunkingView = new ChunkingView(chunkingViewModel);
+                yield chunkingView;
+            }
+            default -> new PlaceholderPane(s);
+        });
     }
 
     private void disposePanes() {
@@ -193,9 +206,8 @@ public final class AppShell implements AutoCloseable {
     public void select(Section section) {
         current = section;
         navButtons.get(section).setSelected(true);
-        Node pane = panes.get(section);
-        if (pane != null) {
-            content.getChildren().setAll(pane);
+        if (session != null) {
+            content.getChildren().setAll(pane(section));
         }
         settings.lastPane(section.name());
     }
@@ -331,19 +343,30 @@ public final class AppShell implements AutoCloseable {
         return runner;
     }
 
+    /** Builds {@code section}'s pane if it is not yet, when called on the FX thread (tests ask from others). */
+    private void built(Section section) {
+        if (session != null && Platform.isFxApplicationThread()) {
+            pane(section);
+        }
+    }
+
     public ImportView importView() {
+        built(Section.IMPORT);
         return importView;
     }
 
     public ImportViewModel importViewModel() {
+        built(Section.IMPORT);
         return importViewModel;
     }
 
     public ChunkingViewModel chunkingViewModel() {
+        built(Section.CHUNKING);
         return chunkingViewModel;
     }
 
     public ChunkingView chunkingView() {
+        built(Section.CHUNKING);
         return chunkingView;
     }
 

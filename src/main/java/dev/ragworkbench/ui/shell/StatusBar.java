@@ -27,6 +27,7 @@ final class StatusBar extends HBox {
     private final Label more = new Label();
     private final Map<RunningTask, Node> items = new HashMap<>();
     static final int MAX_SHOWN = 3;
+    private static final double MESSAGE_WIDTH = 270;
 
     StatusBar(ObservableList<RunningTask> running) {
         getStyleClass().add("status-bar");
@@ -74,10 +75,14 @@ final class StatusBar extends HBox {
         message.textProperty().bind(task.messageProperty());
         message.getStyleClass().add("text-muted");
         // A fixed width keeps the Cancel button still while the count grows ("Files 999 of 12,000"): a button
-        // that moves under the pointer gets missed.
-        message.setMinWidth(180);
-        message.setPrefWidth(180);
-        message.setMaxWidth(180);
+        // that moves under the pointer gets missed. Wide enough for "Chunking documents 12,000 of 12,000"; the
+        // tooltip has the whole message if a stage name is longer.
+        message.setMinWidth(MESSAGE_WIDTH);
+        message.setPrefWidth(MESSAGE_WIDTH);
+        message.setMaxWidth(MESSAGE_WIDTH);
+        var fullMessage = new Tooltip();
+        fullMessage.textProperty().bind(task.messageProperty());
+        message.setTooltip(fullMessage);
         var bar = new ProgressBar();
         bar.progressProperty().bind(Bindings.createDoubleBinding(() -> {
             double p = task.progressProperty().get();
