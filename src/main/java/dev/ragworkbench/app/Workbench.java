@@ -1,5 +1,6 @@
 package dev.ragworkbench.app;
 
+import dev.ragworkbench.evaluation.GoldenSetStore;
 import dev.ragworkbench.chunking.Chunk;
 import dev.ragworkbench.chunking.Chunker;
 import dev.ragworkbench.chunking.ChunkerKind;
@@ -44,6 +45,7 @@ public final class Workbench implements AutoCloseable {
     private final Workspace workspace;
     private final DocumentStore documents;
     private final Indexes indexes;
+    private final GoldenSetStore goldenSets;
     private final Map<String, Embedder> embedders = new ConcurrentHashMap<>();
     private volatile TextTokenizer defaultTokenizer;
 
@@ -51,6 +53,7 @@ public final class Workbench implements AutoCloseable {
         this.workspace = workspace;
         this.documents = new DocumentStore(workspace);
         this.indexes = new Indexes(workspace.indexesDir());
+        this.goldenSets = new GoldenSetStore(workspace.artifactsDir());
     }
 
     public static Workbench open(Path workspaceDir) {
@@ -67,6 +70,11 @@ public final class Workbench implements AutoCloseable {
 
     public Indexes indexes() {
         return indexes;
+    }
+
+    /** The golden sets imported into this workspace. */
+    public GoldenSetStore goldenSets() {
+        return goldenSets;
     }
 
     /** The embedder called {@code name} (or held in that folder), cached in this workspace; loaded once. */

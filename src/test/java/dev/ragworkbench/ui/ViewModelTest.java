@@ -1,7 +1,7 @@
 package dev.ragworkbench.ui;
 
 import dev.ragworkbench.chunking.ChunkerKind;
-import dev.ragworkbench.ui.chunking.ChunkStats;
+import dev.ragworkbench.chunking.ChunkStats;
 import dev.ragworkbench.ui.chunking.ChunkingViewModel;
 import dev.ragworkbench.ui.common.Debouncer;
 import dev.ragworkbench.ui.importing.ImportViewModel;

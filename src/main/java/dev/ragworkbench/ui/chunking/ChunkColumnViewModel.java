@@ -1,5 +1,6 @@
 package dev.ragworkbench.ui.chunking;
 
+import dev.ragworkbench.chunking.ChunkStats;
 import dev.ragworkbench.chunking.Chunk;
 import dev.ragworkbench.chunking.ChunkerKind;
 import dev.ragworkbench.chunking.ChunkerSpec;

@@ -1,8 +1,9 @@
 package dev.ragworkbench.ui.chunking;
 
+import dev.ragworkbench.chunking.ChunkStats;
 import dev.ragworkbench.chunking.Chunk;
 import dev.ragworkbench.ui.common.Formats;
-import dev.ragworkbench.ui.workspace.AnswerSpan;
+import dev.ragworkbench.evaluation.AnswerSpan;
 import javafx.application.Platform;
 import javafx.geometry.Bounds;
 import javafx.scene.control.ScrollPane;

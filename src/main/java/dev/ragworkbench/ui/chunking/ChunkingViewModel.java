@@ -10,7 +10,7 @@ import dev.ragworkbench.ui.common.Formats;
 import dev.ragworkbench.ui.tasks.TaskHandle;
 import dev.ragworkbench.ui.tasks.TaskRequest;
 import dev.ragworkbench.ui.tasks.TaskRunner;
-import dev.ragworkbench.ui.workspace.AnswerSpan;
+import dev.ragworkbench.evaluation.AnswerSpan;
 import dev.ragworkbench.ui.workspace.WorkspaceSession;
 import javafx.beans.InvalidationListener;
 import javafx.beans.property.IntegerProperty;

@@ -5,7 +5,7 @@ import dev.ragworkbench.ingest.ImportFailure;
 import dev.ragworkbench.ui.common.Dialogs;
 import dev.ragworkbench.ui.common.Formats;
 import dev.ragworkbench.ui.common.Tables;
-import dev.ragworkbench.ui.workspace.GoldenSet;
+import dev.ragworkbench.evaluation.GoldenSet;
 import javafx.beans.binding.Bindings;
 import javafx.collections.transformation.SortedList;
 import javafx.geometry.Insets;

@@ -16,7 +16,7 @@ import dev.ragworkbench.ui.common.Formats;
 import dev.ragworkbench.ui.tasks.TaskHandle;
 import dev.ragworkbench.ui.tasks.TaskRequest;
 import dev.ragworkbench.ui.tasks.TaskRunner;
-import dev.ragworkbench.ui.workspace.GoldenSet;
+import dev.ragworkbench.evaluation.GoldenSet;
 import dev.ragworkbench.ui.workspace.WorkspaceSession;
 import javafx.beans.InvalidationListener;
 import javafx.beans.binding.Bindings;

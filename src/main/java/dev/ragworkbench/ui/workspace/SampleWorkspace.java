@@ -1,5 +1,7 @@
 package dev.ragworkbench.ui.workspace;
 
+import dev.ragworkbench.evaluation.GoldenSetStore;
+import dev.ragworkbench.evaluation.GoldenSet;
 import dev.ragworkbench.app.Workbench;
 import dev.ragworkbench.chunking.ChunkerSpec;
 import dev.ragworkbench.embedding.Embedders;

@@ -1,5 +1,8 @@
 package dev.ragworkbench.ui.workspace;
 
+import dev.ragworkbench.evaluation.AnswerSpan;
+import dev.ragworkbench.evaluation.GoldenSetStore;
+import dev.ragworkbench.evaluation.GoldenSet;
 import dev.ragworkbench.app.Workbench;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
@@ -28,7 +31,7 @@ public final class WorkspaceSession implements AutoCloseable {
 
     public WorkspaceSession(Workbench workbench) {
         this.workbench = workbench;
-        this.goldenSetStore = new GoldenSetStore(workbench.workspace().artifactsDir());
+        this.goldenSetStore = workbench.goldenSets();
         goldenSets.setAll(goldenSetStore.list());
     }
 

@@ -1,4 +1,4 @@
-package dev.ragworkbench.ui.workspace;
+package dev.ragworkbench.evaluation;
 
 /**
  * Where a golden set's answer sits in a document: the evidence a chunk should keep whole.

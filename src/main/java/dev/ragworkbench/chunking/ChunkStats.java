@@ -1,7 +1,6 @@
-package dev.ragworkbench.ui.chunking;
+package dev.ragworkbench.chunking;
 
-import dev.ragworkbench.chunking.Chunk;
-import dev.ragworkbench.ui.workspace.AnswerSpan;
+import dev.ragworkbench.evaluation.AnswerSpan;
 
 import java.util.ArrayList;
 import java.util.List;

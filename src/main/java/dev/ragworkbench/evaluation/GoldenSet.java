@@ -1,6 +1,5 @@
-package dev.ragworkbench.ui.workspace;
+package dev.ragworkbench.evaluation;
 
-import dev.ragworkbench.evaluation.EvalSet;
 
 import java.util.List;
 import java.util.Map;

@@ -1,11 +1,9 @@
-package dev.ragworkbench.ui.workspace;
+package dev.ragworkbench.evaluation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.ragworkbench.evaluation.EvalSet;
-import dev.ragworkbench.evaluation.EvalSetReader;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,7 +17,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Golden sets of a workspace, until the core has a store for them: each imported set is copied under
+ * The golden sets imported into a workspace ({@code Workbench.goldenSets()}): each set is copied under
  * {@code artifacts/golden-sets/<name>/} and listed in {@code artifacts/golden-sets/golden-sets.json}
  * ({@code [{"name","format","files":[...]}]}); reopening the workspace reads them again with {@link EvalSetReader}.
  */
