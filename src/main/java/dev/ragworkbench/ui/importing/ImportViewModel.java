@@ -34,6 +34,7 @@ import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,6 +48,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * golden sets and indexes. Every core call runs through the {@link TaskRunner}.
  */
 public final class ImportViewModel {
+
+    /** How often an import or a token count reports progress to the FX thread at most. */
+    static final Duration PROGRESS_INTERVAL = Duration.ofMillis(200);
 
     private final WorkspaceSession session;
     private final TaskRunner runner;
@@ -155,11 +159,14 @@ public final class ImportViewModel {
         String shown = targets.getLast();
         runningImports.set(runningImports.get() + 1);
         var outcome = new String[1];
-        track(runner.run(TaskRequest.<ImportResult>of("Importing " + label, (progress, cancel) -> {
+        track(runner.run(TaskRequest.<ImportResult>of("Importing " + label, (fxProgress, cancel) -> {
+                    var progress = new ThrottledProgress(fxProgress, PROGRESS_INTERVAL);
                     if (sources.size() == 1) {
                         return session.workbench().importCorpus(first, ImportFormat.AUTO, targets.getFirst(),
                                 progress, cancel);
                     }
+                    // a count from the start: a bar without one animates, and repaints the window every frame
+                    progress.progress("import", 0, sources.size());
                     var results = new ArrayList<ImportResult>();
                     for (int i = 0; i < sources.size(); i++) {
                         cancel.check();
@@ -229,7 +236,8 @@ public final class ImportViewModel {
         if (name == null || ids.isEmpty()) {
             return;
         }
-        track(runner.run(TaskRequest.of("Removing " + Formats.counted(ids.size(), "document"), (progress, cancel) -> {
+        track(runner.run(TaskRequest.of("Removing " + Formats.counted(ids.size(), "document"), (fxProgress, cancel) -> {
+            var progress = new ThrottledProgress(fxProgress, PROGRESS_INTERVAL);
             int done = 0;
             for (String id : ids) {
                 session.workbench().documents().deleteDocument(name, id);
@@ -347,7 +355,8 @@ public final class ImportViewModel {
     }
 
     private void countTokens(String name, List<DocumentRow> rows) {
-        counting = runner.run(TaskRequest.<List<DocumentRow>>of("Counting tokens in " + name, (progress, cancel) -> {
+        counting = runner.run(TaskRequest.<List<DocumentRow>>of("Counting tokens in " + name, (fxProgress, cancel) -> {
+            var progress = new ThrottledProgress(fxProgress, PROGRESS_INTERVAL);
             var counter = session.workbench().chunker(new ChunkerSpec.None(), IndexSettings.NO_EMBEDDER);
             var counted = new ArrayList<DocumentRow>(rows.size());
             int done = 0;
