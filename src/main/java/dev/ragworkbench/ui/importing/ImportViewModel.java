@@ -71,6 +71,10 @@ public final class ImportViewModel {
     private final InvalidationListener indexesChanged = o -> reloadIndexes();
     private TaskHandle loading = TaskHandle.DONE;
     private TaskHandle counting = TaskHandle.DONE;
+    /** Which listing of the corpora is the latest: an older one that ends later is dropped. */
+    private int listings;
+    /** The corpus an import just went into, selected once the corpora are listed again; null when none. */
+    private String justImported;
 
     public ImportViewModel(WorkspaceSession session, TaskRunner runner) {
         this.session = session;
@@ -182,10 +186,9 @@ public final class ImportViewModel {
                     runningImports.set(runningImports.get() - 1);
                     status.set(outcome[0] != null ? outcome[0]
                             : "Import of " + label + " cancelled; documents read before stay in " + shown + ".");
+                    // selected when the corpora are listed again (a cancelled first import may have made none)
+                    justImported = shown;
                     session.documentsChanged();
-                    if (corpora.contains(shown)) {
-                        corpus.set(shown);
-                    }
                 })));
     }
 
@@ -280,6 +283,7 @@ public final class ImportViewModel {
 
     /** Cancels this pane's work and stops listening to the session. */
     public void dispose() {
+        listings++;  // a listing still running shows nothing
         session.documentsVersionProperty().removeListener(documentsChanged);
         session.indexesVersionProperty().removeListener(indexesChanged);
         loading.cancel();
@@ -301,13 +305,34 @@ public final class ImportViewModel {
                 })));
     }
 
+    /**
+     * Lists the corpora in the background (a query with a count per corpus: not for the FX thread, which it held
+     * when an import ended), then shows the one an import just went into, else the selected one, else the first.
+     */
     private void reloadCorpora() {
-        var names = session.workbench().documents().corpora().stream().map(CorpusInfo::name).toList();
-        corpora.setAll(names);
-        if (corpus.get() == null || !names.contains(corpus.get())) {
-            corpus.set(names.isEmpty() ? null : names.getFirst());
-        } else {
+        int listing = ++listings;
+        runner.run(TaskRequest.<List<String>>of("Listing corpora", (progress, cancel) ->
+                        session.workbench().documents().corpora().stream().map(CorpusInfo::name).toList())
+                .unlisted().onSuccess(names -> {
+                    if (listing == listings) {
+                        showCorpora(names);
+                    }
+                }));
+    }
+
+    private void showCorpora(List<String> names) {
+        String preferred = justImported;
+        justImported = null;
+        if (!corpora.equals(names)) {
+            corpora.setAll(names);
+        }
+        String show = preferred != null && names.contains(preferred) ? preferred
+                : corpus.get() != null && names.contains(corpus.get()) ? corpus.get()
+                : names.isEmpty() ? null : names.getFirst();
+        if (Objects.equals(show, corpus.get())) {
             reloadDocuments();
+        } else {
+            corpus.set(show);  // which reloads the documents
         }
     }
 
