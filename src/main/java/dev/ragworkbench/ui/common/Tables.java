@@ -1,6 +1,7 @@
 package dev.ragworkbench.ui.common;
 
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.value.ObservableValue;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 
@@ -10,6 +11,28 @@ import java.util.function.Function;
 public final class Tables {
 
     private Tables() {
+    }
+
+    /**
+     * A value and its printed form, made once where the row is made (off the FX thread), so that cells show
+     * {@code text} without formatting anything while the table fills, sorts or scrolls; sorting uses {@code value}.
+     */
+    public record Shown<V extends Comparable<? super V>>(V value, String text) implements Comparable<Shown<V>> {
+
+        /** By value, an unknown (null) value first. */
+        @Override
+        public int compareTo(Shown<V> other) {
+            if (value == null || other.value == null) {
+                return value == null ? (other.value == null ? 0 : -1) : 1;
+            }
+            return value.compareTo(other.value);
+        }
+
+        /** What the table's default cell prints. */
+        @Override
+        public String toString() {
+            return text;
+        }
     }
 
     public static <S> TableColumn<S, String> text(String title, Function<S, String> value, double width) {
@@ -53,5 +76,30 @@ public final class Tables {
         col.setPrefWidth(width);
         col.setMinWidth(width);
         return col;
+    }
+
+    /**
+     * A column of values printed in advance ({@link Shown}): the table's plain cells print their text, so a cell
+     * costs no formatting, and sorting compares the values.
+     */
+    public static <S, V extends Comparable<? super V>> TableColumn<S, Shown<V>> shown(
+            String title, Function<S, Shown<V>> value) {
+        var col = new TableColumn<S, Shown<V>>(title);
+        col.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(value.apply(c.getValue())));
+        return col;
+    }
+
+    /** Like {@link #shown}, with a property of the row whose changes reach the visible cells only. */
+    public static <S, V extends Comparable<? super V>> TableColumn<S, Shown<V>> shownProperty(
+            String title, Function<S, ? extends ObservableValue<Shown<V>>> value) {
+        var col = new TableColumn<S, Shown<V>>(title);
+        col.setCellValueFactory(c -> value.apply(c.getValue()));
+        return col;
+    }
+
+    /** Right-aligns {@code column} (numbers). */
+    public static <S, T> TableColumn<S, T> numeric(TableColumn<S, T> column) {
+        column.getStyleClass().add("numeric");
+        return column;
     }
 }

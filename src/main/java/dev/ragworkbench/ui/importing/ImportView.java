@@ -38,6 +38,7 @@ import javafx.stage.Window;
 
 import java.io.File;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
@@ -162,15 +163,29 @@ public final class ImportView extends StackPane {
 
     private Tab documentsTab() {
         table.setId("documents");
+        // Cells print text made with the rows (off the FX thread). A fixed row height (app.css) spares measuring
+        // each row as the table fills.
+        var tokens = width(Tables.numeric(Tables.shownProperty("Tokens", DocumentRow::tokensProperty)), 90);
         table.getColumns().setAll(List.of(
                 Tables.text("Title", DocumentRow::title, 240),
                 Tables.text("Type", DocumentRow::type, 96),
-                Tables.number("Pages", DocumentRow::pages, n -> n == 0 ? "–" : Formats.count(n), 70),
-                Tables.number("Characters", DocumentRow::characters, Formats::count, 100),
-                Tables.number("Tokens", DocumentRow::tokens, ImportView::tokens, 90),
-                Tables.formatted("Imported", DocumentRow::importedAt, Formats::time, 150)));
+                width(Tables.numeric(Tables.shown("Pages", DocumentRow::pagesShown)), 70),
+                width(Tables.numeric(Tables.shown("Characters", DocumentRow::charactersShown)), 100),
+                tokens,
+                width(Tables.shown("Imported", DocumentRow::importedShown), 150)));
         var sorted = new SortedList<>(vm.filteredDocuments());
-        sorted.comparatorProperty().bind(table.comparatorProperty());
+        // The table sorts by giving the sorted list its comparator (rather than a binding), so that token counts,
+        // set in the rows in place, can sort it again when the table is sorted by tokens.
+        table.setSortPolicy(t -> {
+            sorted.setComparator(t.getComparator());
+            return true;
+        });
+        vm.tokensCountedProperty().addListener(o -> {
+            Comparator<DocumentRow> order = table.getComparator();
+            if (order != null && table.getSortOrder().contains(tokens)) {
+                sorted.setComparator(order::compare);
+            }
+        });
         table.setItems(sorted);
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
@@ -256,6 +271,7 @@ public final class ImportView extends StackPane {
         var findRow = new HBox(8, find, matches, next);
         findRow.setAlignment(Pos.CENTER_LEFT);
         vm.selectedProperty().addListener((o, a, row) -> {
+            meta.textProperty().unbind();
             if (row == null) {
                 title.setText("Select a document to read it");
                 meta.setText("");
@@ -263,10 +279,11 @@ public final class ImportView extends StackPane {
                 return;
             }
             title.setText(row.title());
-            meta.setText(row.id() + "  ·  " + row.type() + "  ·  " + Formats.counted(row.characters(), "character")
-                         + "  ·  " + (row.tokens() == DocumentRow.UNCOUNTED ? "counting tokens…"
-                                      : Formats.counted(row.tokens(), "token"))
-                         + (row.pages() > 0 ? "  ·  " + Formats.counted(row.pages(), "page") : ""));
+            // follows the token count, which the row gets in place when counted
+            meta.textProperty().bind(Bindings.createStringBinding(() -> row.id() + "  ·  " + row.type() + "  ·  "
+                    + Formats.counted(row.characters(), "character") + "  ·  "
+                    + (row.tokens() == DocumentRow.UNCOUNTED ? "counting tokens…" : Formats.counted(row.tokens(), "token"))
+                    + (row.pages() > 0 ? "  ·  " + Formats.counted(row.pages(), "page") : ""), row.tokensProperty()));
             text.setText(row.document().text());
             text.positionCaret(0);
             text.setScrollTop(0);
@@ -421,8 +438,11 @@ public final class ImportView extends StackPane {
         return tab;
     }
 
-    private static String tokens(long n) {
-        return n == DocumentRow.UNCOUNTED ? "…" : Formats.count(n);
+    private static <S, T> javafx.scene.control.TableColumn<S, T> width(javafx.scene.control.TableColumn<S, T> column,
+                                                                      double width) {
+        column.setPrefWidth(width);
+        column.setMinWidth(width);
+        return column;
     }
 
     private static Node padded(Node node) {

@@ -13,6 +13,7 @@ import dev.ragworkbench.ingest.ImportResult;
 import dev.ragworkbench.progress.ProgressListener;
 import dev.ragworkbench.ui.common.Dialogs;
 import dev.ragworkbench.ui.common.Formats;
+import dev.ragworkbench.ui.common.Tables.Shown;
 import dev.ragworkbench.ui.tasks.TaskHandle;
 import dev.ragworkbench.ui.tasks.TaskRequest;
 import dev.ragworkbench.ui.tasks.TaskRunner;
@@ -24,6 +25,8 @@ import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
@@ -69,6 +72,7 @@ public final class ImportViewModel {
     private final List<TaskHandle> tasks = new ArrayList<>();
     private final InvalidationListener documentsChanged = o -> reloadCorpora();
     private final InvalidationListener indexesChanged = o -> reloadIndexes();
+    private final ReadOnlyIntegerWrapper tokensCounted = new ReadOnlyIntegerWrapper();
     private TaskHandle loading = TaskHandle.DONE;
     private TaskHandle counting = TaskHandle.DONE;
     /** Which listing of the corpora is the latest: an older one that ends later is dropped. */
@@ -128,6 +132,14 @@ public final class ImportViewModel {
 
     public ObservableList<IndexInfo> indexes() {
         return indexes;
+    }
+
+    /**
+     * Counts up each time token counts arrive. They are set in the rows in place, which a sorted list does not
+     * notice, so a table sorted by tokens sorts again on this.
+     */
+    public ReadOnlyIntegerProperty tokensCountedProperty() {
+        return tokensCounted.getReadOnlyProperty();
     }
 
     /** What the last import did, in one sentence. */
@@ -358,6 +370,7 @@ public final class ImportViewModel {
         record Loaded(List<DocumentRow> rows, List<ImportFailure> failures) {
         }
         loading = runner.run(TaskRequest.<Loaded>of("Loading " + name, (progress, cancel) -> {
+            // the rows print their cells here, off the FX thread
             var store = session.workbench().documents();
             List<Document> docs = store.documents(name);
             Map<String, Instant> times = session.importedAt(name);
@@ -372,36 +385,44 @@ public final class ImportViewModel {
                 return;
             }
             show(loaded.rows());
-            failures.setAll(loaded.failures());
-            if (loaded.rows().stream().anyMatch(r -> r.tokens() == DocumentRow.UNCOUNTED)) {
-                countTokens(name, loaded.rows());
+            if (!failures.equals(loaded.failures())) {
+                failures.setAll(loaded.failures());
+            }
+            var uncounted = loaded.rows().stream().filter(r -> r.tokens() == DocumentRow.UNCOUNTED).toList();
+            if (!uncounted.isEmpty()) {
+                countTokens(name, uncounted);
             }
         }));
     }
 
+    /** Counts the tokens of {@code rows} in the background and sets them in the rows, all at once. */
     private void countTokens(String name, List<DocumentRow> rows) {
-        counting = runner.run(TaskRequest.<List<DocumentRow>>of("Counting tokens in " + name, (fxProgress, cancel) -> {
+        counting = runner.run(TaskRequest.<List<Shown<Long>>>of("Counting tokens in " + name, (fxProgress, cancel) -> {
             var progress = new ThrottledProgress(fxProgress, PROGRESS_INTERVAL);
             var counter = session.workbench().chunker(new ChunkerSpec.None(), IndexSettings.NO_EMBEDDER);
-            var counted = new ArrayList<DocumentRow>(rows.size());
+            var counts = new ArrayList<Shown<Long>>(rows.size());
             int done = 0;
             for (DocumentRow r : rows) {
                 cancel.check();
                 Document d = r.document();
                 int tokens = tokenCache.computeIfAbsent(d.contentHash(),
                         h -> counter.chunk(d).stream().mapToInt(ch -> ch.tokenCount()).sum());
-                counted.add(new DocumentRow(d, tokens, r.importedAt()));
+                counts.add(DocumentRow.tokensShown(tokens));
                 progress.progress("counting tokens", ++done, rows.size());
             }
-            return counted;
-        }).unlisted().onSuccess(counted -> {
-            if (Objects.equals(name, corpus.get())) {
-                show(counted);
+            return counts;
+        }).unlisted().onSuccess(counts -> {
+            if (!Objects.equals(name, corpus.get())) {
+                return;
             }
+            for (int i = 0; i < rows.size(); i++) {
+                rows.get(i).setTokens(counts.get(i));
+            }
+            tokensCounted.set(tokensCounted.get() + 1);
         }));
     }
 
-    /** Replaces the rows, keeping the selected document selected. */
+    /** Replaces the rows in one change, keeping the selected document selected. */
     private void show(List<DocumentRow> rows) {
         String keep = selected.get() == null ? null : selected.get().id();
         documents.setAll(rows);
