@@ -38,12 +38,17 @@ import javafx.stage.Window;
 
 import java.io.File;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
 /** The Import pane: drop or pick files, see the documents, their failures, golden sets and indexes. */
 public final class ImportView extends StackPane {
+
+    /** Title shows at least this much: in the narrowest window the table scrolls sideways instead. */
+    private static final double TITLE_MIN_WIDTH = 120;
+    private static final double READER_MIN_WIDTH = 180;
 
     private final ImportViewModel vm;
     private final TableView<DocumentRow> table = new TableView<>();
@@ -121,6 +126,11 @@ public final class ImportView extends StackPane {
         addFolder.setOnAction(e -> pickFolder());
         var spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
+        // in a narrow window the subtitle shortens, not the buttons
+        corpus.setMinWidth(140);
+        for (var fixed : List.of(corpusLabel, addFiles, addFolder)) {
+            fixed.setMinWidth(Region.USE_PREF_SIZE);
+        }
         var row = new HBox(8, titles, spacer, corpusLabel, corpus, addFiles, addFolder);
         row.setAlignment(Pos.CENTER_LEFT);
 
@@ -163,16 +173,17 @@ public final class ImportView extends StackPane {
 
     private Tab documentsTab() {
         table.setId("documents");
-        // Cells print text made with the rows (off the FX thread). A fixed row height (app.css) spares measuring
-        // each row as the table fills.
-        var tokens = width(Tables.numeric(Tables.shownProperty("Tokens", DocumentRow::tokensProperty)), 90);
+        // Cells print text made with the rows (off the FX thread); every column but Title fits its content, and
+        // Title takes the rest. A fixed row height (app.css) spares measuring each row as the table fills.
+        var tokens = Tables.fitted(Tables.numeric(Tables.shownProperty("Tokens", DocumentRow::tokensProperty)),
+                "9,999,999");
         table.getColumns().setAll(List.of(
-                Tables.text("Title", DocumentRow::title, 240),
-                Tables.text("Type", DocumentRow::type, 96),
-                width(Tables.numeric(Tables.shown("Pages", DocumentRow::pagesShown)), 70),
-                width(Tables.numeric(Tables.shown("Characters", DocumentRow::charactersShown)), 100),
+                Tables.flexible(Tables.text("Title", DocumentRow::title, TITLE_MIN_WIDTH), TITLE_MIN_WIDTH),
+                Tables.fitted(Tables.text("Type", DocumentRow::type, 0), "markdown"),
+                Tables.fitted(Tables.numeric(Tables.shown("Pages", DocumentRow::pagesShown)), "9,999"),
+                Tables.fitted(Tables.numeric(Tables.shown("Characters", DocumentRow::charactersShown)), "9,999,999"),
                 tokens,
-                width(Tables.shown("Imported", DocumentRow::importedShown), 150)));
+                Tables.fitted(Tables.shown("Imported", DocumentRow::importedShown), Formats.time(Instant.now()))));
         var sorted = new SortedList<>(vm.filteredDocuments());
         // The table sorts by giving the sorted list its comparator (rather than a binding), so that token counts,
         // set in the rows in place, can sort it again when the table is sorted by tokens.
@@ -219,9 +230,12 @@ public final class ImportView extends StackPane {
         var left = new VBox(8, tools, table);
         VBox.setVgrow(table, Priority.ALWAYS);
 
-        var split = new SplitPane(left, detail());
+        var reader = detail();
+        reader.setMinWidth(READER_MIN_WIDTH);
+        var split = new SplitPane(left, reader);
         split.setOrientation(Orientation.HORIZONTAL);
-        split.setDividerPositions(0.6);
+        // the table's fitted columns need about 500 px; what is left of its 70 % goes to Title
+        split.setDividerPositions(0.7);
         var tab = new Tab();
         tab.textProperty().bind(Bindings.createStringBinding(() -> "Documents  " + Formats.count(vm.documents().size()),
                 vm.documents()));
@@ -239,7 +253,7 @@ public final class ImportView extends StackPane {
         }
     }
 
-    private Node detail() {
+    private Region detail() {
         var title = new Label("Select a document to read it");
         title.getStyleClass().add("title-4");
         title.setWrapText(true);
@@ -257,6 +271,7 @@ public final class ImportView extends StackPane {
         matches.getStyleClass().add("text-muted");
         matches.setMinWidth(Region.USE_PREF_SIZE);
         var next = new Button("Next");
+        next.setMinWidth(Region.USE_PREF_SIZE);
         next.setOnAction(e -> findNext(find.getText(), matches));
         find.setOnAction(e -> findNext(find.getText(), matches));
         find.textProperty().addListener((o, a, b) -> {
@@ -436,13 +451,6 @@ public final class ImportView extends StackPane {
                 vm.indexes()));
         tab.setContent(padded(box));
         return tab;
-    }
-
-    private static <S, T> javafx.scene.control.TableColumn<S, T> width(javafx.scene.control.TableColumn<S, T> column,
-                                                                      double width) {
-        column.setPrefWidth(width);
-        column.setMinWidth(width);
-        return column;
     }
 
     private static Node padded(Node node) {
