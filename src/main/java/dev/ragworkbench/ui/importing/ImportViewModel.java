@@ -45,6 +45,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * State and commands of the Import pane: the workspace's corpora and documents, imports with their failures,
@@ -164,19 +165,23 @@ public final class ImportViewModel {
             return;
         }
         var sources = paths.stream().map(p -> p.toAbsolutePath().normalize()).toList();
-        // named up front so that a cancelled or failed import still shows what it kept
-        String folder = commonFolderOfFiles(sources);
-        var targets = sources.stream().map(p -> corpus.get() != null ? corpus.get()
-                : folder != null ? folder : CorpusNames.fromPath(p)).toList();
         Path first = sources.getFirst();
         String label = sources.size() == 1
                 ? (first.getFileName() == null ? first.toString() : first.getFileName().toString())
                 : Formats.counted(sources.size(), "file");
-        String shown = targets.getLast();
+        String selectedCorpus = corpus.get();
+        // the corpus the import goes into, named first thing in the task so that a cancelled or failed import
+        // still shows what it kept; naming looks at every path on disk, which for a drop of thousands of files
+        // is not for the FX thread
+        var into = new AtomicReference<>(selectedCorpus);
         runningImports.set(runningImports.get() + 1);
         var outcome = new String[1];
         track(runner.run(TaskRequest.<ImportResult>of("Importing " + label, (fxProgress, cancel) -> {
                     var progress = new ThrottledProgress(fxProgress, PROGRESS_INTERVAL);
+                    String folder = commonFolderOfFiles(sources);
+                    var targets = sources.stream().map(p -> selectedCorpus != null ? selectedCorpus
+                            : folder != null ? folder : CorpusNames.fromPath(p)).toList();
+                    into.set(targets.getLast());
                     if (sources.size() == 1) {
                         return session.workbench().importCorpus(first, ImportFormat.AUTO, targets.getFirst(),
                                 progress, cancel);
@@ -190,13 +195,15 @@ public final class ImportViewModel {
                                 targets.get(i), ProgressListener.NONE, cancel));
                         progress.progress("import", i + 1, sources.size());
                     }
-                    return combined(shown, results);
+                    return combined(targets.getLast(), results);
                 })
                 .onSuccess(result -> outcome[0] = summary(label, result))
                 .onFailure(e -> outcome[0] = "Importing " + label + " failed: " + Dialogs.message(e))
                 .onFinished(() -> {
                     runningImports.set(runningImports.get() - 1);
+                    String shown = into.get();
                     status.set(outcome[0] != null ? outcome[0]
+                            : shown == null ? "Import of " + label + " cancelled before it began."
                             : "Import of " + label + " cancelled; documents read before stay in " + shown + ".");
                     // selected when the corpora are listed again (a cancelled first import may have made none)
                     justImported = shown;
