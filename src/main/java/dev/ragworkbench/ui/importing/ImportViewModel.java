@@ -1,6 +1,7 @@
 package dev.ragworkbench.ui.importing;
 
 import dev.ragworkbench.app.Workbench;
+import dev.ragworkbench.chunking.Chunker;
 import dev.ragworkbench.chunking.ChunkerSpec;
 import dev.ragworkbench.index.IndexInfo;
 import dev.ragworkbench.index.IndexSettings;
@@ -55,6 +56,9 @@ public final class ImportViewModel {
 
     /** How often an import or a token count reports progress to the FX thread at most. */
     static final Duration PROGRESS_INTERVAL = Duration.ofMillis(200);
+    /** From how many rows a table fill is heavy enough to wait {@link #COUNT_DELAY} before counting tokens. */
+    private static final int MANY_ROWS = 200;
+    private static final Duration COUNT_DELAY = Duration.ofMillis(300);
 
     private final WorkspaceSession session;
     private final TaskRunner runner;
@@ -183,8 +187,10 @@ public final class ImportViewModel {
                             : folder != null ? folder : CorpusNames.fromPath(p)).toList();
                     into.set(targets.getLast());
                     if (sources.size() == 1) {
-                        return session.workbench().importCorpus(first, ImportFormat.AUTO, targets.getFirst(),
+                        var result = session.workbench().importCorpus(first, ImportFormat.AUTO, targets.getFirst(),
                                 progress, cancel);
+                        tokenCounter();
+                        return result;
                     }
                     // a count from the start: a bar without one animates, and repaints the window every frame
                     progress.progress("import", 0, sources.size());
@@ -195,6 +201,7 @@ public final class ImportViewModel {
                                 targets.get(i), ProgressListener.NONE, cancel));
                         progress.progress("import", i + 1, sources.size());
                     }
+                    tokenCounter();
                     return combined(targets.getLast(), results);
                 })
                 .onSuccess(result -> outcome[0] = summary(label, result))
@@ -406,7 +413,12 @@ public final class ImportViewModel {
     private void countTokens(String name, List<DocumentRow> rows) {
         counting = runner.run(TaskRequest.<List<Shown<Long>>>of("Counting tokens in " + name, (fxProgress, cancel) -> {
             var progress = new ThrottledProgress(fxProgress, PROGRESS_INTERVAL);
-            var counter = session.workbench().chunker(new ChunkerSpec.None(), IndexSettings.NO_EMBEDDER);
+            if (rows.size() >= MANY_ROWS) {
+                // the table lays out the rows it has just been given first: on two cores a tokenizer pass
+                // started at once took a core from it and doubled its first layout
+                Thread.sleep(COUNT_DELAY.toMillis());
+            }
+            var counter = tokenCounter();
             var counts = new ArrayList<Shown<Long>>(rows.size());
             int done = 0;
             for (DocumentRow r : rows) {
@@ -427,6 +439,15 @@ public final class ImportViewModel {
             }
             tokensCounted.set(tokensCounted.get() + 1);
         }));
+    }
+
+    /**
+     * The chunker that counts tokens. Its first use loads the tokenizer (a few hundred milliseconds of CPU); the
+     * import task makes it at its end, since a token count follows every import, so that the load does not
+     * compete with the FX thread while the table fills.
+     */
+    private Chunker tokenCounter() {
+        return session.workbench().chunker(new ChunkerSpec.None(), IndexSettings.NO_EMBEDDER);
     }
 
     /** Replaces the rows in one change, keeping the selected document selected. */
