@@ -6,13 +6,15 @@ import dev.ragworkbench.ui.common.Tables.Shown;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 
+import java.text.CollationKey;
+import java.text.Collator;
 import java.time.Instant;
 import java.util.Locale;
 
 /**
  * A document as the Import table lists it. What its cells show is printed once, where the row is made (the
- * loading task, off the FX thread), so that filling, sorting and scrolling the table format nothing on the FX
- * thread. The token count comes later (a tokenizer pass over every text) and is set in place: only the visible
+ * loading task, off the FX thread), and so is its title's collation key, so that filling, sorting and scrolling
+ * the table format nothing on the FX thread. The token count comes later (a tokenizer pass over every text) and is set in place: only the visible
  * Tokens cells change, instead of the whole table being replaced a second time.
  */
 public final class DocumentRow {
@@ -27,6 +29,8 @@ public final class DocumentRow {
     private final Shown<Instant> imported;
     /** Lower-case title, id and type, which the filter searches. */
     private final String searchText;
+    /** The title in the locale's collation order, which sorting by title compares. */
+    private final CollationKey titleKey;
     private final ReadOnlyObjectWrapper<Shown<Long>> tokens;
 
     public DocumentRow(Document document, int tokens, Instant importedAt) {
@@ -37,6 +41,7 @@ public final class DocumentRow {
         this.characters = new Shown<>((long) document.text().length(), Formats.count(document.text().length()));
         this.imported = new Shown<>(importedAt, Formats.time(importedAt));
         this.searchText = (document.title() + "\n" + document.id()).toLowerCase(Locale.ROOT) + "\n" + document.type();
+        this.titleKey = Collator.getInstance().getCollationKey(document.title());
         this.tokens = new ReadOnlyObjectWrapper<>(this, "tokens", tokensShown(tokens));
     }
 
@@ -72,6 +77,10 @@ public final class DocumentRow {
 
     public Instant importedAt() {
         return importedAt;
+    }
+
+    CollationKey titleKey() {
+        return titleKey;
     }
 
     Shown<Long> pagesShown() {
