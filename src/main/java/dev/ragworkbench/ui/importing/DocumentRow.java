@@ -14,8 +14,8 @@ import java.util.Locale;
 /**
  * A document as the Import table lists it. What its cells show is printed once, where the row is made (the
  * loading task, off the FX thread), and so is its title's collation key, so that filling, sorting and scrolling
- * the table format nothing on the FX thread. The token count comes later (a tokenizer pass over every text) and is set in place: only the visible
- * Tokens cells change, instead of the whole table being replaced a second time.
+ * the table format nothing on the FX thread. The token count comes later (a tokenizer pass over every text) and
+ * is set in place: only the visible Tokens cells change, instead of the whole table being replaced a second time.
  */
 public final class DocumentRow {
 

@@ -195,7 +195,8 @@ public final class ImportView extends StackPane {
                 pages, Comparator.comparingInt(DocumentRow::pages),
                 characters, Comparator.comparingInt(DocumentRow::characters),
                 tokens, Comparator.comparingInt(DocumentRow::tokens),
-                imported, Comparator.comparing(DocumentRow::importedAt, Comparator.nullsFirst(Comparator.naturalOrder())));
+                imported, Comparator.comparing(DocumentRow::importedAt,
+                        Comparator.nullsFirst(Comparator.naturalOrder())));
         var sorted = new SortedList<>(vm.filteredDocuments());
         // The table sorts by giving the sorted list a comparator (rather than binding it to the table's), so that
         // token counts, set in the rows in place, can sort it again when the table is sorted by tokens.
@@ -308,7 +309,8 @@ public final class ImportView extends StackPane {
             // follows the token count, which the row gets in place when counted
             meta.textProperty().bind(Bindings.createStringBinding(() -> row.id() + "  ·  " + row.type() + "  ·  "
                     + Formats.counted(row.characters(), "character") + "  ·  "
-                    + (row.tokens() == DocumentRow.UNCOUNTED ? "counting tokens…" : Formats.counted(row.tokens(), "token"))
+                    + (row.tokens() == DocumentRow.UNCOUNTED ? "counting tokens…"
+                       : Formats.counted(row.tokens(), "token"))
                     + (row.pages() > 0 ? "  ·  " + Formats.counted(row.pages(), "page") : ""), row.tokensProperty()));
             text.setText(row.document().text());
             text.positionCaret(0);
