@@ -1,15 +1,48 @@
 package dev.ragworkbench.ui.common;
 
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.value.ObservableValue;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
+import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
+import javafx.scene.text.Text;
 
 import java.util.function.Function;
 
 /** Table columns that read and print alike everywhere: text left, numbers right in one format. */
 public final class Tables {
 
+    /** The app's font size ({@code .app-root} in app.css), which column widths are measured in. */
+    private static final double FONT_SIZE = 13;
+    /** A header's label padding (0.5em a side) and its sort arrow, shown when the column is sorted. */
+    private static final double HEADER_EXTRA = 14 + 16;
+    /** A cell's padding (0.5em a side) and its border. */
+    private static final double CELL_EXTRA = 13 + 3;
+
     private Tables() {
+    }
+
+    /**
+     * A value and its printed form, made once where the row is made (off the FX thread), so that cells show
+     * {@code text} without formatting anything while the table fills, sorts or scrolls; sorting uses {@code value}.
+     */
+    public record Shown<V extends Comparable<? super V>>(V value, String text) implements Comparable<Shown<V>> {
+
+        /** By value, an unknown (null) value first. */
+        @Override
+        public int compareTo(Shown<V> other) {
+            if (value == null || other.value == null) {
+                return value == null ? (other.value == null ? 0 : -1) : 1;
+            }
+            return value.compareTo(other.value);
+        }
+
+        /** What the table's default cell prints. */
+        @Override
+        public String toString() {
+            return text;
+        }
     }
 
     public static <S> TableColumn<S, String> text(String title, Function<S, String> value, double width) {
@@ -53,5 +86,63 @@ public final class Tables {
         col.setPrefWidth(width);
         col.setMinWidth(width);
         return col;
+    }
+
+    /**
+     * A column of values printed in advance ({@link Shown}): the table's plain cells print their text, so a cell
+     * costs no formatting, and sorting compares the values.
+     */
+    public static <S, V extends Comparable<? super V>> TableColumn<S, Shown<V>> shown(
+            String title, Function<S, Shown<V>> value) {
+        var col = new TableColumn<S, Shown<V>>(title);
+        col.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(value.apply(c.getValue())));
+        return col;
+    }
+
+    /** Like {@link #shown}, with a property of the row whose changes reach the visible cells only. */
+    public static <S, V extends Comparable<? super V>> TableColumn<S, Shown<V>> shownProperty(
+            String title, Function<S, ? extends ObservableValue<Shown<V>>> value) {
+        var col = new TableColumn<S, Shown<V>>(title);
+        col.setCellValueFactory(c -> value.apply(c.getValue()));
+        return col;
+    }
+
+    /** Right-aligns {@code column} (numbers). */
+    public static <S, T> TableColumn<S, T> numeric(TableColumn<S, T> column) {
+        column.getStyleClass().add("numeric");
+        return column;
+    }
+
+    /**
+     * Fixes {@code column}'s width to its header (with room for the sort arrow) or its widest value, whichever is
+     * wider, measured in the app's font: a number or a date never truncates, and every pixel left over goes to the
+     * columns left flexible (under a constrained resize policy).
+     *
+     * @param widest the widest text the column shows, e.g. {@code "9,999,999"}
+     */
+    public static <S, T> TableColumn<S, T> fitted(TableColumn<S, T> column, String... widest) {
+        double width = textWidth(column.getText(), FontWeight.BOLD) + HEADER_EXTRA;
+        for (String s : widest) {
+            width = Math.max(width, textWidth(s, FontWeight.NORMAL) + CELL_EXTRA);
+        }
+        width = Math.ceil(width);
+        column.setMinWidth(width);
+        column.setPrefWidth(width);
+        column.setMaxWidth(width);
+        return column;
+    }
+
+    /** Lets {@code column} take the width the fitted columns leave, but not less than {@code minWidth}. */
+    public static <S, T> TableColumn<S, T> flexible(TableColumn<S, T> column, double minWidth) {
+        column.setMinWidth(minWidth);
+        column.setPrefWidth(minWidth);
+        column.setMaxWidth(Double.MAX_VALUE);
+        return column;
+    }
+
+    private static double textWidth(String s, FontWeight weight) {
+        var text = new Text(s);
+        text.setFont(Font.font(Font.getDefault().getFamily(), weight, FONT_SIZE));
+        return text.getLayoutBounds().getWidth();
     }
 }

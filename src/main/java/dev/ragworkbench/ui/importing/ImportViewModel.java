@@ -1,6 +1,7 @@
 package dev.ragworkbench.ui.importing;
 
 import dev.ragworkbench.app.Workbench;
+import dev.ragworkbench.chunking.Chunker;
 import dev.ragworkbench.chunking.ChunkerSpec;
 import dev.ragworkbench.index.IndexInfo;
 import dev.ragworkbench.index.IndexSettings;
@@ -13,6 +14,7 @@ import dev.ragworkbench.ingest.ImportResult;
 import dev.ragworkbench.progress.ProgressListener;
 import dev.ragworkbench.ui.common.Dialogs;
 import dev.ragworkbench.ui.common.Formats;
+import dev.ragworkbench.ui.common.Tables.Shown;
 import dev.ragworkbench.ui.tasks.TaskHandle;
 import dev.ragworkbench.ui.tasks.TaskRequest;
 import dev.ragworkbench.ui.tasks.TaskRunner;
@@ -24,6 +26,8 @@ import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
@@ -34,6 +38,7 @@ import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,12 +46,19 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * State and commands of the Import pane: the workspace's corpora and documents, imports with their failures,
  * golden sets and indexes. Every core call runs through the {@link TaskRunner}.
  */
 public final class ImportViewModel {
+
+    /** How often an import or a token count reports progress to the FX thread at most. */
+    static final Duration PROGRESS_INTERVAL = Duration.ofMillis(200);
+    /** From how many rows a table fill is heavy enough to wait {@link #COUNT_DELAY} before counting tokens. */
+    private static final int MANY_ROWS = 200;
+    private static final Duration COUNT_DELAY = Duration.ofMillis(300);
 
     private final WorkspaceSession session;
     private final TaskRunner runner;
@@ -65,8 +77,13 @@ public final class ImportViewModel {
     private final List<TaskHandle> tasks = new ArrayList<>();
     private final InvalidationListener documentsChanged = o -> reloadCorpora();
     private final InvalidationListener indexesChanged = o -> reloadIndexes();
+    private final ReadOnlyIntegerWrapper tokensCounted = new ReadOnlyIntegerWrapper();
     private TaskHandle loading = TaskHandle.DONE;
     private TaskHandle counting = TaskHandle.DONE;
+    /** Which listing of the corpora is the latest: an older one that ends later is dropped. */
+    private int listings;
+    /** The corpus an import just went into, selected once the corpora are listed again; null when none. */
+    private String justImported;
 
     public ImportViewModel(WorkspaceSession session, TaskRunner runner) {
         this.session = session;
@@ -122,6 +139,14 @@ public final class ImportViewModel {
         return indexes;
     }
 
+    /**
+     * Counts up each time token counts arrive. They are set in the rows in place, which a sorted list does not
+     * notice, so a table sorted by tokens sorts again on this.
+     */
+    public ReadOnlyIntegerProperty tokensCountedProperty() {
+        return tokensCounted.getReadOnlyProperty();
+    }
+
     /** What the last import did, in one sentence. */
     public ReadOnlyStringProperty statusProperty() {
         return status.getReadOnlyProperty();
@@ -144,22 +169,31 @@ public final class ImportViewModel {
             return;
         }
         var sources = paths.stream().map(p -> p.toAbsolutePath().normalize()).toList();
-        // named up front so that a cancelled or failed import still shows what it kept
-        String folder = commonFolderOfFiles(sources);
-        var targets = sources.stream().map(p -> corpus.get() != null ? corpus.get()
-                : folder != null ? folder : CorpusNames.fromPath(p)).toList();
         Path first = sources.getFirst();
         String label = sources.size() == 1
                 ? (first.getFileName() == null ? first.toString() : first.getFileName().toString())
                 : Formats.counted(sources.size(), "file");
-        String shown = targets.getLast();
+        String selectedCorpus = corpus.get();
+        // the corpus the import goes into, named first thing in the task so that a cancelled or failed import
+        // still shows what it kept; naming looks at every path on disk, which for a drop of thousands of files
+        // is not for the FX thread
+        var into = new AtomicReference<>(selectedCorpus);
         runningImports.set(runningImports.get() + 1);
         var outcome = new String[1];
-        track(runner.run(TaskRequest.<ImportResult>of("Importing " + label, (progress, cancel) -> {
+        track(runner.run(TaskRequest.<ImportResult>of("Importing " + label, (fxProgress, cancel) -> {
+                    var progress = new ThrottledProgress(fxProgress, PROGRESS_INTERVAL);
+                    String folder = commonFolderOfFiles(sources);
+                    var targets = sources.stream().map(p -> selectedCorpus != null ? selectedCorpus
+                            : folder != null ? folder : CorpusNames.fromPath(p)).toList();
+                    into.set(targets.getLast());
                     if (sources.size() == 1) {
-                        return session.workbench().importCorpus(first, ImportFormat.AUTO, targets.getFirst(),
+                        var result = session.workbench().importCorpus(first, ImportFormat.AUTO, targets.getFirst(),
                                 progress, cancel);
+                        tokenCounter();
+                        return result;
                     }
+                    // a count from the start: a bar without one animates, and repaints the window every frame
+                    progress.progress("import", 0, sources.size());
                     var results = new ArrayList<ImportResult>();
                     for (int i = 0; i < sources.size(); i++) {
                         cancel.check();
@@ -167,18 +201,20 @@ public final class ImportViewModel {
                                 targets.get(i), ProgressListener.NONE, cancel));
                         progress.progress("import", i + 1, sources.size());
                     }
-                    return combined(shown, results);
+                    tokenCounter();
+                    return combined(targets.getLast(), results);
                 })
                 .onSuccess(result -> outcome[0] = summary(label, result))
                 .onFailure(e -> outcome[0] = "Importing " + label + " failed: " + Dialogs.message(e))
                 .onFinished(() -> {
                     runningImports.set(runningImports.get() - 1);
+                    String shown = into.get();
                     status.set(outcome[0] != null ? outcome[0]
+                            : shown == null ? "Import of " + label + " cancelled before it began."
                             : "Import of " + label + " cancelled; documents read before stay in " + shown + ".");
+                    // selected when the corpora are listed again (a cancelled first import may have made none)
+                    justImported = shown;
                     session.documentsChanged();
-                    if (corpora.contains(shown)) {
-                        corpus.set(shown);
-                    }
                 })));
     }
 
@@ -229,7 +265,8 @@ public final class ImportViewModel {
         if (name == null || ids.isEmpty()) {
             return;
         }
-        track(runner.run(TaskRequest.of("Removing " + Formats.counted(ids.size(), "document"), (progress, cancel) -> {
+        track(runner.run(TaskRequest.of("Removing " + Formats.counted(ids.size(), "document"), (fxProgress, cancel) -> {
+            var progress = new ThrottledProgress(fxProgress, PROGRESS_INTERVAL);
             int done = 0;
             for (String id : ids) {
                 session.workbench().documents().deleteDocument(name, id);
@@ -272,6 +309,7 @@ public final class ImportViewModel {
 
     /** Cancels this pane's work and stops listening to the session. */
     public void dispose() {
+        listings++;  // a listing still running shows nothing
         session.documentsVersionProperty().removeListener(documentsChanged);
         session.indexesVersionProperty().removeListener(indexesChanged);
         loading.cancel();
@@ -293,13 +331,34 @@ public final class ImportViewModel {
                 })));
     }
 
+    /**
+     * Lists the corpora in the background (a query with a count per corpus: not for the FX thread, which it held
+     * when an import ended), then shows the one an import just went into, else the selected one, else the first.
+     */
     private void reloadCorpora() {
-        var names = session.workbench().documents().corpora().stream().map(CorpusInfo::name).toList();
-        corpora.setAll(names);
-        if (corpus.get() == null || !names.contains(corpus.get())) {
-            corpus.set(names.isEmpty() ? null : names.getFirst());
-        } else {
+        int listing = ++listings;
+        runner.run(TaskRequest.<List<String>>of("Listing corpora", (progress, cancel) ->
+                        session.workbench().documents().corpora().stream().map(CorpusInfo::name).toList())
+                .unlisted().onSuccess(names -> {
+                    if (listing == listings) {
+                        showCorpora(names);
+                    }
+                }));
+    }
+
+    private void showCorpora(List<String> names) {
+        String preferred = justImported;
+        justImported = null;
+        if (!corpora.equals(names)) {
+            corpora.setAll(names);
+        }
+        String show = preferred != null && names.contains(preferred) ? preferred
+                : corpus.get() != null && names.contains(corpus.get()) ? corpus.get()
+                : names.isEmpty() ? null : names.getFirst();
+        if (Objects.equals(show, corpus.get())) {
             reloadDocuments();
+        } else {
+            corpus.set(show);  // which reloads the documents
         }
     }
 
@@ -325,6 +384,7 @@ public final class ImportViewModel {
         record Loaded(List<DocumentRow> rows, List<ImportFailure> failures) {
         }
         loading = runner.run(TaskRequest.<Loaded>of("Loading " + name, (progress, cancel) -> {
+            // the rows print their cells here, off the FX thread
             var store = session.workbench().documents();
             List<Document> docs = store.documents(name);
             Map<String, Instant> times = session.importedAt(name);
@@ -339,35 +399,58 @@ public final class ImportViewModel {
                 return;
             }
             show(loaded.rows());
-            failures.setAll(loaded.failures());
-            if (loaded.rows().stream().anyMatch(r -> r.tokens() == DocumentRow.UNCOUNTED)) {
-                countTokens(name, loaded.rows());
+            if (!failures.equals(loaded.failures())) {
+                failures.setAll(loaded.failures());
+            }
+            var uncounted = loaded.rows().stream().filter(r -> r.tokens() == DocumentRow.UNCOUNTED).toList();
+            if (!uncounted.isEmpty()) {
+                countTokens(name, uncounted);
             }
         }));
     }
 
+    /** Counts the tokens of {@code rows} in the background and sets them in the rows, all at once. */
     private void countTokens(String name, List<DocumentRow> rows) {
-        counting = runner.run(TaskRequest.<List<DocumentRow>>of("Counting tokens in " + name, (progress, cancel) -> {
-            var counter = session.workbench().chunker(new ChunkerSpec.None(), IndexSettings.NO_EMBEDDER);
-            var counted = new ArrayList<DocumentRow>(rows.size());
+        counting = runner.run(TaskRequest.<List<Shown<Long>>>of("Counting tokens in " + name, (fxProgress, cancel) -> {
+            var progress = new ThrottledProgress(fxProgress, PROGRESS_INTERVAL);
+            if (rows.size() >= MANY_ROWS) {
+                // the table lays out the rows it has just been given first: on two cores a tokenizer pass
+                // started at once took a core from it and doubled its first layout
+                Thread.sleep(COUNT_DELAY.toMillis());
+            }
+            var counter = tokenCounter();
+            var counts = new ArrayList<Shown<Long>>(rows.size());
             int done = 0;
             for (DocumentRow r : rows) {
                 cancel.check();
                 Document d = r.document();
                 int tokens = tokenCache.computeIfAbsent(d.contentHash(),
                         h -> counter.chunk(d).stream().mapToInt(ch -> ch.tokenCount()).sum());
-                counted.add(new DocumentRow(d, tokens, r.importedAt()));
+                counts.add(DocumentRow.tokensShown(tokens));
                 progress.progress("counting tokens", ++done, rows.size());
             }
-            return counted;
-        }).unlisted().onSuccess(counted -> {
-            if (Objects.equals(name, corpus.get())) {
-                show(counted);
+            return counts;
+        }).unlisted().onSuccess(counts -> {
+            if (!Objects.equals(name, corpus.get())) {
+                return;
             }
+            for (int i = 0; i < rows.size(); i++) {
+                rows.get(i).setTokens(counts.get(i));
+            }
+            tokensCounted.set(tokensCounted.get() + 1);
         }));
     }
 
-    /** Replaces the rows, keeping the selected document selected. */
+    /**
+     * The chunker that counts tokens. Its first use loads the tokenizer (a few hundred milliseconds of CPU); the
+     * import task makes it at its end, since a token count follows every import, so that the load does not
+     * compete with the FX thread while the table fills.
+     */
+    private Chunker tokenCounter() {
+        return session.workbench().chunker(new ChunkerSpec.None(), IndexSettings.NO_EMBEDDER);
+    }
+
+    /** Replaces the rows in one change, keeping the selected document selected. */
     private void show(List<DocumentRow> rows) {
         String keep = selected.get() == null ? null : selected.get().id();
         documents.setAll(rows);
