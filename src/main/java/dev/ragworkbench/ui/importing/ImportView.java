@@ -6,6 +6,8 @@ import dev.ragworkbench.ui.common.Dialogs;
 import dev.ragworkbench.ui.common.Formats;
 import dev.ragworkbench.ui.common.Tables;
 import dev.ragworkbench.evaluation.GoldenSet;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
 import javafx.beans.binding.Bindings;
 import javafx.collections.transformation.SortedList;
 import javafx.geometry.Insets;
@@ -42,6 +44,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.Locale;
 import java.util.Map;
 
@@ -357,6 +360,14 @@ public final class ImportView extends StackPane {
     // ---- failures, golden sets, indexes
 
     private Tab failuresTab() {
+        var tab = new Tab();
+        tab.textProperty().bind(Bindings.createStringBinding(() -> "Failed files  " + Formats.count(vm.failures().size()),
+                vm.failures()));
+        contentWhenSelected(tab, this::failuresContent);
+        return tab;
+    }
+
+    private Node failuresContent() {
         var failures = new TableView<>(vm.failures());
         failures.setId("failures");
         failures.getColumns().setAll(List.of(
@@ -374,14 +385,18 @@ public final class ImportView extends StackPane {
         tools.setAlignment(Pos.CENTER_LEFT);
         var box = new VBox(8, tools, failures);
         VBox.setVgrow(failures, Priority.ALWAYS);
-        var tab = new Tab();
-        tab.textProperty().bind(Bindings.createStringBinding(() -> "Failed files  " + Formats.count(vm.failures().size()),
-                vm.failures()));
-        tab.setContent(padded(box));
-        return tab;
+        return padded(box);
     }
 
     private Tab goldenSetsTab() {
+        var tab = new Tab();
+        tab.textProperty().bind(Bindings.createStringBinding(() -> "Golden sets  " + Formats.count(vm.goldenSets().size()),
+                vm.goldenSets()));
+        contentWhenSelected(tab, this::goldenSetsContent);
+        return tab;
+    }
+
+    private Node goldenSetsContent() {
         var sets = new TableView<>(vm.goldenSets());
         sets.setId("golden-sets");
         sets.getColumns().setAll(List.of(
@@ -423,14 +438,18 @@ public final class ImportView extends StackPane {
         var tools = new HBox(8, squad, beir, remove);
         var box = new VBox(8, tools, sets);
         VBox.setVgrow(sets, Priority.ALWAYS);
-        var tab = new Tab();
-        tab.textProperty().bind(Bindings.createStringBinding(() -> "Golden sets  " + Formats.count(vm.goldenSets().size()),
-                vm.goldenSets()));
-        tab.setContent(padded(box));
-        return tab;
+        return padded(box);
     }
 
     private Tab indexesTab() {
+        var tab = new Tab();
+        tab.textProperty().bind(Bindings.createStringBinding(() -> "Indexes  " + Formats.count(vm.indexes().size()),
+                vm.indexes()));
+        contentWhenSelected(tab, this::indexesContent);
+        return tab;
+    }
+
+    private Node indexesContent() {
         var indexes = new TableView<>(vm.indexes());
         indexes.setId("indexes");
         indexes.getColumns().setAll(List.of(
@@ -459,11 +478,28 @@ public final class ImportView extends StackPane {
         var tools = new HBox(8, rebuild, delete);
         var box = new VBox(8, tools, indexes);
         VBox.setVgrow(indexes, Priority.ALWAYS);
-        var tab = new Tab();
-        tab.textProperty().bind(Bindings.createStringBinding(() -> "Indexes  " + Formats.count(vm.indexes().size()),
-                vm.indexes()));
-        tab.setContent(padded(box));
-        return tab;
+        return padded(box);
+    }
+
+    /**
+     * Builds a tab's content when the tab is first selected: a TabPane styles and lays out every tab's content,
+     * shown or not, and the three tabs behind Documents cost the window's first frame about a tenth of a second.
+     */
+    private static void contentWhenSelected(Tab tab, Supplier<Node> content) {
+        if (tab.isSelected()) {
+            tab.setContent(content.get());
+            return;
+        }
+        var firstSelection = new ChangeListener<Boolean>() {
+            @Override
+            public void changed(ObservableValue<? extends Boolean> o, Boolean before, Boolean now) {
+                if (now) {
+                    tab.selectedProperty().removeListener(this);
+                    tab.setContent(content.get());
+                }
+            }
+        };
+        tab.selectedProperty().addListener(firstSelection);
     }
 
     /** The table's sort order over the rows' own values; a new comparator at each call. */
