@@ -101,6 +101,19 @@ class DesktopAppTest {
     }
 
     @Test
+    void reopeningAWorkspaceListsItsGoldenSetAfterTheFirstFrame(FxRobot robot) throws Exception {
+        waitFor(30, () -> shell.importViewModel().documents().size() == 24 && !shell.runner().busy());
+        Path dir = shell.session().root();
+        // the window reads golden sets in a background task once the workspace is open, not while opening it
+        robot.interact(() -> shell.openWorkspace(dir));
+        assertThat(shell.session().root()).isEqualTo(dir);
+        waitFor(30, () -> shell.session().goldenSets().size() == 1 && !shell.runner().busy());
+        assertThat(shell.session().goldenSets().getFirst().queries()).isEqualTo(218);
+        assertThat(shell.session().goldenSets().getFirst().answerSpans()).isPositive();
+        waitFor(30, () -> shell.importViewModel().documents().size() == 24);
+    }
+
+    @Test
     void changingTheChunkSizeChangesTheChunkCount(FxRobot robot) throws Exception {
         waitFor(30, () -> shell.importViewModel().documents().size() == 24 && shell.runner().running().isEmpty());
         robot.clickOn("#nav-chunking");

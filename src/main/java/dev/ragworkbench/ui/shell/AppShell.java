@@ -38,6 +38,7 @@ import javafx.stage.Stage;
 
 import java.nio.file.Path;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -122,7 +123,7 @@ public final class AppShell implements AutoCloseable {
         try {
             next = WorkspacePreload.take(dir);
             if (next == null) {
-                next = WorkspaceSession.open(dir);
+                next = WorkspaceSession.openWithoutGoldenSets(dir);
             }
         } catch (RuntimeException e) {
             Dialogs.showError(stage, "Opening workspace " + dir, e);
@@ -137,6 +138,13 @@ public final class AppShell implements AutoCloseable {
         settings.opened(session.root());
         stage.setTitle("RAG Workbench — " + session.name());
         statusBar.workspace("Workspace: " + session.name(), session.root().toString());
+        var opened = session;
+        runner.run(TaskRequest.of("Reading golden sets", (progress, cancel) -> opened.goldenSetStore().list())
+                .unlisted().onSuccess(sets -> {
+                    if (opened == session) {
+                        opened.addGoldenSets(sets);
+                    }
+                }));
         buildPanes();
         rebuildRecentMenu();
         if (config.seedSample() && SampleWorkspace.needsSeeding(session.workbench())) {
@@ -152,7 +160,7 @@ public final class AppShell implements AutoCloseable {
             if (s != session) {
                 return;
             }
-            s.goldenSets().add(golden);
+            s.addGoldenSets(List.of(golden));
             s.documentsChanged();
             if (config.buildSampleIndex()) {
                 runner.run(TaskRequest.of("Indexing the sample", (progress, cancel) -> {

@@ -7,9 +7,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
 /**
- * Opens the start-up workspace (H2, Flyway's migration check, the golden sets) on a thread of its own while the
- * JavaFX toolkit starts, instead of on the FX thread after it: on a 2-core machine that took 1.5 to 3.5 s of the
- * window's start. {@link AppShell} takes the session when it opens that same folder.
+ * Opens the start-up workspace (H2 and its schema check; the golden sets are read after the first frame) on a thread
+ * of its own while the JavaFX toolkit starts, instead of on the FX thread after it: on a 2-core machine that took
+ * 1.5 to 3.5 s of the window's start. {@link AppShell} takes the session when it opens that same folder.
  */
 final class WorkspacePreload {
 
@@ -24,7 +24,7 @@ final class WorkspacePreload {
         var f = new CompletableFuture<WorkspaceSession>();
         var t = new Thread(() -> {
             try {
-                f.complete(WorkspaceSession.open(workspace));
+                f.complete(WorkspaceSession.openWithoutGoldenSets(workspace));
             } catch (Throwable e) {
                 f.completeExceptionally(e);
             }

@@ -29,14 +29,34 @@ public final class WorkspaceSession implements AutoCloseable {
     private final ReadOnlyIntegerWrapper documentsVersion = new ReadOnlyIntegerWrapper();
     private final ReadOnlyIntegerWrapper indexesVersion = new ReadOnlyIntegerWrapper();
 
-    public WorkspaceSession(Workbench workbench) {
+    private WorkspaceSession(Workbench workbench) {
         this.workbench = workbench;
         this.goldenSetStore = workbench.goldenSets();
-        goldenSets.setAll(goldenSetStore.list());
     }
 
+    /** Opens the workspace at {@code dir} with its golden sets read. */
     public static WorkspaceSession open(Path dir) {
+        var session = openWithoutGoldenSets(dir);
+        session.goldenSets.setAll(session.goldenSetStore.list());
+        return session;
+    }
+
+    /**
+     * Opens the workspace at {@code dir} without reading its golden sets, which the window does after its first
+     * frame (parsing a SQuAD file took a tenth of a second of the start): read them off the FX thread with
+     * {@code goldenSetStore().list()} and hand them to {@link #addGoldenSets}.
+     */
+    public static WorkspaceSession openWithoutGoldenSets(Path dir) {
         return new WorkspaceSession(Workbench.open(dir));
+    }
+
+    /** Adds the sets not listed yet (by name), keeping those already there (call on the FX thread). */
+    public void addGoldenSets(List<GoldenSet> sets) {
+        for (GoldenSet set : sets) {
+            if (goldenSets.stream().noneMatch(g -> g.name().equals(set.name()))) {
+                goldenSets.add(set);
+            }
+        }
     }
 
     public Workbench workbench() {
