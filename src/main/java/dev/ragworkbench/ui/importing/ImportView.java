@@ -1,11 +1,11 @@
 package dev.ragworkbench.ui.importing;
 
+import dev.ragworkbench.evaluation.GoldenSet;
 import dev.ragworkbench.index.IndexInfo;
 import dev.ragworkbench.ingest.ImportFailure;
 import dev.ragworkbench.ui.common.Dialogs;
 import dev.ragworkbench.ui.common.Formats;
 import dev.ragworkbench.ui.common.Tables;
-import dev.ragworkbench.evaluation.GoldenSet;
 import javafx.beans.value.ChangeListener;
 import javafx.beans.value.ObservableValue;
 import javafx.beans.binding.Bindings;

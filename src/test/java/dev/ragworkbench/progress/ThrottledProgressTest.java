@@ -1,6 +1,5 @@
-package dev.ragworkbench.ui.importing;
+package dev.ragworkbench.progress;
 
-import dev.ragworkbench.progress.ProgressListener;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

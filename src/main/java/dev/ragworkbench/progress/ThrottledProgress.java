@@ -1,6 +1,5 @@
-package dev.ragworkbench.ui.importing;
+package dev.ragworkbench.progress;
 
-import dev.ragworkbench.progress.ProgressListener;
 
 import java.time.Duration;
 import java.util.Objects;
@@ -10,14 +9,14 @@ import java.util.Objects;
  * the task runner passes on becomes a change of the status bar's label and bar on the FX thread and a repaint of
  * the window; a step per file, hundreds a second, kept the FX thread busy for no visible gain.
  */
-final class ThrottledProgress implements ProgressListener {
+public final class ThrottledProgress implements ProgressListener {
 
     private final ProgressListener target;
     private final long intervalNanos;
     private String stage;
     private long lastNanos;
 
-    ThrottledProgress(ProgressListener target, Duration interval) {
+    public ThrottledProgress(ProgressListener target, Duration interval) {
         this.target = target;
         this.intervalNanos = interval.toNanos();
     }
