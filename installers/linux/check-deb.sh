@@ -4,7 +4,7 @@
 #  2. installs it with `apt-get install ./…deb`, which pulls in its declared dependencies;
 #  3. checks every native library of the installed app (the JDK's, and JavaFX's, onnxruntime's and the
 #     tokenizers' inside their jars) links only to libraries from packages the .deb depends on;
-#  4. starts the installed launcher under Xvfb with an empty HOME, waits for the "RAG Workbench" window, takes a
+#  4. starts the app as its desktop entry does (Exec) under Xvfb with an empty HOME, waits for the "RAG Workbench" window, takes a
 #     screenshot, checks the default workspace and the log file were created, closes the app; repeats the start
 #     to time it (first start creates the workspace; later ones open it);
 #  5. uninstalls the package.
@@ -100,12 +100,15 @@ xvfb_pid=$!
 for _ in $(seq 50); do [ -s "$out/display" ] && break; sleep 0.1; done
 export DISPLAY=":$(cat "$out/display")"
 
+window_cmd="$(sed -n 's/^Exec=//p' "$desktop")"
+[ -x "${window_cmd%% *}" ] || fail "the desktop entry's Exec ($window_cmd) is not an installed program"
 start_app() { # $1 = run number; sets app_pid, wid (the window) and secs (launch to window shown)
   local t0 t1
   wid=""
   t0=$(date +%s%N)
   # Java takes user.home from the passwd entry, not $HOME: the property points it at the fresh home too.
-  HOME="$home" JAVA_TOOL_OPTIONS="-Duser.home=$home" "$app/bin/rag-workbench" >"$out/app-$1.log" 2>&1 &
+  # Started as the desktop entry starts it (a double-click): its Exec line, the window's launcher script.
+  HOME="$home" JAVA_TOOL_OPTIONS="-Duser.home=$home" $window_cmd >"$out/app-$1.log" 2>&1 &
   app_pid=$!
   for _ in $(seq 1200); do
     wid="$(xdotool search --onlyvisible --name '^RAG Workbench' 2>/dev/null | head -n 1 || true)"
@@ -119,7 +122,8 @@ start_app() { # $1 = run number; sets app_pid, wid (the window) and secs (launch
 }
 stop_app() { # closes the window like a user (WM_DELETE_WINDOW), then waits for the process
   xdotool search --name '^RAG Workbench' windowquit >/dev/null 2>&1 || kill -TERM "$app_pid" 2>/dev/null || true
-  for _ in $(seq 200); do kill -0 "$app_pid" 2>/dev/null || break; sleep 0.1; done
+  # the first start writes its AOT cache as it exits, which takes some seconds more
+  for _ in $(seq 600); do kill -0 "$app_pid" 2>/dev/null || break; sleep 0.1; done
   if kill -0 "$app_pid" 2>/dev/null; then say "the app did not quit on close; killing it"; kill -9 "$app_pid"; fi
   wait "$app_pid" 2>/dev/null || true
   app_pid=""
@@ -139,6 +143,11 @@ for run in $(seq "$runs"); do
     say "workspace: $ws ($(du -sh "$ws" | cut -f1))"
   fi
   stop_app
+  if [ "$run" = 1 ]; then
+    aot="$(ls "$home"/.cache/RAGWorkbench/*.aot 2>/dev/null | head -n 1)"
+    [ -n "$aot" ] || fail "the first start wrote no AOT cache in $home/.cache/RAGWorkbench"
+    say "AOT cache: $(basename "$aot") ($(du -m "$aot" | cut -f1) MB)"
+  fi
 done
 log="$home/.local/state/RAGWorkbench/logs/rag-workbench.log"
 [ -f "$log" ] || fail "no log file at $log"
