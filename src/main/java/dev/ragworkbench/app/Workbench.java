@@ -18,6 +18,7 @@ import dev.ragworkbench.index.IndexInfo;
 import dev.ragworkbench.index.IndexSettings;
 import dev.ragworkbench.index.Indexes;
 import dev.ragworkbench.index.TextAnalyzers;
+import dev.ragworkbench.ingest.Document;
 import dev.ragworkbench.ingest.DocumentStore;
 import dev.ragworkbench.ingest.ImportFormat;
 import dev.ragworkbench.ingest.ImportResult;
@@ -33,6 +34,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -47,6 +49,8 @@ public final class Workbench implements AutoCloseable {
     private final Indexes indexes;
     private final GoldenSetStore goldenSets;
     private final Map<String, Embedder> embedders = new ConcurrentHashMap<>();
+    /** Token counts by content hash: a document's text, and so its count, does not change under one hash. */
+    private final Map<String, Integer> tokenCounts = new ConcurrentHashMap<>();
     private volatile TextTokenizer defaultTokenizer;
 
     private Workbench(Workspace workspace) {
@@ -171,7 +175,23 @@ public final class Workbench implements AutoCloseable {
         return Chunkers.create(spec, none ? defaultTokenizer() : embedder(embedderName).tokenizer());
     }
 
-    private TextTokenizer defaultTokenizer() {
+    /**
+     * The length of {@code doc} in the default model's tokens, the unit chunk sizes are given in when no embedder
+     * is named; counted once per content in this workbench.
+     */
+    public int tokenCount(Document doc) {
+        return tokenCounts.computeIfAbsent(doc.contentHash(), h -> chunker(new ChunkerSpec.None(),
+                IndexSettings.NO_EMBEDDER).chunk(doc).stream().mapToInt(Chunk::tokenCount).sum());
+    }
+
+    /** {@link #tokenCount} if this workbench has counted {@code doc}'s content before, else empty. */
+    public OptionalInt countedTokens(Document doc) {
+        Integer n = tokenCounts.get(doc.contentHash());
+        return n == null ? OptionalInt.empty() : OptionalInt.of(n);
+    }
+
+    /** The default model's tokenizer, loaded on first use (a few hundred milliseconds of CPU). */
+    public TextTokenizer defaultTokenizer() {
         var t = defaultTokenizer;
         if (t == null) {
             t = defaultTokenizer = HuggingFaceTextTokenizer.fromResource("/" + Embedders.DEFAULT + "-tokenizer.json");

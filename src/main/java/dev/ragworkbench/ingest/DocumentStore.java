@@ -1,16 +1,22 @@
 package dev.ragworkbench.ingest;
 
+import dev.ragworkbench.workspace.Sql;
+import dev.ragworkbench.workspace.Sql.Binder;
+import dev.ragworkbench.workspace.Sql.RowMapper;
 import dev.ragworkbench.workspace.Workspace;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 /** Corpora, documents and import failures in the workspace database. */
 public final class DocumentStore {
@@ -53,6 +59,13 @@ public final class DocumentStore {
         var all = new ArrayList<Document>();
         forEachDocument(corpus, all::add);
         return all;
+    }
+
+    /** When each document of {@code corpus} was imported, by document id. */
+    public Map<String, Instant> importTimes(String corpus) {
+        return query("SELECT id, imported_at FROM document WHERE corpus = ?", ps -> ps.setString(1, corpus),
+                rs -> Map.entry(rs.getString(1), rs.getObject(2, OffsetDateTime.class).toInstant()))
+                .stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
     /** Streams the documents of {@code corpus} in id order without holding them all in memory. */
@@ -144,26 +157,11 @@ public final class DocumentStore {
                 rs.getString(4), Json.metadata(rs.getString(7)), Json.pageStarts(rs.getString(8)));
     }
 
-    private interface Binder {
-        void bind(PreparedStatement ps) throws SQLException;
-    }
-
-    private interface RowMapper<T> {
-        T map(ResultSet rs) throws SQLException;
-    }
-
     private <T> List<T> query(String sql, Binder binder, RowMapper<T> mapper) {
-        try (Connection c = workspace.connection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            binder.bind(ps);
-            var rows = new ArrayList<T>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    rows.add(mapper.map(rs));
-                }
-            }
-            return rows;
+        try (Connection c = workspace.connection()) {
+            return Sql.rows(c, sql, binder, mapper);
         } catch (SQLException e) {
-            throw failure(sql.lines().findFirst().orElse(sql), e);
+            throw failure(Sql.firstLine(sql), e);
         }
     }
 

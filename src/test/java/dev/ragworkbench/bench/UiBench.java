@@ -127,7 +127,7 @@ public final class UiBench {
         row("  JVM start -> first pulse after show()", launcherSamples, "firstPulse");
         row("  JVM start -> FX thread answers a runLater", launcherSamples, "responsive");
         row("  CPU time of the whole process until then", launcherSamples, "processCpu");
-        row("  CPU time of the FX thread until then", launcherSamples, "fxThreadCpu");
+        row("  CPU time of the FX thread until then", launcherSamples, "responsive.threadCpu");
         row("  JVM start -> pane's background work done (rows, tokens)", launcherSamples, "settled");
         row("launcher, first start (records the AOT cache)", List.of(training), "wall");
         row("java -jar (no AOT cache): process start -> responsive", samples, "wall");

@@ -5,6 +5,9 @@ import dev.ragworkbench.evaluation.EvaluationResult;
 import dev.ragworkbench.evaluation.Metric;
 import dev.ragworkbench.evaluation.PairedComparison;
 import dev.ragworkbench.evaluation.QueryResult;
+import dev.ragworkbench.workspace.Sql;
+import dev.ragworkbench.workspace.Sql.Binder;
+import dev.ragworkbench.workspace.Sql.RowMapper;
 import dev.ragworkbench.workspace.Workspace;
 import org.h2.api.ErrorCode;
 
@@ -867,14 +870,6 @@ public final class RunStore {
         return new ExperimentRecord(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), instant(rs, 5));
     }
 
-    private interface Binder {
-        void bind(PreparedStatement ps) throws SQLException;
-    }
-
-    private interface RowMapper<T> {
-        T map(ResultSet rs) throws SQLException;
-    }
-
     private interface RowConsumer {
         void accept(ResultSet rs) throws SQLException;
     }
@@ -891,18 +886,7 @@ public final class RunStore {
     }
 
     private <T> List<T> query(String sql, Binder binder, RowMapper<T> mapper) {
-        return withConnection(sql.lines().findFirst().orElse(sql).strip(), true, c -> {
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
-                binder.bind(ps);
-                var rows = new ArrayList<T>();
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        rows.add(mapper.map(rs));
-                    }
-                }
-                return rows;
-            }
-        });
+        return withConnection(Sql.firstLine(sql), true, c -> Sql.rows(c, sql, binder, mapper));
     }
 
     private boolean exists(String runId) {
@@ -910,7 +894,7 @@ public final class RunStore {
     }
 
     private int update(String sql, boolean retry, Binder binder) {
-        return withConnection(sql.lines().findFirst().orElse(sql).strip(), retry, c -> {
+        return withConnection(Sql.firstLine(sql), retry, c -> {
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 binder.bind(ps);
                 int changed = ps.executeUpdate();

@@ -383,9 +383,7 @@ public final class ImportView extends StackPane {
         note.getStyleClass().add("text-muted");
         var tools = new HBox(12, retry, note);
         tools.setAlignment(Pos.CENTER_LEFT);
-        var box = new VBox(8, tools, failures);
-        VBox.setVgrow(failures, Priority.ALWAYS);
-        return padded(box);
+        return toolsAbove(tools, failures);
     }
 
     private Tab goldenSetsTab() {
@@ -436,9 +434,7 @@ public final class ImportView extends StackPane {
             }
         });
         var tools = new HBox(8, squad, beir, remove);
-        var box = new VBox(8, tools, sets);
-        VBox.setVgrow(sets, Priority.ALWAYS);
-        return padded(box);
+        return toolsAbove(tools, sets);
     }
 
     private Tab indexesTab() {
@@ -476,8 +472,13 @@ public final class ImportView extends StackPane {
             }
         });
         var tools = new HBox(8, rebuild, delete);
-        var box = new VBox(8, tools, indexes);
-        VBox.setVgrow(indexes, Priority.ALWAYS);
+        return toolsAbove(tools, indexes);
+    }
+
+    /** A back tab's content: its buttons above its table, which takes the height. */
+    private static Node toolsAbove(HBox tools, TableView<?> table) {
+        var box = new VBox(8, tools, table);
+        VBox.setVgrow(table, Priority.ALWAYS);
         return padded(box);
     }
 

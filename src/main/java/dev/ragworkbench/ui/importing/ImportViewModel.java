@@ -1,7 +1,6 @@
 package dev.ragworkbench.ui.importing;
 
 import dev.ragworkbench.app.Workbench;
-import dev.ragworkbench.chunking.Chunker;
 import dev.ragworkbench.chunking.ChunkerSpec;
 import dev.ragworkbench.evaluation.GoldenSet;
 import dev.ragworkbench.index.IndexInfo;
@@ -46,7 +45,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -74,7 +72,6 @@ public final class ImportViewModel {
     private final ObservableList<IndexInfo> indexes = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final IntegerProperty runningImports = new SimpleIntegerProperty();
-    private final Map<String, Integer> tokenCache = new ConcurrentHashMap<>();
     private final List<TaskHandle> tasks = new ArrayList<>();
     private final InvalidationListener documentsChanged = o -> reloadCorpora();
     private final InvalidationListener indexesChanged = o -> reloadIndexes();
@@ -190,7 +187,7 @@ public final class ImportViewModel {
                     if (sources.size() == 1) {
                         var result = session.workbench().importCorpus(first, ImportFormat.AUTO, targets.getFirst(),
                                 progress, cancel);
-                        tokenCounter();
+                        session.workbench().defaultTokenizer();  // see countTokens
                         return result;
                     }
                     // a count from the start: a bar without one animates, and repaints the window every frame
@@ -202,7 +199,7 @@ public final class ImportViewModel {
                                 targets.get(i), ProgressListener.NONE, cancel));
                         progress.progress("import", i + 1, sources.size());
                     }
-                    tokenCounter();
+                    session.workbench().defaultTokenizer();  // see countTokens
                     return combined(targets.getLast(), results);
                 })
                 .onSuccess(result -> outcome[0] = summary(label, result))
@@ -388,10 +385,10 @@ public final class ImportViewModel {
             // the rows print their cells here, off the FX thread
             var store = session.workbench().documents();
             List<Document> docs = store.documents(name);
-            Map<String, Instant> times = session.importedAt(name);
+            Map<String, Instant> times = store.importTimes(name);
             var rows = new ArrayList<DocumentRow>(docs.size());
             for (Document d : docs) {
-                rows.add(new DocumentRow(d, tokenCache.getOrDefault(d.contentHash(), DocumentRow.UNCOUNTED),
+                rows.add(new DocumentRow(d, session.workbench().countedTokens(d).orElse(DocumentRow.UNCOUNTED),
                         times.get(d.id())));
             }
             return new Loaded(rows, store.failures(name));
@@ -410,7 +407,11 @@ public final class ImportViewModel {
         }));
     }
 
-    /** Counts the tokens of {@code rows} in the background and sets them in the rows, all at once. */
+    /**
+     * Counts the tokens of {@code rows} in the background and sets them in the rows, all at once. The first count
+     * loads the tokenizer (a few hundred milliseconds of CPU); an import loads it at its end, since a count
+     * follows every import, so that the load does not compete with the FX thread while the table fills.
+     */
     private void countTokens(String name, List<DocumentRow> rows) {
         counting = runner.run(TaskRequest.<List<Shown<Long>>>of("Counting tokens in " + name, (fxProgress, cancel) -> {
             var progress = new ThrottledProgress(fxProgress, PROGRESS_INTERVAL);
@@ -419,15 +420,11 @@ public final class ImportViewModel {
                 // started at once took a core from it and doubled its first layout
                 Thread.sleep(COUNT_DELAY.toMillis());
             }
-            var counter = tokenCounter();
             var counts = new ArrayList<Shown<Long>>(rows.size());
             int done = 0;
             for (DocumentRow r : rows) {
                 cancel.check();
-                Document d = r.document();
-                int tokens = tokenCache.computeIfAbsent(d.contentHash(),
-                        h -> counter.chunk(d).stream().mapToInt(ch -> ch.tokenCount()).sum());
-                counts.add(DocumentRow.tokensShown(tokens));
+                counts.add(DocumentRow.tokensShown(session.workbench().tokenCount(r.document())));
                 progress.progress("counting tokens", ++done, rows.size());
             }
             return counts;
@@ -440,15 +437,6 @@ public final class ImportViewModel {
             }
             tokensCounted.set(tokensCounted.get() + 1);
         }));
-    }
-
-    /**
-     * The chunker that counts tokens. Its first use loads the tokenizer (a few hundred milliseconds of CPU); the
-     * import task makes it at its end, since a token count follows every import, so that the load does not
-     * compete with the FX thread while the table fills.
-     */
-    private Chunker tokenCounter() {
-        return session.workbench().chunker(new ChunkerSpec.None(), IndexSettings.NO_EMBEDDER);
     }
 
     /** Replaces the rows in one change, keeping the selected document selected. */

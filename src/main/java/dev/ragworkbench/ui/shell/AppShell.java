@@ -103,18 +103,9 @@ public final class AppShell implements AutoCloseable {
         stage.setOnCloseRequest(e -> saveWindow());
         StartupProbe.mark("built");
         stage.show();
-        releaseTasksAfterFirstFrame(scene);
+        // the panes' first background tasks waited for the first frame, which so had the CPU to itself
+        FirstPulse.then(scene, () -> Platform.runLater(runner::release));
         StartupProbe.afterShown(scene, runner);
-    }
-
-    /** The panes' first background tasks wait for the first frame, which then has the CPU to itself. */
-    private void releaseTasksAfterFirstFrame(Scene scene) {
-        Runnable[] once = new Runnable[1];
-        once[0] = () -> {
-            scene.removePostLayoutPulseListener(once[0]);
-            Platform.runLater(runner::release);
-        };
-        scene.addPostLayoutPulseListener(once[0]);
     }
 
     /** Closes the current workspace (cancelling its work) and opens {@code dir}, creating it when new. */

@@ -14,6 +14,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 /**
  * Measures how long the window takes to start, for the desktop benchmark. Off unless the system property
@@ -63,11 +65,10 @@ public final class StartupProbe {
         }
         mark("show");
         String exit = System.getProperty(EXIT, "");
-        Runnable[] firstPulse = new Runnable[1];
-        firstPulse[0] = () -> {
-            scene.removePostLayoutPulseListener(firstPulse[0]);
+        FirstPulse.then(scene, () -> {
             mark("firstPulse");
             Platform.runLater(() -> {
+                // the FX thread's CPU until here is responsive.threadCpu
                 mark("responsive");
                 synchronized (StartupProbe.class) {
                     marks.add("epochMillis=" + System.currentTimeMillis());
@@ -76,46 +77,30 @@ public final class StartupProbe {
                             instanceof com.sun.management.OperatingSystemMXBean os) {
                         marks.add("processCpu=" + os.getProcessCpuTime() / 1_000_000);
                     }
-                    marks.add("fxThreadCpu=" + ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() / 1_000_000);
                 }
                 write();
                 if (exit.equals("shown")) {
-                    exitWhenSettled(runner);
+                    // the background work the panes started with (rows, token counts, indexes) has finished
+                    long deadline = System.nanoTime() + 60_000_000_000L;
+                    exitWhen(Duration.millis(20), () -> !runner.busy() || System.nanoTime() > deadline,
+                            () -> runner.busy() ? "settledTimeout" : "settled");
                 } else if (exit.equals("idle")) {
-                    exitWhenIdle(runner);
+                    // no listed task for a second (a new workspace's sample is seeded and indexed)
+                    int[] quiet = new int[1];
+                    exitWhen(Duration.millis(250),
+                            () -> (quiet[0] = runner.running().isEmpty() ? quiet[0] + 1 : 0) >= 4, () -> "idle");
                 }
             });
-        };
-        scene.addPostLayoutPulseListener(firstPulse[0]);
+        });
     }
 
-    /**
-     * Marks {@code settled} once the background work the window started with (rows loaded, tokens counted, indexes
-     * listed) has finished, then exits: the moment the Import pane shows all it has.
-     */
-    private static void exitWhenSettled(FxTaskRunner runner) {
+    /** Checks {@code done} every {@code period} on the FX thread; once true, marks {@code step}, writes and exits. */
+    private static void exitWhen(Duration period, BooleanSupplier done, Supplier<String> step) {
         var poll = new Timeline();
-        long deadline = System.nanoTime() + 60_000_000_000L;
-        poll.getKeyFrames().add(new KeyFrame(Duration.millis(20), e -> {
-            if (!runner.busy() || System.nanoTime() > deadline) {
+        poll.getKeyFrames().add(new KeyFrame(period, e -> {
+            if (done.getAsBoolean()) {
                 poll.stop();
-                mark(runner.busy() ? "settledTimeout" : "settled");
-                write();
-                Platform.exit();
-            }
-        }));
-        poll.setCycleCount(Timeline.INDEFINITE);
-        poll.play();
-    }
-
-    private static void exitWhenIdle(FxTaskRunner runner) {
-        int[] quiet = new int[1];
-        var poll = new Timeline();
-        poll.getKeyFrames().add(new KeyFrame(Duration.millis(250), e -> {
-            quiet[0] = runner.running().isEmpty() ? quiet[0] + 1 : 0;
-            if (quiet[0] >= 4) {
-                poll.stop();
-                mark("idle");
+                mark(step.get());
                 write();
                 Platform.exit();
             }

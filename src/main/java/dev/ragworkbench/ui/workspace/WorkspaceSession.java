@@ -1,21 +1,16 @@
 package dev.ragworkbench.ui.workspace;
 
-import dev.ragworkbench.evaluation.AnswerSpan;
-import dev.ragworkbench.evaluation.GoldenSetStore;
-import dev.ragworkbench.evaluation.GoldenSet;
 import dev.ragworkbench.app.Workbench;
+import dev.ragworkbench.evaluation.AnswerSpan;
+import dev.ragworkbench.evaluation.GoldenSet;
+import dev.ragworkbench.evaluation.GoldenSetStore;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 import java.nio.file.Path;
-import java.sql.SQLException;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * One open workspace as the panes share it: the core {@link Workbench}, the golden sets, and change counters
@@ -100,26 +95,6 @@ public final class WorkspaceSession implements AutoCloseable {
     /** Tells the panes that indexes changed (call on the FX thread). */
     public void indexesChanged() {
         indexesVersion.set(indexesVersion.get() + 1);
-    }
-
-    /**
-     * When each document of {@code corpus} was imported. The core's {@code Document} does not carry it yet, so
-     * this reads the column directly; it belongs in {@code DocumentStore}.
-     */
-    public Map<String, Instant> importedAt(String corpus) {
-        var times = new HashMap<String, Instant>();
-        try (var c = workbench.workspace().connection();
-             var ps = c.prepareStatement("SELECT id, imported_at FROM document WHERE corpus = ?")) {
-            ps.setString(1, corpus);
-            try (var rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    times.put(rs.getString(1), rs.getObject(2, OffsetDateTime.class).toInstant());
-                }
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot read import times of " + corpus + ": " + e.getMessage(), e);
-        }
-        return times;
     }
 
     @Override
