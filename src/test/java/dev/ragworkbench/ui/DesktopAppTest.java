@@ -155,8 +155,8 @@ class DesktopAppTest {
         // fire() rather than a robot click: under Xvfb the pointer's click landed after the import had finished
         // or missed the button, so the test only sometimes cancelled anything.
         Button cancel = robot.lookup(".task-cancel").queryAs(Button.class);
+        screenshot("import-running");  // before the cancel: the task in the status bar, with its progress
         robot.interact(cancel::fire);
-        screenshot("import-running");
         waitFor(60, () -> shell.runner().running().isEmpty());
         // whatever was committed before the cancel is listed, and the table agrees with the store
         waitFor(60, () -> {
