@@ -92,7 +92,10 @@ final class StatusBar extends HBox {
         bar.setMinWidth(140);
         var cancel = new Button("Cancel");
         cancel.getStyleClass().addAll("small", "flat", "task-cancel");
-        cancel.setOnAction(e -> task.cancel());
+        cancel.setOnAction(e -> {
+            task.cancel();
+            cancel.setDisable(true);  // the row stays, saying "Cancelling…", until the work has stopped
+        });
         cancel.setTooltip(new Tooltip("Cancel " + task.title()));
         var box = new HBox(8, title, bar, message, cancel);
         box.setAlignment(Pos.CENTER_LEFT);

@@ -18,12 +18,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Runs core work as JavaFX {@link Task}s on a small pool of daemon threads. The core's {@link ProgressListener}
  * feeds the task's progress and message; cancelling sets the core's {@link Cancellation} (the core stops at the
- * next item) and interrupts the thread. Listed tasks appear in {@link #running()} until they end.
+ * next item) and interrupts the thread. Listed tasks appear in {@link #running()} until they end; a cancelled one
+ * ends when its work has returned, not when it is cancelled.
  */
 public final class FxTaskRunner implements TaskRunner, AutoCloseable {
 
@@ -98,41 +100,28 @@ public final class FxTaskRunner implements TaskRunner, AutoCloseable {
 
         private final TaskRequest<T> request;
         private final Cancellation cancellation = new Cancellation();
-        private final Task<T> task;
+        private final CoreFxTask task;
+        /** Taken by whichever comes first: the worker starting the work, or a cancel that finds it not started. */
+        private final AtomicBoolean claimed = new AtomicBoolean();
+        // FX thread only
+        private boolean cancelled;
+        private boolean workerReturned;
+        private volatile boolean finished;
 
         CoreTask(TaskRequest<T> request) {
             this.request = request;
-            this.task = new Task<>() {
-                {
-                    updateMessage("Waiting…");
-                    updateProgress(-1, 1);
-                }
-
-                @Override
-                protected T call() throws Exception {
-                    updateMessage("Starting…");
-                    ProgressListener progress = new ProgressListener() {
-                        @Override
-                        public void progress(String stage, long done, long total) {
-                            if (total > 0) {
-                                updateProgress(done, total);
-                                updateMessage(stageLabel(stage) + " " + number(done) + " of " + number(total));
-                            } else {
-                                updateProgress(-1, 1);
-                                updateMessage(stageLabel(stage) + (done > 0 ? " " + number(done) : "") + "…");
-                            }
-                        }
-
-                        @Override
-                        public void note(String message) {
-                            log.info("{}: {}", request.title(), message);
-                        }
-                    };
-                    return request.work().call(progress, cancellation);
-                }
-            };
+            this.task = new CoreFxTask();
             task.setOnSucceeded(e -> finish(() -> request.onSuccess().accept(task.getValue())));
-            task.setOnCancelled(e -> finish(() -> { }));
+            // JavaFX reports a task cancelled at once, while its thread may still be in the core (writing the
+            // batch it was on when the user clicked). Finishing then would let onFinished read the store before
+            // that write lands: a cancelled import's table would miss the documents committed last. So a cancelled
+            // task finishes when its work has returned, or at once if it never began.
+            task.setOnCancelled(e -> {
+                cancelled = true;
+                if (claimed.compareAndSet(false, true) || workerReturned) {
+                    finish(() -> { });
+                }
+            });
             task.setOnFailed(e -> finish(() -> {
                 Throwable error = task.getException();
                 if (error instanceof CancelledException || cancellation.isCancelled()) {
@@ -146,7 +135,63 @@ public final class FxTaskRunner implements TaskRunner, AutoCloseable {
             }));
         }
 
+        /** The JavaFX side of the task: runs the core work with a progress listener that feeds the status bar. */
+        private final class CoreFxTask extends Task<T> {
+
+            CoreFxTask() {
+                updateMessage("Waiting…");
+                updateProgress(-1, 1);
+            }
+
+            @Override
+            protected T call() throws Exception {
+                if (!claimed.compareAndSet(false, true)) {
+                    return null;  // cancelled before it began, and already finished
+                }
+                try {
+                    updateMessage("Starting…");
+                    return request.work().call(new ProgressListener() {
+                        @Override
+                        public void progress(String stage, long done, long total) {
+                            if (cancellation.isCancelled()) {
+                                return;  // keep "Cancelling…" up until the work returns
+                            }
+                            if (total > 0) {
+                                updateProgress(done, total);
+                                updateMessage(stageLabel(stage) + " " + number(done) + " of " + number(total));
+                            } else {
+                                updateProgress(-1, 1);
+                                updateMessage(stageLabel(stage) + (done > 0 ? " " + number(done) : "") + "…");
+                            }
+                        }
+
+                        @Override
+                        public void note(String message) {
+                            log.info("{}: {}", request.title(), message);
+                        }
+                    }, cancellation);
+                } finally {
+                    Platform.runLater(CoreTask.this::workerReturned);
+                }
+            }
+
+            void showCancelling() {
+                updateMessage("Cancelling…");
+            }
+        }
+
+        private void workerReturned() {
+            workerReturned = true;
+            if (cancelled) {
+                finish(() -> { });
+            }
+        }
+
         private void finish(Runnable outcome) {
+            if (finished) {
+                return;
+            }
+            finished = true;
             running.remove(this);
             synchronized (FxTaskRunner.this) {
                 unfinished--;
@@ -166,10 +211,16 @@ public final class FxTaskRunner implements TaskRunner, AutoCloseable {
         @Override
         public void cancel() {
             cancellation.cancel();
-            if (Platform.isFxApplicationThread()) {
+            Runnable cancel = () -> {
+                if (!finished) {
+                    task.showCancelling();
+                }
                 task.cancel(true);
+            };
+            if (Platform.isFxApplicationThread()) {
+                cancel.run();
             } else {
-                Platform.runLater(() -> task.cancel(true));
+                Platform.runLater(cancel);
             }
         }
 
@@ -185,7 +236,7 @@ public final class FxTaskRunner implements TaskRunner, AutoCloseable {
 
         @Override
         public boolean isDone() {
-            return task.isDone();
+            return finished;
         }
     }
 

@@ -1,0 +1,156 @@
+package dev.ragworkbench.ui.tasks;
+
+import javafx.application.Platform;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The real runner on the real FX thread: when a cancelled task counts as finished. The Import pane reloads its
+ * table when an import finishes, so finishing while the worker is still writing showed a table short of the store.
+ */
+class FxTaskRunnerTest {
+
+    static {
+        System.setProperty("testfx.robot", "glass");
+        System.setProperty("testfx.headless", "false");
+        System.setProperty("prism.order", "sw");
+    }
+
+    private final List<Throwable> reported = new CopyOnWriteArrayList<>();
+    private final FxTaskRunner runner = new FxTaskRunner((title, error) -> reported.add(error));
+
+    @BeforeAll
+    static void toolkit() throws Exception {
+        FxToolkit.registerPrimaryStage();
+    }
+
+    @AfterEach
+    void close() {
+        runner.close();
+    }
+
+    @Test
+    void aCancelledTaskFinishesOnlyWhenItsWorkHasReturned() throws Exception {
+        var started = new CountDownLatch(1);
+        var letGo = new CountDownLatch(1);
+        var written = new AtomicBoolean();
+        var writtenWhenFinished = new AtomicBoolean();
+        var finishedCount = new AtomicInteger();
+        var succeeded = new AtomicBoolean();
+        TaskHandle[] handle = new TaskHandle[1];
+        onFx(() -> handle[0] = runner.run(TaskRequest.<String>of("Writing a batch", (progress, cancel) -> {
+                    started.countDown();
+                    // a write that does not look at the cancellation, as a database commit in progress does not;
+                    // the interrupt that cancelling sends is swallowed for the same reason
+                    while (true) {
+                        try {
+                            if (letGo.await(10, TimeUnit.SECONDS)) {
+                                break;
+                            }
+                        } catch (InterruptedException e) {
+                            // keep writing
+                        }
+                    }
+                    written.set(true);
+                    progress.progress("import", 5, 10);
+                    return "done";
+                })
+                .onSuccess(v -> succeeded.set(true))
+                .onFinished(() -> {
+                    writtenWhenFinished.set(written.get());
+                    finishedCount.incrementAndGet();
+                })));
+        assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
+        onFx(() -> handle[0].cancel());
+        WaitForAsyncUtils.sleep(300, TimeUnit.MILLISECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        // still listed, saying so, and not finished while the work is still writing
+        assertThat(finishedCount).hasValue(0);
+        assertThat(handle[0].isDone()).isFalse();
+        assertThat(runner.busy()).isTrue();
+        assertThat(runner.running()).hasSize(1);
+        assertThat(WaitForAsyncUtils.asyncFx(() -> runner.running().getFirst().messageProperty().get())
+                .get(10, TimeUnit.SECONDS)).isEqualTo("Cancelling…");
+
+        letGo.countDown();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> finishedCount.get() > 0);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(writtenWhenFinished).isTrue();
+        assertThat(finishedCount).hasValue(1);
+        assertThat(succeeded).as("a cancelled task's result is not delivered").isFalse();
+        assertThat(runner.running()).isEmpty();
+        assertThat(runner.busy()).isFalse();
+        assertThat(handle[0].isDone()).isTrue();
+        assertThat(runner.running()).isEmpty();
+        assertThat(reported).isEmpty();
+    }
+
+    @Test
+    void aTaskCancelledBeforeItBeganFinishesAtOnceAndNeverRuns() throws Exception {
+        var ran = new AtomicBoolean();
+        var finishedCount = new AtomicInteger();
+        TaskHandle[] handle = new TaskHandle[1];
+        onFx(() -> {
+            runner.hold();
+            handle[0] = runner.run(TaskRequest.<String>of("Waiting its turn", (progress, cancel) -> {
+                ran.set(true);
+                return "ran";
+            }).onFinished(finishedCount::incrementAndGet));
+            handle[0].cancel();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(finishedCount).hasValue(1);
+        assertThat(runner.running()).isEmpty();
+        onFx(runner::release);
+        WaitForAsyncUtils.sleep(200, TimeUnit.MILLISECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(ran).isFalse();
+        assertThat(finishedCount).hasValue(1);
+        assertThat(runner.busy()).isFalse();
+    }
+
+    @Test
+    void aTaskThatStopsAtTheCancellationFinishesOnceAndReportsNoError() throws Exception {
+        var started = new CountDownLatch(1);
+        var finishedCount = new AtomicInteger();
+        var failed = new AtomicBoolean();
+        TaskHandle[] handle = new TaskHandle[1];
+        onFx(() -> handle[0] = runner.run(TaskRequest.<String>of("Importing", (progress, cancel) -> {
+                    started.countDown();
+                    for (int i = 0; ; i++) {
+                        cancel.check();
+                        progress.progress("import", i, 1_000_000);
+                        Thread.onSpinWait();
+                    }
+                })
+                .onFailure(e -> failed.set(true))
+                .onFinished(finishedCount::incrementAndGet)));
+        assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
+        onFx(() -> handle[0].cancel());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> finishedCount.get() > 0);
+        WaitForAsyncUtils.sleep(200, TimeUnit.MILLISECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(finishedCount).hasValue(1);
+        assertThat(failed).isFalse();
+        assertThat(reported).isEmpty();
+        assertThat(runner.running()).isEmpty();
+        assertThat(runner.busy()).isFalse();
+    }
+
+    private static void onFx(Runnable action) throws Exception {
+        WaitForAsyncUtils.asyncFx(action).get(10, TimeUnit.SECONDS);
+        assertThat(Platform.isFxApplicationThread()).isFalse();
+    }
+}
