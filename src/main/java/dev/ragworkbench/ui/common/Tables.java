@@ -4,6 +4,7 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.value.ObservableValue;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
+import javafx.scene.control.Tooltip;
 import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
 import javafx.scene.text.Text;
@@ -50,6 +51,27 @@ public final class Tables {
         col.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(value.apply(c.getValue())));
         col.setPrefWidth(width);
         col.setMinWidth(Math.min(width, 80));
+        return col;
+    }
+
+    /**
+     * A text column for values a narrow window cuts (paths, reasons, chunker settings): it takes the width the
+     * fitted columns leave, and a cell shows its whole text in a tooltip. Not for tables of thousands of rows,
+     * whose plain cells cost less.
+     */
+    public static <S> TableColumn<S, String> longText(String title, Function<S, String> value, double minWidth) {
+        var col = flexible(text(title, value, minWidth), minWidth);
+        col.setCellFactory(c -> new TableCell<>() {
+            private final Tooltip whole = new Tooltip();
+
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item);
+                whole.setText(item);
+                setTooltip(empty || item == null || item.isEmpty() ? null : whole);
+            }
+        });
         return col;
     }
 

@@ -4,6 +4,7 @@ import dev.ragworkbench.evaluation.GoldenSet;
 import dev.ragworkbench.index.IndexInfo;
 import dev.ragworkbench.ingest.ImportFailure;
 import dev.ragworkbench.ui.common.Dialogs;
+import dev.ragworkbench.ui.common.FirstPulse;
 import dev.ragworkbench.ui.common.Formats;
 import dev.ragworkbench.ui.common.Tables;
 import javafx.beans.value.ChangeListener;
@@ -78,6 +79,7 @@ public final class ImportView extends StackPane {
         setOnDragOver(this::dragOver);
         setOnDragExited(e -> dropHint.setVisible(false));
         setOnDragDropped(this::dragDropped);
+        vm.setAfterRowsShown(action -> FirstPulse.afterNext(table.getScene(), action));
     }
 
     // ---- drag and drop
@@ -371,8 +373,8 @@ public final class ImportView extends StackPane {
         var failures = new TableView<>(vm.failures());
         failures.setId("failures");
         failures.getColumns().setAll(List.of(
-                Tables.text("File", ImportFailure::source, 320),
-                Tables.text("Reason", ImportFailure::reason, 520)));
+                Tables.longText("File", ImportFailure::source, 240),
+                Tables.longText("Reason", ImportFailure::reason, 320)));
         failures.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         failures.setPlaceholder(emptyState("Every file of this corpus was read."));
         var retry = new Button("Retry failed files");
@@ -398,11 +400,13 @@ public final class ImportView extends StackPane {
         var sets = new TableView<>(vm.goldenSets());
         sets.setId("golden-sets");
         sets.getColumns().setAll(List.of(
-                Tables.text("Name", GoldenSet::name, 260),
-                Tables.text("Format", g -> g.format().toUpperCase(Locale.ROOT), 90),
-                Tables.number("Queries", GoldenSet::queries, Formats::count, 90),
-                Tables.number("Judged documents", GoldenSet::judgedDocuments, Formats::count, 140),
-                Tables.number("Answer spans", GoldenSet::answerSpans, n -> n == 0 ? "–" : Formats.count(n), 120)));
+                Tables.longText("Name", GoldenSet::name, 200),
+                Tables.fitted(Tables.text("Format", g -> g.format().toUpperCase(Locale.ROOT), 0), "SQUAD", "RAGAS"),
+                Tables.fitted(Tables.number("Queries", GoldenSet::queries, Formats::count, 0), "999,999"),
+                Tables.fitted(Tables.number("Judged documents", GoldenSet::judgedDocuments, Formats::count, 0),
+                        "9,999,999"),
+                Tables.fitted(Tables.number("Answer spans", GoldenSet::answerSpans,
+                        n -> n == 0 ? "–" : Formats.count(n), 0), "999,999")));
         sets.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         sets.setPlaceholder(emptyState("No golden set yet. Import a SQuAD file or a BEIR folder (queries.jsonl + qrels/)."));
         var squad = new Button("Import SQuAD file…");
@@ -449,14 +453,16 @@ public final class ImportView extends StackPane {
         var indexes = new TableView<>(vm.indexes());
         indexes.setId("indexes");
         indexes.getColumns().setAll(List.of(
-                Tables.text("Corpus", (IndexInfo i) -> i.settings().corpus(), 150),
-                Tables.text("Chunker", (IndexInfo i) -> i.settings().chunker(), 200),
-                Tables.text("Embedder", (IndexInfo i) -> i.settings().hasVectors() ? i.settings().embedder()
-                        : "none (BM25 only)", 150),
-                Tables.number("Documents", IndexInfo::documents, Formats::count, 90),
-                Tables.number("Chunks", IndexInfo::chunks, Formats::count, 80),
-                Tables.number("Size", IndexInfo::sizeBytes, Formats::bytes, 80),
-                Tables.formatted("Built", IndexInfo::builtAt, Formats::time, 150)));
+                // the names take the width the fitted columns leave; a cut name shows whole in its tooltip
+                Tables.longText("Corpus", (IndexInfo i) -> i.settings().corpus(), 100),
+                Tables.longText("Chunker", (IndexInfo i) -> i.settings().chunker(), 160),
+                Tables.longText("Embedder", (IndexInfo i) -> i.settings().hasVectors() ? i.settings().embedder()
+                        : "none (BM25 only)", 120),
+                Tables.fitted(Tables.number("Documents", IndexInfo::documents, Formats::count, 0), "9,999,999"),
+                Tables.fitted(Tables.number("Chunks", IndexInfo::chunks, Formats::count, 0), "99,999,999"),
+                Tables.fitted(Tables.number("Size", IndexInfo::sizeBytes, Formats::bytes, 0), "1,023.9 MB"),
+                Tables.fitted(Tables.formatted("Built", IndexInfo::builtAt, Formats::time, 0),
+                        Formats.time(Instant.now()))));
         indexes.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         indexes.setPlaceholder(emptyState("No index yet. Build one from the Chunking pane with “Apply to corpus”."));
         var rebuild = new Button("Rebuild");

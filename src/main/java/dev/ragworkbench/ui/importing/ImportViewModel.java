@@ -46,6 +46,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 
 /**
  * State and commands of the Import pane: the workspace's corpora and documents, imports with their failures,
@@ -55,9 +56,8 @@ public final class ImportViewModel {
 
     /** How often an import or a token count reports progress to the FX thread at most. */
     static final Duration PROGRESS_INTERVAL = Duration.ofMillis(200);
-    /** From how many rows a table fill is heavy enough to wait {@link #COUNT_DELAY} before counting tokens. */
+    /** From how many rows a table fill is heavy enough to count tokens only after the table has shown them. */
     private static final int MANY_ROWS = 200;
-    private static final Duration COUNT_DELAY = Duration.ofMillis(300);
 
     private final WorkspaceSession session;
     private final TaskRunner runner;
@@ -82,6 +82,10 @@ public final class ImportViewModel {
     private int listings;
     /** The corpus an import just went into, selected once the corpora are listed again; null when none. */
     private String justImported;
+    /** Which reading of the documents is the latest: a token count meant for an older one does not start. */
+    private int loads;
+    /** Runs an action once the table has laid out the rows it was just given; see {@link #setAfterRowsShown}. */
+    private Consumer<Runnable> afterRowsShown = Runnable::run;
 
     public ImportViewModel(WorkspaceSession session, TaskRunner runner) {
         this.session = session;
@@ -152,6 +156,14 @@ public final class ImportViewModel {
 
     public BooleanBinding importingProperty() {
         return Bindings.greaterThan(runningImports, 0);
+    }
+
+    /**
+     * Sets how to wait for the table to lay out new rows before counting their tokens; the view passes the next
+     * pulse of its scene. Without a view (tests, the same-thread runner) the count starts at once.
+     */
+    public void setAfterRowsShown(Consumer<Runnable> afterRowsShown) {
+        this.afterRowsShown = Objects.requireNonNull(afterRowsShown);
     }
 
     // ---- commands
@@ -372,6 +384,7 @@ public final class ImportViewModel {
      */
     public void reloadDocuments() {
         String name = corpus.get();
+        int load = ++loads;
         loading.cancel();
         counting.cancel();
         if (name == null) {
@@ -401,7 +414,15 @@ public final class ImportViewModel {
                 failures.setAll(loaded.failures());
             }
             var uncounted = loaded.rows().stream().filter(r -> r.tokens() == DocumentRow.UNCOUNTED).toList();
-            if (!uncounted.isEmpty()) {
+            if (uncounted.size() >= MANY_ROWS) {
+                // a tokenizer pass started at once took a core from the table's first layout of these rows (on
+                // two cores it doubled it): count once they are on screen
+                afterRowsShown.accept(() -> {
+                    if (load == loads) {
+                        countTokens(name, uncounted);
+                    }
+                });
+            } else if (!uncounted.isEmpty()) {
                 countTokens(name, uncounted);
             }
         }));
@@ -415,11 +436,6 @@ public final class ImportViewModel {
     private void countTokens(String name, List<DocumentRow> rows) {
         counting = runner.run(TaskRequest.<List<Shown<Long>>>of("Counting tokens in " + name, (fxProgress, cancel) -> {
             var progress = new ThrottledProgress(fxProgress, PROGRESS_INTERVAL);
-            if (rows.size() >= MANY_ROWS) {
-                // the table lays out the rows it has just been given first: on two cores a tokenizer pass
-                // started at once took a core from it and doubled its first layout
-                Thread.sleep(COUNT_DELAY.toMillis());
-            }
             var counts = new ArrayList<Shown<Long>>(rows.size());
             int done = 0;
             for (DocumentRow r : rows) {

@@ -6,6 +6,7 @@ import dev.ragworkbench.ui.chunking.ChunkingView;
 import dev.ragworkbench.ui.chunking.ChunkingViewModel;
 import dev.ragworkbench.ui.common.Debouncer;
 import dev.ragworkbench.ui.common.Dialogs;
+import dev.ragworkbench.ui.common.FirstPulse;
 import dev.ragworkbench.ui.importing.ImportView;
 import dev.ragworkbench.ui.importing.ImportViewModel;
 import dev.ragworkbench.ui.tasks.FxTaskRunner;
@@ -104,7 +105,7 @@ public final class AppShell implements AutoCloseable {
         StartupProbe.mark("built");
         stage.show();
         // the panes' first background tasks waited for the first frame, which so had the CPU to itself
-        FirstPulse.then(scene, () -> Platform.runLater(runner::release));
+        FirstPulse.afterNext(scene, runner::release);
         StartupProbe.afterShown(scene, runner);
     }
 

@@ -1,5 +1,6 @@
 package dev.ragworkbench.ui.shell;
 
+import dev.ragworkbench.ui.common.FirstPulse;
 import dev.ragworkbench.ui.tasks.FxTaskRunner;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
