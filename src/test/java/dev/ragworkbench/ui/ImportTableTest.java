@@ -1,6 +1,9 @@
 package dev.ragworkbench.ui;
 
 import atlantafx.base.theme.PrimerLight;
+import dev.ragworkbench.app.Workbench;
+import dev.ragworkbench.chunking.ChunkerSpec;
+import dev.ragworkbench.index.IndexSettings;
 import dev.ragworkbench.ingest.ImportFormat;
 import dev.ragworkbench.progress.Cancellation;
 import dev.ragworkbench.progress.ProgressListener;
@@ -13,6 +16,7 @@ import javafx.application.Application;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Labeled;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
@@ -73,7 +77,18 @@ class ImportTableTest {
         for (int i = 0; i < 8; i++) {
             TestDocs.markdown(folder.resolve("note-" + i + ".md"), (char) ('z' - i) + " note " + i, 1 + i);
         }
+        // a file that fails (listed under Failed files), an index and a golden set, for the back tabs' tables
+        java.nio.file.Files.writeString(folder.resolve("broken.pdf"), "not a PDF at all");
         session.workbench().importCorpus(folder, ImportFormat.AUTO, "notes", ProgressListener.NONE, new Cancellation());
+        session.workbench().buildIndex(new Workbench.IndexRequest("notes",
+                ChunkerSpec.parse("recursive:size=65536,overlap=32768"), IndexSettings.NO_EMBEDDER),
+                ProgressListener.NONE, new Cancellation());
+        Path squad = tmp.resolve("questions-about-the-notes-" + System.nanoTime() + ".json");
+        java.nio.file.Files.writeString(squad, """
+                {"version": "v2.0", "data": [{"title": "z note 0", "paragraphs": [{"context": "z note 0 text",
+                 "qas": [{"id": "q1", "question": "Which note?", "answers": [{"text": "z note", "answer_start": 0}]}]}]}]}
+                """);
+        session.goldenSets().add(session.workbench().goldenSets().importSquad(squad));
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         runner = new FxTaskRunner((title, error) -> errors.add(error));
         vm = new ImportViewModel(session, runner);
@@ -86,6 +101,7 @@ class ImportTableTest {
         scene.getStylesheets().add(ImportView.class.getResource("/dev/ragworkbench/ui/app.css").toExternalForm());
         scene.getRoot().getStyleClass().add("app-root");
         stage.setScene(scene);
+        stage.sizeToScene();  // the stage is the same for every test: undo an earlier test's narrowing
         stage.show();
     }
 
@@ -151,12 +167,38 @@ class ImportTableTest {
         assertThat(truncated(table, ".column-header .label")).isEmpty();
     }
 
+    @Test
+    void theBackTabsTablesShowEveryColumnAndGiveTheFreeWidthToNames(FxRobot robot) throws Exception {
+        waitFor(30, () -> !vm.failures().isEmpty() && !vm.indexes().isEmpty() && !vm.goldenSets().isEmpty());
+        TabPane tabs = robot.lookup(".tab-pane").queryAs(TabPane.class);
+        for (double width : new double[] {DEFAULT, NARROWEST}) {
+            robot.interact(() -> stage.setWidth(width));
+            for (String[] tab : new String[][] {{"Failed files", "#failures"}, {"Golden sets", "#golden-sets"},
+                    {"Indexes", "#indexes"}}) {
+                robot.interact(() -> tabs.getSelectionModel().select(tabs.getTabs().stream()
+                        .filter(t -> t.getText().startsWith(tab[0])).findFirst().orElseThrow()));
+                WaitForAsyncUtils.waitForFxEvents();
+                TableView<?> table = robot.lookup(tab[1]).queryAs(TableView.class);
+                String where = tab[0] + " at " + width + " px";
+                double columns = table.getColumns().stream().mapToDouble(TableColumn::getWidth).sum();
+                assertThat(table.getColumns()).as(where).allMatch(c -> c.getWidth() > 0 && c.isVisible());
+                // no blank strip on the right, and nothing pushed out of sight (the scroll bar's width aside)
+                assertThat(columns).as(where).isBetween(table.getWidth() - 20, table.getWidth());
+                assertThat(truncated(table, ".column-header .label")).as(where).isEmpty();
+                if (width == DEFAULT && !tab[0].equals("Failed files")) {
+                    // room for all of "recursive:size=65536,overlap=32768": the names share by their length, not evenly
+                    assertThat(truncated(table, ".table-cell")).as(where).isEmpty();
+                }
+            }
+        }
+    }
+
     private static TableColumn<DocumentRow, ?> column(TableView<DocumentRow> table, String title) {
         return table.getColumns().stream().filter(c -> c.getText().equals(title)).findFirst().orElseThrow();
     }
 
     /** The labels under {@code selector} whose text shows cut short. */
-    private static List<Labeled> truncated(TableView<DocumentRow> table, String selector) throws Exception {
+    private static List<Labeled> truncated(TableView<?> table, String selector) throws Exception {
         return WaitForAsyncUtils.asyncFx(() -> {
             var cut = new ArrayList<Labeled>();
             for (Node n : table.lookupAll(selector)) {

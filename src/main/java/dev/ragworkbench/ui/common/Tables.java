@@ -2,13 +2,16 @@ package dev.ragworkbench.ui.common;
 
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.value.ObservableValue;
+import javafx.collections.ListChangeListener;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
 import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
 import javafx.scene.text.Text;
 
+import java.util.List;
 import java.util.function.Function;
 
 /** Table columns that read and print alike everywhere: text left, numbers right in one format. */
@@ -20,6 +23,16 @@ public final class Tables {
     private static final double HEADER_EXTRA = 14 + 16;
     /** A cell's padding (0.5em a side) and its border. */
     private static final double CELL_EXTRA = 13 + 3;
+
+    /** The widest a flexible column grows: more than any screen, and finite (see {@link #flexible}). */
+    private static final double FLEXIBLE_MAX_WIDTH = 10_000;
+
+    /** Marks a {@link #longText} column, holding its value function. */
+    private static final Object LONG_TEXT = new Object();
+    /** The widest a long-text column asks to be; wider values show whole in the tooltip. */
+    private static final double LONG_TEXT_PREF_CAP = 480;
+    /** How many rows {@link #sizeLongTextToRows} measures: these tables list dozens, not thousands. */
+    private static final int LONG_TEXT_ROWS_MEASURED = 200;
 
     private Tables() {
     }
@@ -57,10 +70,11 @@ public final class Tables {
     /**
      * A text column for values a narrow window cuts (paths, reasons, chunker settings): it takes the width the
      * fitted columns leave, and a cell shows its whole text in a tooltip. Not for tables of thousands of rows,
-     * whose plain cells cost less.
+     * whose plain cells cost less. {@link #sizeLongTextToRows} starts it at its widest value's width.
      */
     public static <S> TableColumn<S, String> longText(String title, Function<S, String> value, double minWidth) {
         var col = flexible(text(title, value, minWidth), minWidth);
+        col.getProperties().put(LONG_TEXT, value);
         col.setCellFactory(c -> new TableCell<>() {
             private final Tooltip whole = new Tooltip();
 
@@ -73,6 +87,34 @@ public final class Tables {
             }
         });
         return col;
+    }
+
+    /**
+     * Gives each {@link #longText} column of {@code table} the width of its widest value (up to
+     * {@value #LONG_TEXT_PREF_CAP} px) as its preferred width, now and whenever the rows change: the resize
+     * policy then shrinks or grows the columns from there, so a long chunker setting gets more room than a short
+     * corpus name instead of an even share.
+     */
+    @SuppressWarnings("unchecked")
+    public static <S> void sizeLongTextToRows(TableView<S> table) {
+        Runnable size = () -> {
+            List<S> rows = table.getItems();
+            for (TableColumn<S, ?> col : table.getColumns()) {
+                if (col.getProperties().get(LONG_TEXT) instanceof Function<?, ?> f) {
+                    var value = (Function<S, String>) f;
+                    double width = col.getMinWidth();
+                    for (S row : rows.subList(0, Math.min(rows.size(), LONG_TEXT_ROWS_MEASURED))) {
+                        String text = value.apply(row);
+                        if (text != null) {
+                            width = Math.max(width, textWidth(text, FontWeight.NORMAL) + CELL_EXTRA);
+                        }
+                    }
+                    col.setPrefWidth(Math.ceil(Math.min(width, LONG_TEXT_PREF_CAP)));
+                }
+            }
+        };
+        table.getItems().addListener((ListChangeListener<S>) c -> size.run());
+        size.run();
     }
 
     /** A right-aligned number column, sorted by value, printed with {@code format}. */
@@ -158,7 +200,9 @@ public final class Tables {
     public static <S, T> TableColumn<S, T> flexible(TableColumn<S, T> column, double minWidth) {
         column.setMinWidth(minWidth);
         column.setPrefWidth(minWidth);
-        column.setMaxWidth(Double.MAX_VALUE);
+        // a finite maximum (JavaFX's default): with Double.MAX_VALUE the constrained resize policy left two such
+        // columns at their minimum, or gave one all the width and pushed the others out of sight
+        column.setMaxWidth(FLEXIBLE_MAX_WIDTH);
         return column;
     }
 

@@ -376,6 +376,7 @@ public final class ImportView extends StackPane {
                 Tables.longText("File", ImportFailure::source, 240),
                 Tables.longText("Reason", ImportFailure::reason, 320)));
         failures.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
+        Tables.sizeLongTextToRows(failures);
         failures.setPlaceholder(emptyState("Every file of this corpus was read."));
         var retry = new Button("Retry failed files");
         retry.setId("retry-failures");
@@ -408,6 +409,7 @@ public final class ImportView extends StackPane {
                 Tables.fitted(Tables.number("Answer spans", GoldenSet::answerSpans,
                         n -> n == 0 ? "–" : Formats.count(n), 0), "999,999")));
         sets.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
+        Tables.sizeLongTextToRows(sets);
         sets.setPlaceholder(emptyState("No golden set yet. Import a SQuAD file or a BEIR folder (queries.jsonl + qrels/)."));
         var squad = new Button("Import SQuAD file…");
         squad.setOnAction(e -> {
@@ -454,16 +456,17 @@ public final class ImportView extends StackPane {
         indexes.setId("indexes");
         indexes.getColumns().setAll(List.of(
                 // the names take the width the fitted columns leave; a cut name shows whole in its tooltip
-                Tables.longText("Corpus", (IndexInfo i) -> i.settings().corpus(), 100),
-                Tables.longText("Chunker", (IndexInfo i) -> i.settings().chunker(), 160),
+                Tables.longText("Corpus", (IndexInfo i) -> i.settings().corpus(), 80),
+                Tables.longText("Chunker", (IndexInfo i) -> i.settings().chunker(), 120),
                 Tables.longText("Embedder", (IndexInfo i) -> i.settings().hasVectors() ? i.settings().embedder()
-                        : "none (BM25 only)", 120),
+                        : "none (BM25 only)", 90),
                 Tables.fitted(Tables.number("Documents", IndexInfo::documents, Formats::count, 0), "9,999,999"),
                 Tables.fitted(Tables.number("Chunks", IndexInfo::chunks, Formats::count, 0), "99,999,999"),
                 Tables.fitted(Tables.number("Size", IndexInfo::sizeBytes, Formats::bytes, 0), "1,023.9 MB"),
                 Tables.fitted(Tables.formatted("Built", IndexInfo::builtAt, Formats::time, 0),
                         Formats.time(Instant.now()))));
         indexes.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
+        Tables.sizeLongTextToRows(indexes);
         indexes.setPlaceholder(emptyState("No index yet. Build one from the Chunking pane with “Apply to corpus”."));
         var rebuild = new Button("Rebuild");
         rebuild.disableProperty().bind(indexes.getSelectionModel().selectedItemProperty().isNull());
