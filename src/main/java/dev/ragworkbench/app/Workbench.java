@@ -31,6 +31,7 @@ import dev.ragworkbench.retrieval.Retrievers;
 import dev.ragworkbench.workspace.Workspace;
 
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -57,7 +58,7 @@ public final class Workbench implements AutoCloseable {
         this.workspace = workspace;
         this.documents = new DocumentStore(workspace);
         this.indexes = new Indexes(workspace.indexesDir());
-        this.goldenSets = new GoldenSetStore(workspace.artifactsDir());
+        this.goldenSets = new GoldenSetStore(workspace.artifactsDir(), this::documentTexts);
     }
 
     public static Workbench open(Path workspaceDir) {
@@ -79,6 +80,13 @@ public final class Workbench implements AutoCloseable {
     /** The golden sets imported into this workspace. */
     public GoldenSetStore goldenSets() {
         return goldenSets;
+    }
+
+    /** The texts of {@code corpus}'s documents by id, in the store's order. */
+    private Map<String, String> documentTexts(String corpus) {
+        var texts = new LinkedHashMap<String, String>();
+        documents.forEachDocument(corpus, d -> texts.put(d.id(), d.text()));
+        return texts;
     }
 
     /** The embedder called {@code name} (or held in that folder), cached in this workspace; loaded once. */

@@ -15,20 +15,36 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The golden sets imported into a workspace ({@code Workbench.goldenSets()}): each set is copied under
  * {@code artifacts/golden-sets/<name>/} and listed in {@code artifacts/golden-sets/golden-sets.json}
- * ({@code [{"name","format","files":[...]}]}); reopening the workspace reads them again with {@link EvalSetReader}.
+ * ({@code [{"name","format"[,"corpus"]}]}); reopening the workspace reads them again with {@link EvalSetReader}
+ * or {@link RagasReader}. The formats are those the evaluation core reads: SQuAD, BEIR, TREC and Ragas.
  */
 public final class GoldenSetStore {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final Path dir;
+    /** The texts of a corpus's documents by id: a Ragas set names no documents, so it is matched against these. */
+    @FunctionalInterface
+    public interface CorpusTexts {
+        Map<String, String> of(String corpus);
+    }
 
-    public GoldenSetStore(Path artifactsDir) {
+    private static final String TREC_JSONL_TOPICS = "topics.jsonl";
+    private static final String TREC_TSV_TOPICS = "topics.tsv";
+    private static final String TREC_QRELS = "qrels.txt";
+    private static final String RAGAS_JSONL = "ragas.jsonl";
+    private static final String RAGAS_CSV = "ragas.csv";
+
+    private final Path dir;
+    private final CorpusTexts corpusTexts;
+
+    public GoldenSetStore(Path artifactsDir, CorpusTexts corpusTexts) {
         this.dir = artifactsDir.resolve("golden-sets");
+        this.corpusTexts = corpusTexts;
     }
 
     /** Every stored set, in import order; a set that no longer reads is skipped. */
@@ -36,7 +52,8 @@ public final class GoldenSetStore {
         var sets = new ArrayList<GoldenSet>();
         for (JsonNode entry : manifest()) {
             try {
-                sets.add(load(entry.path("name").asText(), entry.path("format").asText()));
+                sets.add(load(entry.path("name").asText(), entry.path("format").asText(),
+                        entry.path("corpus").asText(null)));
             } catch (IOException | RuntimeException e) {
                 org.slf4j.LoggerFactory.getLogger(GoldenSetStore.class)
                         .warn("skipping golden set {}: {}", entry.path("name").asText(), e.getMessage());
@@ -45,15 +62,13 @@ public final class GoldenSetStore {
         return sets;
     }
 
-    /** Copies a SQuAD-format file into the workspace and reads it. */
+    /** Reads a SQuAD-format file and keeps a copy in the workspace. */
     public GoldenSet importSquad(Path file) throws IOException {
         String name = uniqueName(stripExtension(file.getFileName().toString()));
-        Path target = Files.createDirectories(dir.resolve(name));
-        Files.copy(file, target.resolve("squad.json"), StandardCopyOption.REPLACE_EXISTING);
-        return register(name, "squad");
+        return add(name, "squad", null, Map.of("squad.json", file));
     }
 
-    /** Copies a BEIR data set's {@code queries.jsonl} and qrels split into the workspace and reads them. */
+    /** Reads a BEIR data set's {@code queries.jsonl} and qrels split and keeps a copy in the workspace. */
     public GoldenSet importBeir(Path beirDir) throws IOException {
         Path qrelsDir = beirDir.resolve("qrels");
         Path queries = beirDir.resolve("queries.jsonl");
@@ -63,10 +78,30 @@ public final class GoldenSetStore {
         }
         String split = Files.isRegularFile(qrelsDir.resolve("test.tsv")) ? "test" : firstSplit(qrelsDir);
         String name = uniqueName(beirDir.toAbsolutePath().normalize().getFileName() + "-" + split);
-        Path target = Files.createDirectories(dir.resolve(name));
-        Files.copy(queries, target.resolve("queries.jsonl"), StandardCopyOption.REPLACE_EXISTING);
-        Files.copy(qrelsDir.resolve(split + ".tsv"), target.resolve("qrels.tsv"), StandardCopyOption.REPLACE_EXISTING);
-        return register(name, "beir");
+        return add(name, "beir", null, Map.of("queries.jsonl", queries, "qrels.tsv", qrelsDir.resolve(split + ".tsv")));
+    }
+
+    /**
+     * Reads TREC topics (TSV {@code qid<TAB>text}, or JSONL) and their qrels and keeps a copy in the workspace;
+     * the set is named after the topics file. Only judged topics are kept, as for BEIR.
+     */
+    public GoldenSet importTrec(Path topics, Path qrels) throws IOException {
+        String name = uniqueName(stripExtension(topics.getFileName().toString()));
+        String lower = topics.getFileName().toString().toLowerCase(Locale.ROOT);
+        // the reader tells JSONL topics by extension or by a first line starting with '{'; the copy keeps that
+        String topicsName = lower.endsWith(".jsonl") || lower.endsWith(".json") ? TREC_JSONL_TOPICS : TREC_TSV_TOPICS;
+        return add(name, "trec", null, Map.of(topicsName, topics, TREC_QRELS, qrels));
+    }
+
+    /**
+     * Reads a Ragas-style file (JSONL or CSV: question, reference answer, reference contexts) against
+     * {@code corpus} and keeps a copy in the workspace: a document is relevant to a question when it contains one
+     * of the question's reference contexts, and those contexts are the set's evidence spans.
+     */
+    public GoldenSet importRagas(Path file, String corpus) throws IOException {
+        String name = uniqueName(stripExtension(file.getFileName().toString()));
+        boolean csv = file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv");
+        return add(name, "ragas", corpus, Map.of(csv ? RAGAS_CSV : RAGAS_JSONL, file));
     }
 
     /** Removes a set and its files. */
@@ -88,11 +123,19 @@ public final class GoldenSetStore {
         }
     }
 
-    private GoldenSet register(String name, String format) throws IOException {
-        GoldenSet set;
+    /**
+     * Reads a set from the user's files, then copies them into the workspace (named as the keys of {@code files})
+     * and lists it: reading first means an error names the user's file and line, and a set that does not read
+     * leaves nothing behind.
+     */
+    private GoldenSet add(String name, String format, String corpus, Map<String, Path> files) throws IOException {
+        GoldenSet set = read(name, format, corpus, files::get);
+        Path target = Files.createDirectories(dir.resolve(name));
         try {
-            set = load(name, format);
-        } catch (IOException | RuntimeException e) {
+            for (var file : files.entrySet()) {
+                Files.copy(file.getValue(), target.resolve(file.getKey()), StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
             delete(name);
             throw e;
         }
@@ -100,22 +143,47 @@ public final class GoldenSetStore {
         ObjectNode entry = entries.addObject();
         entry.put("name", name);
         entry.put("format", format);
+        if (corpus != null) {
+            entry.put("corpus", corpus);
+        }
         writeManifest(entries);
         return set;
     }
 
-    private GoldenSet load(String name, String format) throws IOException {
-        Path folder = dir.resolve(name);
+    private GoldenSet load(String name, String format, String corpus) throws IOException {
+        return read(name, format, corpus, dir.resolve(name)::resolve);
+    }
+
+    /** Reads a set of {@code format} whose files {@code file} gives by their names in the workspace copy. */
+    private GoldenSet read(String name, String format, String corpus, Function<String, Path> file) throws IOException {
         return switch (format) {
+            case "trec" -> new GoldenSet(name, format,
+                    EvalSetReader.trec(name, either(file, TREC_JSONL_TOPICS, TREC_TSV_TOPICS), file.apply(TREC_QRELS)),
+                    Map.of());
+            case "ragas" -> {
+                if (corpus == null || corpus.isBlank()) {
+                    throw new IllegalArgumentException("Ragas golden set " + name + " names no corpus");
+                }
+                Path ragas = either(file, RAGAS_CSV, RAGAS_JSONL);
+                Map<String, String> texts = corpusTexts.of(corpus);
+                EvalSet set = RagasReader.evalSet(name, ragas, texts);
+                yield new GoldenSet(name, format, set, RagasReader.evidence(ragas, set, texts));
+            }
             case "squad" -> {
-                Path file = folder.resolve("squad.json");
-                EvalSet set = EvalSetReader.squad(name, file);
-                yield new GoldenSet(name, format, set, squadAnswers(file));
+                Path squad = file.apply("squad.json");
+                EvalSet set = EvalSetReader.squad(name, squad);
+                yield new GoldenSet(name, format, set, squadAnswers(squad));
             }
             case "beir" -> new GoldenSet(name, format,
-                    EvalSetReader.beir(name, folder.resolve("queries.jsonl"), folder.resolve("qrels.tsv")), Map.of());
+                    EvalSetReader.beir(name, file.apply("queries.jsonl"), file.apply("qrels.tsv")), Map.of());
             default -> throw new IllegalArgumentException("unknown golden set format " + format);
         };
+    }
+
+    /** The first of two alternative files that exists ({@code second} when neither does, for its error). */
+    private static Path either(Function<String, Path> file, String first, String second) {
+        Path p = file.apply(first);
+        return p != null && Files.isRegularFile(p) ? p : file.apply(second);
     }
 
     /** Answer spans of a SQuAD file by document id (the paragraph's {@code document_id}). */
@@ -183,8 +251,15 @@ public final class GoldenSetStore {
         }
     }
 
+    /** The file's name without its extension and a format suffix ({@code covid.squad.json} gives {@code covid}). */
     private static String stripExtension(String fileName) {
-        String n = fileName.endsWith(".json") ? fileName.substring(0, fileName.length() - 5) : fileName;
-        return n.endsWith(".squad") ? n.substring(0, n.length() - 6) : n;
+        int dot = fileName.lastIndexOf('.');
+        String n = dot > 0 ? fileName.substring(0, dot) : fileName;
+        for (String suffix : List.of(".squad", ".ragas", ".topics", ".queries")) {
+            if (n.toLowerCase(Locale.ROOT).endsWith(suffix)) {
+                return n.substring(0, n.length() - suffix.length());
+            }
+        }
+        return n;
     }
 }

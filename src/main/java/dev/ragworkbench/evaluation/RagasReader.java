@@ -78,6 +78,76 @@ public final class RagasReader {
         return new EvalSet(name, queries, new Qrels(judgments));
     }
 
+    /**
+     * Where each item's reference contexts sit in the documents judged relevant to it ({@code set} as made by
+     * {@link #evalSet}): one span per context and document, found as {@link #evalSet} found it (white space
+     * folded, case ignored) and given in the document's own text, for the chunking preview's evidence marks.
+     */
+    public static Map<String, List<AnswerSpan>> evidence(Path file, EvalSet set, Map<String, String> documents)
+            throws IOException {
+        var spans = new LinkedHashMap<String, List<AnswerSpan>>();
+        var judgments = set.qrels().judgments();
+        for (Item item : read(file)) {
+            var relevant = judgments.get(item.id());
+            if (relevant == null) {
+                continue;
+            }
+            for (String docId : relevant.keySet()) {
+                String text = documents.get(docId);
+                if (text == null) {
+                    continue;
+                }
+                var folded = new FoldedText(text);
+                for (String context : item.contexts()) {
+                    int[] at = folded.find(fold(context));
+                    if (at != null) {
+                        spans.computeIfAbsent(docId, k -> new ArrayList<>()).add(new AnswerSpan(docId, item.id(),
+                                item.question(), text.substring(at[0], at[1]), at[0]));
+                    }
+                }
+            }
+        }
+        return spans;
+    }
+
+    /** A text folded as {@link #fold} folds it, with the offset in the original of every folded character. */
+    private static final class FoldedText {
+        private final String original;
+        private final StringBuilder folded = new StringBuilder();
+        private final int[] origin;
+
+        FoldedText(String text) {
+            this.original = text;
+            this.origin = new int[text.length()];
+            boolean space = false;
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                if (Character.isWhitespace(c)) {
+                    space = true;
+                    continue;
+                }
+                if (space && !folded.isEmpty()) {
+                    origin[folded.length()] = i - 1;
+                    folded.append(' ');
+                }
+                space = false;
+                origin[folded.length()] = i;
+                folded.append(Character.toLowerCase(c));
+            }
+        }
+
+        /** The [start, end) in the original text of the first occurrence of {@code needle} (folded), or null. */
+        int[] find(String needle) {
+            int at = needle.isEmpty() ? -1 : folded.indexOf(needle);
+            if (at < 0) {
+                return null;
+            }
+            int start = origin[at];
+            int end = origin[at + needle.length() - 1] + 1;
+            return end <= original.length() ? new int[] {start, end} : null;
+        }
+    }
+
     static String fold(String text) {
         return text.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
     }

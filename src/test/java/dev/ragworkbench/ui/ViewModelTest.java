@@ -106,6 +106,44 @@ class ViewModelTest {
     }
 
     @Test
+    void aRagasSetIsMatchedAgainstTheSelectedCorpusAndItsContextsBecomeEvidence() throws Exception {
+        var vm = new ImportViewModel(session, runner);
+        Path ragas = tmp.resolve("passages.ragas.jsonl");
+        Files.writeString(ragas, "{\"question\": \"q\", \"ground_truth\": \"a\", \"contexts\": [\"x\"]}\n");
+        vm.importRagasGoldenSet(ragas);
+        assertThat(vm.statusProperty().get()).contains("Import documents first");
+        assertThat(session.goldenSets()).isEmpty();
+
+        Path sample = SampleWorkspace.copyFiles(session.root());
+        SampleWorkspace.importSample(session.workbench(), session.goldenSetStore(), sample,
+                dev.ragworkbench.progress.ProgressListener.NONE, dev.ragworkbench.progress.Cancellation.none());
+        session.documentsChanged();
+        assertThat(vm.corpusProperty().get()).isEqualTo(SampleWorkspace.CORPUS);
+        var docs = session.workbench().documents().documents(SampleWorkspace.CORPUS);
+        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        var lines = new java.util.ArrayList<String>();
+        for (int i = 0; i < 3; i++) {
+            String text = docs.get(i).text();
+            String passage = text.substring(text.length() / 2, text.length() / 2 + 160);
+            lines.add(json.writeValueAsString(java.util.Map.of("question", "passage " + i + "?",
+                    "ground_truth", "-", "contexts", List.of(passage))));
+        }
+        Files.write(ragas, lines);
+
+        vm.importRagasGoldenSet(ragas);
+
+        assertThat(runner.errors()).isEmpty();
+        assertThat(session.goldenSets()).singleElement().satisfies(set -> {
+            assertThat(set.name()).isEqualTo("passages");
+            assertThat(set.format()).isEqualTo("ragas");
+            assertThat(set.queries()).isEqualTo(3);
+            assertThat(set.answerSpans()).isGreaterThanOrEqualTo(3);
+        });
+        assertThat(session.answersIn(docs.getFirst().id())).isNotEmpty();
+        assertThat(vm.statusProperty().get()).contains("passages").contains("3 queries");
+    }
+
+    @Test
     void chunkingColumnsRechunkOnChangeAndCountSplitEvidence() throws Exception {
         Path sample = SampleWorkspace.copyFiles(session.root());
         session.goldenSets().add(SampleWorkspace.importSample(session.workbench(), session.goldenSetStore(), sample,

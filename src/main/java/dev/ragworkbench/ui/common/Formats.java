@@ -53,6 +53,17 @@ public final class Formats {
 
     /** A count with its noun, plural when needed: {@code 1 document}, {@code 3 documents}. */
     public static String counted(long n, String noun) {
-        return count(n) + " " + (n == 1 ? noun : noun + "s");
+        return count(n) + " " + (n == 1 ? noun : plural(noun));
+    }
+
+    /** The English plural of a regular noun: query → queries, match → matches, document → documents. */
+    static String plural(String noun) {
+        if (noun.matches(".*[^aeiou]y")) {
+            return noun.substring(0, noun.length() - 1) + "ies";
+        }
+        if (noun.matches(".*(s|x|z|ch|sh)")) {
+            return noun + "es";
+        }
+        return noun + "s";
     }
 }

@@ -45,6 +45,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.Locale;
 import java.util.Map;
@@ -174,6 +175,14 @@ public final class ImportView extends StackPane {
 
     private Window window() {
         return getScene() == null ? null : getScene().getWindow();
+    }
+
+    /** Asks for one file; empty when the user cancels. */
+    private Optional<Path> chooseFile(String title, FileChooser.ExtensionFilter... filters) {
+        var chooser = new FileChooser();
+        chooser.setTitle(title);
+        chooser.getExtensionFilters().addAll(filters);
+        return Optional.ofNullable(chooser.showOpenDialog(window())).map(File::toPath);
     }
 
     // ---- documents
@@ -355,7 +364,7 @@ public final class ImportView extends StackPane {
         for (int i = hay.indexOf(needle); i >= 0 && i < at; i = hay.indexOf(needle, i + needle.length())) {
             index++;
         }
-        matches.setText(index + " of " + Formats.counted(count, "match").replace("matchs", "matches"));
+        matches.setText(index + " of " + Formats.counted(count, "match"));
         text.selectRange(at, at + needle.length());
     }
 
@@ -410,18 +419,15 @@ public final class ImportView extends StackPane {
                         n -> n == 0 ? "–" : Formats.count(n), 0), "999,999")));
         sets.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         Tables.sizeLongTextToRows(sets);
-        sets.setPlaceholder(emptyState("No golden set yet. Import a SQuAD file or a BEIR folder (queries.jsonl + qrels/)."));
-        var squad = new Button("Import SQuAD file…");
-        squad.setOnAction(e -> {
-            var chooser = new FileChooser();
-            chooser.setTitle("Import a SQuAD-format golden set");
-            chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("SQuAD JSON", "*.json"));
-            var f = chooser.showOpenDialog(window());
-            if (f != null) {
-                vm.importSquadGoldenSet(f.toPath());
-            }
-        });
-        var beir = new Button("Import BEIR folder…");
+        sets.setPlaceholder(emptyState("No golden set yet. Import one in SQuAD, BEIR, TREC or Ragas format."));
+        var squad = new Button("SQuAD file…");
+        squad.setId("import-squad");
+        squad.setTooltip(new Tooltip("Questions with answer spans in their contexts (SQuAD v1.1/v2.0, COVID-QA)"));
+        squad.setOnAction(e -> chooseFile("Import a SQuAD-format golden set",
+                new FileChooser.ExtensionFilter("SQuAD JSON", "*.json")).ifPresent(vm::importSquadGoldenSet));
+        var beir = new Button("BEIR folder…");
+        beir.setId("import-beir");
+        beir.setTooltip(new Tooltip("A folder with queries.jsonl and qrels/<split>.tsv"));
         beir.setOnAction(e -> {
             var chooser = new DirectoryChooser();
             chooser.setTitle("Import a BEIR golden set (queries.jsonl and qrels/)");
@@ -430,6 +436,24 @@ public final class ImportView extends StackPane {
                 vm.importBeirGoldenSet(d.toPath());
             }
         });
+        var trec = new Button("TREC topics and qrels…");
+        trec.setId("import-trec");
+        trec.setTooltip(new Tooltip("Topics (qid<TAB>text, or JSONL) and a qrels file (qid 0 docid grade)"));
+        trec.setOnAction(e -> chooseFile("Import TREC topics (1 of 2): the topics file",
+                new FileChooser.ExtensionFilter("Topics (TSV, JSONL, text)", "*.tsv", "*.jsonl", "*.json", "*.txt"),
+                new FileChooser.ExtensionFilter("All files", "*"))
+                .ifPresent(topics -> chooseFile("Import TREC topics (2 of 2): the qrels for " + topics.getFileName(),
+                        new FileChooser.ExtensionFilter("All files", "*"))
+                        .ifPresent(qrels -> vm.importTrecGoldenSet(topics, qrels))));
+        var ragas = new Button("Ragas file…");
+        ragas.setId("import-ragas");
+        ragas.setTooltip(new Tooltip("Questions with reference answers and contexts (JSONL or CSV); the documents of"
+                + " the selected corpus that contain a context are the relevant ones"));
+        ragas.setOnAction(e -> chooseFile("Import a Ragas golden set for corpus " + vm.corpusProperty().get(),
+                new FileChooser.ExtensionFilter("Ragas JSONL or CSV", "*.jsonl", "*.csv"))
+                .ifPresent(vm::importRagasGoldenSet));
+        var importLabel = new Label("Import");
+        importLabel.getStyleClass().add("text-muted");
         var remove = new Button("Remove…");
         remove.disableProperty().bind(sets.getSelectionModel().selectedItemProperty().isNull());
         remove.setOnAction(e -> {
@@ -439,7 +463,10 @@ public final class ImportView extends StackPane {
                 vm.deleteGoldenSet(set);
             }
         });
-        var tools = new HBox(8, squad, beir, remove);
+        var gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        var tools = new HBox(8, importLabel, squad, beir, trec, ragas, gap, remove);
+        tools.setAlignment(Pos.CENTER_LEFT);
         return toolsAbove(tools, sets);
     }
 

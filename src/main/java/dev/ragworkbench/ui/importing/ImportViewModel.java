@@ -295,6 +295,23 @@ public final class ImportViewModel {
         importGoldenSet(dir, () -> session.goldenSetStore().importBeir(dir));
     }
 
+    public void importTrecGoldenSet(Path topics, Path qrels) {
+        importGoldenSet(topics, () -> session.goldenSetStore().importTrec(topics, qrels));
+    }
+
+    /**
+     * Imports a Ragas-style set against the selected corpus: its questions name no documents, so the documents
+     * that contain their reference contexts are the relevant ones.
+     */
+    public void importRagasGoldenSet(Path file) {
+        String against = corpus.get();
+        if (against == null) {
+            status.set("Import documents first: a Ragas set is matched against the selected corpus's documents.");
+            return;
+        }
+        importGoldenSet(file, () -> session.goldenSetStore().importRagas(file, against));
+    }
+
     public void deleteGoldenSet(GoldenSet set) {
         track(runner.run(TaskRequest.of("Removing golden set " + set.name(), (p, c) -> {
             session.goldenSetStore().delete(set.name());
