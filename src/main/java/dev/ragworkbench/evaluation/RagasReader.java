@@ -49,8 +49,8 @@ public final class RagasReader {
      */
     public static EvalSet evalSet(String name, Path file, Map<String, String> documents) throws IOException {
         var items = read(file);
-        var folded = new LinkedHashMap<String, String>();
-        documents.forEach((id, text) -> folded.put(id, fold(text)));
+        var folded = new LinkedHashMap<String, FoldedText>();
+        documents.forEach((id, text) -> folded.put(id, new FoldedText(text)));
         var queries = new LinkedHashMap<String, String>();
         var judgments = new LinkedHashMap<String, SequencedMap<String, Integer>>();
         for (Item item : items) {
@@ -99,7 +99,7 @@ public final class RagasReader {
                 }
                 var folded = new FoldedText(text);
                 for (String context : item.contexts()) {
-                    int[] at = folded.find(fold(context));
+                    int[] at = folded.find(fold(context), -1);
                     if (at != null) {
                         spans.computeIfAbsent(docId, k -> new ArrayList<>()).add(new AnswerSpan(docId, item.id(),
                                 item.question(), text.substring(at[0], at[1]), at[0]));
@@ -110,46 +110,8 @@ public final class RagasReader {
         return spans;
     }
 
-    /** A text folded as {@link #fold} folds it, with the offset in the original of every folded character. */
-    private static final class FoldedText {
-        private final String original;
-        private final StringBuilder folded = new StringBuilder();
-        private final int[] origin;
-
-        FoldedText(String text) {
-            this.original = text;
-            this.origin = new int[text.length()];
-            boolean space = false;
-            for (int i = 0; i < text.length(); i++) {
-                char c = text.charAt(i);
-                if (Character.isWhitespace(c)) {
-                    space = true;
-                    continue;
-                }
-                if (space && !folded.isEmpty()) {
-                    origin[folded.length()] = i - 1;
-                    folded.append(' ');
-                }
-                space = false;
-                origin[folded.length()] = i;
-                folded.append(Character.toLowerCase(c));
-            }
-        }
-
-        /** The [start, end) in the original text of the first occurrence of {@code needle} (folded), or null. */
-        int[] find(String needle) {
-            int at = needle.isEmpty() ? -1 : folded.indexOf(needle);
-            if (at < 0) {
-                return null;
-            }
-            int start = origin[at];
-            int end = origin[at + needle.length() - 1] + 1;
-            return end <= original.length() ? new int[] {start, end} : null;
-        }
-    }
-
     static String fold(String text) {
-        return text.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+        return FoldedText.fold(text);
     }
 
     private static List<Item> readJsonl(Path file) throws IOException {
