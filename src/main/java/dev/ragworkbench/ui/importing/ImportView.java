@@ -285,6 +285,8 @@ public final class ImportView extends StackPane {
         title.setWrapText(true);
         var meta = new Label();
         meta.getStyleClass().add("text-muted");
+        meta.setWrapText(true);  // file name, type, counts and pages do not fit one line of the narrow reader
+        meta.setMinHeight(Region.USE_PREF_SIZE);
         text.setEditable(false);
         text.setWrapText(true);
         text.setId("document-text");
