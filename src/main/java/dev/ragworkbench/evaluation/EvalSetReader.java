@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -70,6 +71,14 @@ public final class EvalSetReader {
      * the file is. Questions marked {@code is_impossible} have no relevant context and are left out.
      */
     public static EvalSet squad(String name, Path file) throws IOException {
+        return squadGoldenSet(name, file).evalSet();
+    }
+
+    /**
+     * {@link #squad}, with each answer as a span of its document: the text and {@code answer_start} the file gives
+     * (the paragraph's context is the document's text when they match), for the chunking preview's evidence marks.
+     */
+    public static GoldenSet squadGoldenSet(String name, Path file) throws IOException {
         JsonNode root;
         try {
             root = JSON.readTree(file.toFile());
@@ -83,6 +92,7 @@ public final class EvalSetReader {
         }
         var queries = new LinkedHashMap<String, String>();
         var judgments = new LinkedHashMap<String, SequencedMap<String, Integer>>();
+        var answers = new LinkedHashMap<String, List<AnswerSpan>>();
         for (int a = 0; a < data.size(); a++) {
             JsonNode paragraphs = data.get(a).path("paragraphs");
             for (int p = 0; p < paragraphs.size(); p++) {
@@ -105,10 +115,17 @@ public final class EvalSetReader {
                     var docs = new LinkedHashMap<String, Integer>();
                     docs.put(docId, 1);
                     judgments.put(id, docs);
+                    for (JsonNode answer : qa.path("answers")) {
+                        String text = answer.path("text").asText("");
+                        if (!text.isBlank()) {
+                            answers.computeIfAbsent(docId, k -> new ArrayList<>()).add(new AnswerSpan(docId, id,
+                                    question, text, answer.path("answer_start").asInt(-1)));
+                        }
+                    }
                 }
             }
         }
-        return new EvalSet(name, queries, new Qrels(judgments));
+        return new GoldenSet(name, "squad", new EvalSet(name, queries, new Qrels(judgments)), answers);
     }
 
     private static EvalSet judgedOnly(String name, SequencedMap<String, String> all, Qrels qrels,

@@ -7,13 +7,11 @@ package dev.ragworkbench.evaluation;
  */
 final class FoldedText {
 
-    private final String original;
     private final String folded;
-    /** The offset in {@link #original} of each character of {@link #folded}. */
+    /** The offset in the original text of each character of {@link #folded}. */
     private final int[] origin;
 
     FoldedText(String text) {
-        this.original = text;
         this.origin = new int[text.length()];
         var out = new StringBuilder(text.length());
         boolean space = false;
@@ -39,11 +37,6 @@ final class FoldedText {
         return new FoldedText(text).folded;
     }
 
-    /** Whether {@code needle} (folded with {@link #fold}) occurs in this text. */
-    boolean contains(String foldedNeedle) {
-        return !foldedNeedle.isEmpty() && folded.contains(foldedNeedle);
-    }
-
     /**
      * The [start, end) in the original text of the occurrence of {@code foldedNeedle} that starts nearest to
      * {@code near} (the first when {@code near} is negative), or null when there is none.
@@ -63,9 +56,5 @@ final class FoldedText {
             }
         }
         return best;
-    }
-
-    String original() {
-        return original;
     }
 }

@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -164,16 +163,9 @@ public final class GoldenSetStore {
                 if (corpus == null || corpus.isBlank()) {
                     throw new IllegalArgumentException("Ragas golden set " + name + " names no corpus");
                 }
-                Path ragas = either(file, RAGAS_CSV, RAGAS_JSONL);
-                Map<String, String> texts = corpusTexts.of(corpus);
-                EvalSet set = RagasReader.evalSet(name, ragas, texts);
-                yield new GoldenSet(name, format, set, RagasReader.evidence(ragas, set, texts));
+                yield RagasReader.goldenSet(name, either(file, RAGAS_CSV, RAGAS_JSONL), corpusTexts.of(corpus));
             }
-            case "squad" -> {
-                Path squad = file.apply("squad.json");
-                EvalSet set = EvalSetReader.squad(name, squad);
-                yield new GoldenSet(name, format, set, squadAnswers(squad));
-            }
+            case "squad" -> EvalSetReader.squadGoldenSet(name, file.apply("squad.json"));
             case "beir" -> new GoldenSet(name, format,
                     EvalSetReader.beir(name, file.apply("queries.jsonl"), file.apply("qrels.tsv")), Map.of());
             default -> throw new IllegalArgumentException("unknown golden set format " + format);
@@ -184,34 +176,6 @@ public final class GoldenSetStore {
     private static Path either(Function<String, Path> file, String first, String second) {
         Path p = file.apply(first);
         return p != null && Files.isRegularFile(p) ? p : file.apply(second);
-    }
-
-    /** Answer spans of a SQuAD file by document id (the paragraph's {@code document_id}). */
-    static Map<String, List<AnswerSpan>> squadAnswers(Path file) throws IOException {
-        var byDoc = new HashMap<String, List<AnswerSpan>>();
-        JsonNode data = JSON.readTree(file.toFile()).path("data");
-        for (int a = 0; a < data.size(); a++) {
-            JsonNode paragraphs = data.get(a).path("paragraphs");
-            for (int p = 0; p < paragraphs.size(); p++) {
-                JsonNode paragraph = paragraphs.get(p);
-                JsonNode idNode = paragraph.get("document_id");
-                String docId = idNode != null && !idNode.isNull() ? idNode.asText() : a + "-" + p;
-                for (JsonNode qa : paragraph.path("qas")) {
-                    if (qa.path("is_impossible").asBoolean(false)) {
-                        continue;
-                    }
-                    for (JsonNode answer : qa.path("answers")) {
-                        String text = answer.path("text").asText("");
-                        if (!text.isBlank()) {
-                            byDoc.computeIfAbsent(docId, k -> new ArrayList<>()).add(new AnswerSpan(docId,
-                                    qa.path("id").asText(), qa.path("question").asText(), text,
-                                    answer.path("answer_start").asInt(-1)));
-                        }
-                    }
-                }
-            }
-        }
-        return byDoc;
     }
 
     private ArrayNode manifest() {

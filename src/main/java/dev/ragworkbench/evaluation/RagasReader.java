@@ -11,6 +11,7 @@ import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -44,15 +45,27 @@ public final class RagasReader {
     }
 
     /**
-     * The golden set for {@code documents} (id → text): each item whose contexts occur in at least one document
-     * becomes a judged query. Fails when no context occurs anywhere, which means the set belongs to another corpus.
+     * The judged queries for {@code documents} (id → text): each item whose contexts occur in at least one
+     * document becomes a query. Fails when no context occurs anywhere: the set belongs to another corpus.
      */
     public static EvalSet evalSet(String name, Path file, Map<String, String> documents) throws IOException {
+        return goldenSet(name, file, documents).evalSet();
+    }
+
+    /**
+     * {@link #evalSet}, with each reference context as an answer span where it occurs in a relevant document: the
+     * span gives the document's own text (white space as the document has it), for the chunking preview's
+     * evidence marks.
+     */
+    public static GoldenSet goldenSet(String name, Path file, Map<String, String> documents) throws IOException {
         var items = read(file);
-        var folded = new LinkedHashMap<String, FoldedText>();
-        documents.forEach((id, text) -> folded.put(id, new FoldedText(text)));
+        var folded = new LinkedHashMap<String, String>();
+        documents.forEach((id, text) -> folded.put(id, fold(text)));
+        // offsets are needed only in the documents a context occurs in: fold those again, keeping them
+        var located = new HashMap<String, FoldedText>();
         var queries = new LinkedHashMap<String, String>();
         var judgments = new LinkedHashMap<String, SequencedMap<String, Integer>>();
+        var spans = new LinkedHashMap<String, List<AnswerSpan>>();
         for (Item item : items) {
             var relevant = new LinkedHashMap<String, Integer>();
             for (String context : item.contexts()) {
@@ -63,6 +76,10 @@ public final class RagasReader {
                 folded.forEach((id, text) -> {
                     if (text.contains(needle)) {
                         relevant.put(id, 1);
+                        String original = documents.get(id);
+                        int[] at = located.computeIfAbsent(id, k -> new FoldedText(original)).find(needle, -1);
+                        spans.computeIfAbsent(id, k -> new ArrayList<>()).add(new AnswerSpan(id, item.id(),
+                                item.question(), original.substring(at[0], at[1]), at[0]));
                     }
                 });
             }
@@ -75,39 +92,7 @@ public final class RagasReader {
             throw new MalformedFileException(file, 0, "none of its " + items.size() + " items has a reference"
                     + " context that occurs in any of the corpus's " + documents.size() + " documents");
         }
-        return new EvalSet(name, queries, new Qrels(judgments));
-    }
-
-    /**
-     * Where each item's reference contexts sit in the documents judged relevant to it ({@code set} as made by
-     * {@link #evalSet}): one span per context and document, found as {@link #evalSet} found it (white space
-     * folded, case ignored) and given in the document's own text, for the chunking preview's evidence marks.
-     */
-    public static Map<String, List<AnswerSpan>> evidence(Path file, EvalSet set, Map<String, String> documents)
-            throws IOException {
-        var spans = new LinkedHashMap<String, List<AnswerSpan>>();
-        var judgments = set.qrels().judgments();
-        for (Item item : read(file)) {
-            var relevant = judgments.get(item.id());
-            if (relevant == null) {
-                continue;
-            }
-            for (String docId : relevant.keySet()) {
-                String text = documents.get(docId);
-                if (text == null) {
-                    continue;
-                }
-                var folded = new FoldedText(text);
-                for (String context : item.contexts()) {
-                    int[] at = folded.find(fold(context), -1);
-                    if (at != null) {
-                        spans.computeIfAbsent(docId, k -> new ArrayList<>()).add(new AnswerSpan(docId, item.id(),
-                                item.question(), text.substring(at[0], at[1]), at[0]));
-                    }
-                }
-            }
-        }
-        return spans;
+        return new GoldenSet(name, "ragas", new EvalSet(name, queries, new Qrels(judgments)), spans);
     }
 
     static String fold(String text) {

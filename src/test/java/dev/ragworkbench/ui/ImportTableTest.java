@@ -47,13 +47,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(ApplicationExtension.class)
 class ImportTableTest {
 
-    static {
-        System.setProperty("testfx.robot", "glass");
-        System.setProperty("testfx.headless", "false");
-        System.setProperty("prism.order", "sw");
-        System.setProperty("prism.text", "t2k");
-    }
-
     /** The Import pane's width in the narrowest window (960 px less the 180 px navigation rail). */
     private static final double NARROWEST = 780;
     private static final double DEFAULT = 1100;

@@ -10,6 +10,7 @@ import dev.ragworkbench.ui.common.Tables;
 import javafx.beans.value.ChangeListener;
 import javafx.beans.value.ObservableValue;
 import javafx.beans.binding.Bindings;
+import javafx.collections.ObservableList;
 import javafx.collections.transformation.SortedList;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
@@ -71,7 +72,10 @@ public final class ImportView extends StackPane {
         page.setTop(header());
         page.setCenter(tabs);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        tabs.getTabs().addAll(documentsTab(), failuresTab(), goldenSetsTab(), indexesTab());
+        tabs.getTabs().addAll(documentsTab(),
+                countedTab("Failed files", vm.failures(), this::failuresContent),
+                countedTab("Golden sets", vm.goldenSets(), this::goldenSetsContent),
+                countedTab("Indexes", vm.indexes(), this::indexesContent));
         dropHint.getStyleClass().add("drop-hint");
         dropHint.setMaxSize(Double.MAX_VALUE, Double.MAX_VALUE);
         dropHint.setVisible(false);
@@ -262,9 +266,7 @@ public final class ImportView extends StackPane {
         split.setOrientation(Orientation.HORIZONTAL);
         // the table's fitted columns need about 500 px; what is left of its 70 % goes to Title
         split.setDividerPositions(0.7);
-        var tab = new Tab();
-        tab.textProperty().bind(Bindings.createStringBinding(() -> "Documents  " + Formats.count(vm.documents().size()),
-                vm.documents()));
+        var tab = countedTab("Documents", vm.documents());
         tab.setContent(padded(split));
         return tab;
     }
@@ -372,14 +374,6 @@ public final class ImportView extends StackPane {
 
     // ---- failures, golden sets, indexes
 
-    private Tab failuresTab() {
-        var tab = new Tab();
-        tab.textProperty().bind(Bindings.createStringBinding(() -> "Failed files  " + Formats.count(vm.failures().size()),
-                vm.failures()));
-        contentWhenSelected(tab, this::failuresContent);
-        return tab;
-    }
-
     private Node failuresContent() {
         var failures = new TableView<>(vm.failures());
         failures.setId("failures");
@@ -398,14 +392,6 @@ public final class ImportView extends StackPane {
         var tools = new HBox(12, retry, note);
         tools.setAlignment(Pos.CENTER_LEFT);
         return toolsAbove(tools, failures);
-    }
-
-    private Tab goldenSetsTab() {
-        var tab = new Tab();
-        tab.textProperty().bind(Bindings.createStringBinding(() -> "Golden sets  " + Formats.count(vm.goldenSets().size()),
-                vm.goldenSets()));
-        contentWhenSelected(tab, this::goldenSetsContent);
-        return tab;
     }
 
     private Node goldenSetsContent() {
@@ -472,14 +458,6 @@ public final class ImportView extends StackPane {
         return toolsAbove(tools, sets);
     }
 
-    private Tab indexesTab() {
-        var tab = new Tab();
-        tab.textProperty().bind(Bindings.createStringBinding(() -> "Indexes  " + Formats.count(vm.indexes().size()),
-                vm.indexes()));
-        contentWhenSelected(tab, this::indexesContent);
-        return tab;
-    }
-
     private Node indexesContent() {
         var indexes = new TableView<>(vm.indexes());
         indexes.setId("indexes");
@@ -518,6 +496,20 @@ public final class ImportView extends StackPane {
         var box = new VBox(8, tools, table);
         VBox.setVgrow(table, Priority.ALWAYS);
         return padded(box);
+    }
+
+    /** A tab titled with how many {@code items} it lists, e.g. "Golden sets  2". */
+    private static Tab countedTab(String title, ObservableList<?> items) {
+        var tab = new Tab();
+        tab.textProperty().bind(Bindings.createStringBinding(() -> title + "  " + Formats.count(items.size()), items));
+        return tab;
+    }
+
+    /** {@link #countedTab} whose content is built when it is first selected. */
+    private static Tab countedTab(String title, ObservableList<?> items, Supplier<Node> content) {
+        var tab = countedTab(title, items);
+        contentWhenSelected(tab, content);
+        return tab;
     }
 
     /**

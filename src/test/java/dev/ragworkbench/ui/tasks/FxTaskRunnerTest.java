@@ -22,12 +22,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class FxTaskRunnerTest {
 
-    static {
-        System.setProperty("testfx.robot", "glass");
-        System.setProperty("testfx.headless", "false");
-        System.setProperty("prism.order", "sw");
-    }
-
     private final List<Throwable> reported = new CopyOnWriteArrayList<>();
     private final FxTaskRunner runner = new FxTaskRunner((title, error) -> reported.add(error));
 
