@@ -8,7 +8,7 @@ import dev.ragworkbench.evaluation.EvalSet;
 import dev.ragworkbench.evaluation.EvalSetReader;
 import dev.ragworkbench.evaluation.Evaluator;
 import dev.ragworkbench.evaluation.Metric;
-import dev.ragworkbench.evaluation.Run;
+import dev.ragworkbench.evaluation.Rankings;
 import dev.ragworkbench.evaluation.ScoredDoc;
 import dev.ragworkbench.index.IndexedText;
 import dev.ragworkbench.ingest.ImportFormat;
@@ -150,7 +150,7 @@ final class BenchCommand implements Runnable {
                         for (var q : queries) {
                             DocumentRanking.topDocuments(retriever, q.getValue(), 100, info.chunks());
                         }
-                        var run = Run.builder(rspec.toString());
+                        var run = Rankings.builder(rspec.toString());
                         long[] nanos = new long[queries.size() * PASSES];
                         for (int pass = 0; pass < PASSES; pass++) {
                             for (int i = 0; i < queries.size(); i++) {

@@ -1,7 +1,7 @@
 package dev.ragworkbench.cli;
 
 import dev.ragworkbench.experiment.store.RunQuery;
-import dev.ragworkbench.experiment.store.RunRecord;
+import dev.ragworkbench.experiment.store.Run;
 import dev.ragworkbench.experiment.store.RunStatus;
 import dev.ragworkbench.experiment.store.RunStore;
 import picocli.CommandLine.Command;
@@ -22,7 +22,7 @@ import java.util.Locale;
 final class RunsCommand {
 
     /** Runs as rows, metrics as columns (the union, in first-seen order unless given). */
-    static String metricsTable(List<RunRecord> runs, List<String> metricOrder) {
+    static String metricsTable(List<Run> runs, List<String> metricOrder) {
         var metrics = new LinkedHashSet<>(metricOrder);
         runs.forEach(r -> metrics.addAll(r.metrics().keySet()));
         var header = new ArrayList<>(List.of("run", "name", "status"));

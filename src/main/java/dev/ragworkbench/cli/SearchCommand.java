@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.ragworkbench.app.Workbench;
 import dev.ragworkbench.evaluation.EvalSetReader;
-import dev.ragworkbench.evaluation.Run;
+import dev.ragworkbench.evaluation.Rankings;
 import dev.ragworkbench.evaluation.ScoredDoc;
 import dev.ragworkbench.evaluation.TrecRunFile;
 import dev.ragworkbench.index.ChunkIndex;
@@ -77,7 +77,7 @@ final class SearchCommand implements Runnable {
         try (var bench = Workbench.open(options.workspace); ChunkIndex idx = bench.openIndex(index)) {
             Retriever r = bench.retriever(idx, retrieverSpec);
             Map<String, String> queryTexts = queryTexts();
-            var run = Run.builder(retrieverSpec.toString());
+            var run = Rankings.builder(retrieverSpec.toString());
             List<Hit> singleHits = List.of();
             for (var q : queryTexts.entrySet()) {
                 List<Hit> hits = DocumentRanking.topDocuments(r, q.getValue(), top, idx.info().chunks());

@@ -29,15 +29,15 @@ public final class Evaluator {
         ALL_JUDGED
     }
 
-    public static EvaluationResult evaluate(Run run, EvalSet set, List<Metric> metrics) {
+    public static EvaluationResult evaluate(Rankings run, EvalSet set, List<Metric> metrics) {
         return evaluate(run, set.qrels(), metrics);
     }
 
-    public static EvaluationResult evaluate(Run run, Qrels qrels, List<Metric> metrics) {
+    public static EvaluationResult evaluate(Rankings run, Qrels qrels, List<Metric> metrics) {
         return evaluate(run, qrels, metrics, QuerySelection.WITH_RELEVANT);
     }
 
-    public static EvaluationResult evaluate(Run run, Qrels qrels, List<Metric> metrics, QuerySelection selection) {
+    public static EvaluationResult evaluate(Rankings run, Qrels qrels, List<Metric> metrics, QuerySelection selection) {
         if (metrics.isEmpty()) {
             throw new IllegalArgumentException("no metrics requested");
         }

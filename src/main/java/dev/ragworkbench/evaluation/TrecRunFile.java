@@ -29,7 +29,7 @@ public final class TrecRunFile {
     private TrecRunFile() {
     }
 
-    public static void write(Run run, Path file) throws IOException {
+    public static void write(Rankings run, Path file) throws IOException {
         try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             write(run, out);
         }
@@ -39,7 +39,7 @@ public final class TrecRunFile {
      * Writes the run; the tag column is the run name with whitespace replaced by {@code _} ({@code run} if
      * empty). Ids containing whitespace cannot be written (the format has no quoting) and are rejected.
      */
-    public static void write(Run run, Writer out) throws IOException {
+    public static void write(Rankings run, Writer out) throws IOException {
         String tag = run.name().isBlank() ? "run" : WHITESPACE.matcher(run.name().strip()).replaceAll("_");
         Writer w = out instanceof BufferedWriter ? out : new BufferedWriter(out);
         var line = new StringBuilder(96);
@@ -65,7 +65,7 @@ public final class TrecRunFile {
     }
 
     /** Reads a run file whole; its name is the tag of the first line (or the file name if empty). */
-    public static Run read(Path file) throws IOException {
+    public static Rankings read(Path file) throws IOException {
         List<String> lines = TextLines.read(file);
         SequencedMap<String, List<ScoredDoc>> rankings = new LinkedHashMap<>();
         Map<String, Map<String, Integer>> lineOf = new HashMap<>();
@@ -104,6 +104,6 @@ public final class TrecRunFile {
             }
             rankings.computeIfAbsent(f[0], q -> new ArrayList<>()).add(new ScoredDoc(f[2], score));
         }
-        return new Run(tag != null ? tag : file.getFileName().toString(), rankings);
+        return new Rankings(tag != null ? tag : file.getFileName().toString(), rankings);
     }
 }

@@ -5,12 +5,12 @@ import dev.ragworkbench.app.Workbench;
 import dev.ragworkbench.evaluation.EvalSet;
 import dev.ragworkbench.evaluation.EvaluationResult;
 import dev.ragworkbench.evaluation.Evaluator;
-import dev.ragworkbench.evaluation.Run;
+import dev.ragworkbench.evaluation.Rankings;
 import dev.ragworkbench.evaluation.ScoredDoc;
 import dev.ragworkbench.evaluation.TrecRunFile;
 import dev.ragworkbench.experiment.spec.ExperimentSpec;
-import dev.ragworkbench.experiment.spec.RunPoint;
-import dev.ragworkbench.experiment.store.RunRecord;
+import dev.ragworkbench.experiment.spec.GridPoint;
+import dev.ragworkbench.experiment.store.Run;
 import dev.ragworkbench.experiment.store.RunStore;
 import dev.ragworkbench.index.ChunkIndex;
 import dev.ragworkbench.index.IndexInfo;
@@ -35,7 +35,7 @@ import java.util.stream.IntStream;
 
 /**
  * Executes an experiment: imports its corpus, builds (or reuses) one index per chunker × embedder, and runs
- * every grid point over the eval set, recording each as a Run as it goes. A run is written when it starts and
+ * every grid point over the eval set, recording each as a run as it goes. A run is written when it starts and
  * its results when they are known, so stopping midway loses no finished run.
  */
 public final class ExperimentRunner {
@@ -58,7 +58,7 @@ public final class ExperimentRunner {
     }
 
     /** One finished point. */
-    public record Outcome(RunPoint point, RunRecord run, EvaluationResult result) {
+    public record Outcome(GridPoint point, Run run, EvaluationResult result) {
     }
 
     public List<Outcome> run(ExperimentSpec spec, Options options, ProgressListener progress, Cancellation cancel)
@@ -70,7 +70,7 @@ public final class ExperimentRunner {
         var points = spec.expand();
         var outcomes = new ArrayList<Outcome>();
         var built = new LinkedHashMap<String, IndexInfo>();
-        for (RunPoint point : points) {
+        for (GridPoint point : points) {
             cancel.check();
             var request = new Workbench.IndexRequest(imported.corpus(), point.chunker(), point.embedder());
             IndexInfo info = built.get(request.toString());
@@ -98,7 +98,7 @@ public final class ExperimentRunner {
         return set;
     }
 
-    private Outcome runPoint(long experimentId, ExperimentSpec spec, RunPoint point, EvalSet evalSet, IndexInfo info,
+    private Outcome runPoint(long experimentId, ExperimentSpec spec, GridPoint point, EvalSet evalSet, IndexInfo info,
                              Options options, ProgressListener progress, Cancellation cancel) throws IOException {
         var params = new LinkedHashMap<>(point.params());
         params.put("index.name", info.name());
@@ -107,7 +107,7 @@ public final class ExperimentRunner {
         try (ChunkIndex index = bench.openIndex(info.name())) {
             Retriever retriever = bench.retriever(index, point.retriever());
             long t0 = System.nanoTime();
-            Run ranking = search(retriever, evalSet, point.inputs().top(), info.chunks(), run.id(), progress, cancel);
+            Rankings ranking = search(retriever, evalSet, point.inputs().top(), info.chunks(), run.id(), progress, cancel);
             long t1 = System.nanoTime();
             EvaluationResult result = Evaluator.evaluate(ranking, evalSet, spec.metrics());
             long t2 = System.nanoTime();
@@ -128,7 +128,7 @@ public final class ExperimentRunner {
     }
 
     /** Every query, on both cores: retrievers are thread-safe and queries independent. */
-    private static Run search(Retriever retriever, EvalSet evalSet, int top, int chunks, String runId,
+    private static Rankings search(Retriever retriever, EvalSet evalSet, int top, int chunks, String runId,
                               ProgressListener progress, Cancellation cancel) {
         var queries = new ArrayList<>(evalSet.queries().entrySet());
         var done = new java.util.concurrent.atomic.AtomicInteger();
@@ -138,14 +138,14 @@ public final class ExperimentRunner {
             progress.progress("search", done.incrementAndGet(), queries.size());
             return hits.stream().map(h -> new ScoredDoc(h.documentId(), h.score())).toList();
         }).toList();
-        var run = Run.builder(runId);
+        var run = Rankings.builder(runId);
         for (int i = 0; i < queries.size(); i++) {
             run.add(queries.get(i).getKey(), rankings.get(i));
         }
         return run.build();
     }
 
-    private void saveArtifacts(String runId, Run ranking, EvaluationResult result, Path trecDir) throws IOException {
+    private void saveArtifacts(String runId, Rankings ranking, EvaluationResult result, Path trecDir) throws IOException {
         Path dir = Files.createTempDirectory("run-" + runId);
         try {
             Path trec = dir.resolve("run.trec");

@@ -32,7 +32,7 @@ public enum RetrieverKind {
         return this != BM25;
     }
 
-    public static RetrieverKind of(String id) {
+    public static RetrieverKind fromId(String id) {
         return Arrays.stream(values()).filter(k -> k.id.equals(id)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("unknown retriever '" + id + "'; valid: "
                         + String.join(", ", ids())));

@@ -30,7 +30,7 @@ public record RetrieverSpec(RetrieverKind kind, Map<String, String> params) {
     public static RetrieverSpec parse(String text) {
         String s = text.strip();
         int colon = s.indexOf(':');
-        var kind = RetrieverKind.of(colon < 0 ? s : s.substring(0, colon));
+        var kind = RetrieverKind.fromId(colon < 0 ? s : s.substring(0, colon));
         var params = new TreeMap<String, String>();
         if (colon >= 0 && colon < s.length() - 1) {
             for (String pair : s.substring(colon + 1).split(",")) {

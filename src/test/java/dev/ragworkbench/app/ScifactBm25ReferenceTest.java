@@ -4,7 +4,7 @@ import dev.ragworkbench.chunking.ChunkerSpec;
 import dev.ragworkbench.evaluation.EvalSetReader;
 import dev.ragworkbench.evaluation.Evaluator;
 import dev.ragworkbench.evaluation.Metric;
-import dev.ragworkbench.evaluation.Run;
+import dev.ragworkbench.evaluation.Rankings;
 import dev.ragworkbench.evaluation.ScoredDoc;
 import dev.ragworkbench.evaluation.TrecRunFile;
 import dev.ragworkbench.index.IndexSettings;
@@ -53,7 +53,7 @@ class ScifactBm25ReferenceTest {
             Path runFile = dir.resolve("bm25.trec");
             try (var index = bench.openIndex(null)) {
                 var bm25 = bench.retriever(index, RetrieverSpec.parse("bm25:k1=0.9,b=0.4"));
-                var run = Run.builder("bm25");
+                var run = Rankings.builder("bm25");
                 for (var q : evalSet.queries().entrySet()) {
                     var hits = DocumentRanking.topDocuments(bm25, q.getValue(), 1000, info.chunks());
                     run.add(q.getKey(), hits.stream().map(h -> new ScoredDoc(h.documentId(), h.score())).toList());

@@ -28,7 +28,7 @@ class MetricsTest {
             "q3", ordered("d7", 1),
             "q4", ordered("d8", 0)));
 
-    static final Run RUN = Run.builder("test")
+    static final Rankings RUN = Rankings.builder("test")
             // q1 ranking: d3 (0), d1 (1), d5 (unjudged), d2 (1); d4 not retrieved. Only 4 retrieved.
             .add("q1", "d2", 0.6).add("q1", "d5", 0.7).add("q1", "d3", 0.9).add("q1", "d1", 0.8)
             // q2: d1 and d2 tie at 0.5; trec_eval puts the larger docno first: d2 (2), d1 (3), d4 (0), d3 (1).
@@ -82,7 +82,7 @@ class MetricsTest {
     void tieOrderChangesTheValueWhereItShould() {
         // Same scores, only the ids differ: with ids swapped the grade-3 doc wins the tie.
         var qrels = Qrels.of(Map.of("q", ordered("b", 3, "a", 2)));
-        var ab = Run.builder("r").add("q", "a", 1.0).add("q", "b", 1.0).build();
+        var ab = Rankings.builder("r").add("q", "a", 1.0).add("q", "b", 1.0).build();
         var ndcg = Metric.parse("ndcg@1");
         // tie -> "b" first (descending docno) -> grade 3 at rank 1 -> ideal -> 1.0
         assertThat(Evaluator.evaluate(ab, qrels, List.of(ndcg)).aggregate().mean(ndcg)).isEqualTo(1.0);
@@ -123,7 +123,7 @@ class MetricsTest {
     @Test
     void zeroAndNegativeGradesGainNothing() {
         var qrels = Qrels.of(Map.of("q", ordered("a", -1, "b", 0, "c", 2)));
-        var run = Run.builder("r").add("q", "a", 3).add("q", "b", 2).add("q", "c", 1).build();
+        var run = Rankings.builder("r").add("q", "a", 3).add("q", "b", 2).add("q", "c", 1).build();
         var r = Evaluator.evaluate(run, qrels, Metric.parseList("ndcg@3, recall@3, map@3"));
         // c (grade 2) at rank 3: 2/log2(4) = 1; ideal = 2 -> 0.5
         assertThat(r.aggregate().mean(Metric.parse("ndcg@3"))).isCloseTo(0.5, within(EPS));
@@ -135,7 +135,7 @@ class MetricsTest {
     void gradeOneCountsAsRelevantButGainsOnlyItsGrade() {
         // trec_eval: ndcg gains are raw grades, relevance for recall is grade >= 1.
         var qrels = Qrels.of(Map.of("q", ordered("a", 1, "b", 4)));
-        var run = Run.builder("r").add("q", "a", 2).add("q", "b", 1).build();
+        var run = Rankings.builder("r").add("q", "a", 2).add("q", "b", 1).build();
         var r = Evaluator.evaluate(run, qrels, Metric.parseList("ndcg@2, recall@1"));
         // DCG = 1 + 4/log2(3) = 3.5237190; ideal = 4 + 1/log2(3) = 4.6309298
         assertThat(r.aggregate().mean(Metric.parse("ndcg@2")))
@@ -146,21 +146,21 @@ class MetricsTest {
     @Test
     void negativeZeroTiesWithZeroAndIdsCompareByCodePoint() {
         // trec_eval compares scores with > and <, so -0.0 and 0.0 tie and the larger docno wins.
-        var run = Run.builder("r").add("q", "a", 0.0).add("q", "b", -0.0).build();
+        var run = Rankings.builder("r").add("q", "a", 0.0).add("q", "b", -0.0).build();
         assertThat(run.ranking("q")).extracting(ScoredDoc::docId).containsExactly("b", "a");
         // strcmp on UTF-8: U+1F600 (a surrogate pair in Java) sorts after U+FFFD, unlike String.compareTo.
         String emoji = "\uD83D\uDE00";
         String replacement = "\uFFFD";
-        var run2 = Run.builder("r").add("q", replacement, 1).add("q", emoji, 1).build();
+        var run2 = Rankings.builder("r").add("q", replacement, 1).add("q", emoji, 1).build();
         assertThat(run2.ranking("q")).extracting(ScoredDoc::docId).containsExactly(emoji, replacement);
         // and "doc9" > "doc10" byte-wise, so doc9 ranks first on a tie
-        var run3 = Run.builder("r").add("q", "doc10", 1).add("q", "doc9", 1).build();
+        var run3 = Rankings.builder("r").add("q", "doc10", 1).add("q", "doc9", 1).build();
         assertThat(run3.ranking("q")).extracting(ScoredDoc::docId).containsExactly("doc9", "doc10");
     }
 
     @Test
     void runRejectsDuplicateDocumentsAndNaN() {
-        assertThatThrownBy(() -> Run.builder("r").add("q", "a", 1).add("q", "a", 2).build())
+        assertThatThrownBy(() -> Rankings.builder("r").add("q", "a", 1).add("q", "a", 2).build())
                 .hasMessageContaining("'a' retrieved twice for query 'q'");
         assertThatThrownBy(() -> new ScoredDoc("a", Double.NaN)).hasMessageContaining("NaN");
     }
@@ -184,7 +184,7 @@ class MetricsTest {
     @Test
     void evaluatesThreeHundredQueriesOfAThousandDocsFast() {
         var qrelsMap = new LinkedHashMap<String, Map<String, Integer>>();
-        var builder = Run.builder("big");
+        var builder = Rankings.builder("big");
         var random = new java.util.Random(1);
         for (int q = 0; q < 300; q++) {
             var judged = new LinkedHashMap<String, Integer>();

@@ -79,8 +79,8 @@ class PairedComparisonTest {
     @Test
     void pairsEvaluationResultsByQueryId() {
         var qrels = Qrels.of(MetricsTest.ordered("q1", Map.of("a", 1), "q2", Map.of("b", 1), "q3", Map.of("c", 1)));
-        var runA = Run.builder("A").add("q1", "x", 1).add("q1", "a", 0.5).add("q2", "b", 1).build();
-        var runB = Run.builder("B").add("q2", "b", 1).add("q1", "a", 1).add("q3", "c", 1).build();
+        var runA = Rankings.builder("A").add("q1", "x", 1).add("q1", "a", 0.5).add("q2", "b", 1).build();
+        var runB = Rankings.builder("B").add("q2", "b", 1).add("q1", "a", 1).add("q3", "c", 1).build();
         var metrics = Metric.parseList("mrr@10");
         var a = Evaluator.evaluate(runA, qrels, metrics);
         var b = Evaluator.evaluate(runB, qrels, metrics);

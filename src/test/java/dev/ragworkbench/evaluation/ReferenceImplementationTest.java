@@ -97,7 +97,7 @@ class ReferenceImplementationTest {
         };
     }
 
-    record Case(Qrels qrels, Run run) {
+    record Case(Qrels qrels, Rankings run) {
     }
 
     @Provide
@@ -114,7 +114,7 @@ class ReferenceImplementationTest {
         Arbitrary<Map<String, Map<String, Double>>> runs = Arbitraries.maps(Arbitraries.of("q1", "q2", "q4"),
                 ranking).ofMaxSize(3);
         return qrels.flatMap(q -> runs.map(r -> {
-            var builder = Run.builder("r");
+            var builder = Rankings.builder("r");
             r.forEach((query, scored) -> scored.forEach((doc, score) -> builder.add(query, doc, score)));
             return new Case(Qrels.of(new LinkedHashMap<>(q)), builder.build());
         }));

@@ -22,14 +22,14 @@ class ResultsJsonTest {
     @Test
     void aPerfectRunScoresOneOnSciFact() throws IOException {
         EvalSet set = EvalSetReader.beirDirectory(ReadersTest.SCIFACT, "test");
-        var builder = Run.builder("oracle");
+        var builder = Rankings.builder("oracle");
         set.qrels().judgments().forEach((q, docs) -> docs.forEach((d, g) -> builder.add(q, d, g)));
         var metrics = Metric.parseList("ndcg@10, recall@100, mrr@10, map@100, success@1");
         var r = Evaluator.evaluate(builder.build(), set, metrics);
         assertThat(r.aggregate().count()).isEqualTo(300);
         metrics.forEach(m -> assertThat(r.aggregate().mean(m)).as(m.toString()).isEqualTo(1.0));
         // an empty run scores 0 on all 300 queries rather than being skipped
-        var empty = Evaluator.evaluate(Run.builder("none").build(), set, metrics);
+        var empty = Evaluator.evaluate(Rankings.builder("none").build(), set, metrics);
         assertThat(empty.aggregate().count()).isEqualTo(300);
         assertThat(empty.judgedQueriesNotInRun()).isEqualTo(300);
         assertThat(empty.aggregate().mean(metrics.getFirst())).isZero();

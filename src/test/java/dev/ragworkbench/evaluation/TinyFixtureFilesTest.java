@@ -20,7 +20,7 @@ class TinyFixtureFilesTest {
     @Test
     void meansMatchTheHandWorkedValues() throws IOException, URISyntaxException {
         Qrels qrels = QrelsReader.read(resource("tiny.qrels"));
-        Run run = TrecRunFile.read(resource("tiny.run"));
+        Rankings run = TrecRunFile.read(resource("tiny.run"));
         var r = Evaluator.evaluate(run, qrels, Metric.parseList("ndcg_cut.10, P.5, recall.5, map_cut.5, success.1"));
         var means = r.aggregate();
         assertThat(means.count()).isEqualTo(3);

@@ -27,7 +27,7 @@ class TrecRunFileTest {
 
     @Test
     void writesTrecEvalOrderWithFullPrecisionScores() throws IOException {
-        var run = Run.builder("my run")
+        var run = Rankings.builder("my run")
                 .add("q1", "d10", 0.1 + 0.2)   // 0.30000000000000004
                 .add("q1", "d9", 0.30000000000000004)
                 .add("q1", "d2", 1e-300)
@@ -46,13 +46,13 @@ class TrecRunFileTest {
 
     @Test
     void roundTripPreservesOrderScoresAndMetrics() throws IOException {
-        var run = Run.builder("r")
+        var run = Rankings.builder("r")
                 .add("q1", "a", 0.5).add("q1", "b", 0.5).add("q1", "c", -0.0).add("q1", "d", 0.0)
                 .add("q2", "x", 12345.678901234567).add("q2", "y", Double.MIN_VALUE)
                 .build();
         Path f = dir.resolve("run.trec");
         TrecRunFile.write(run, f);
-        Run back = TrecRunFile.read(f);
+        Rankings back = TrecRunFile.read(f);
         assertThat(back.rankings()).isEqualTo(run.rankings());
         assertThat(back.ranking("q1")).extracting(ScoredDoc::docId).containsExactly("b", "a", "d", "c");
         var qrels = Qrels.of(Map.of("q1", Map.of("a", 1, "c", 2), "q2", Map.of("y", 1)));
@@ -69,7 +69,7 @@ class TrecRunFileTest {
                 q1 Q0 high 2 0.9 tag
                 q1 Q0 mid 3 0.5 tag
                 """);
-        Run run = TrecRunFile.read(f);
+        Rankings run = TrecRunFile.read(f);
         assertThat(run.name()).isEqualTo("tag");
         assertThat(run.ranking("q1")).extracting(ScoredDoc::docId).containsExactly("high", "mid", "low");
         assertThat(run.queryIds()).containsExactly("q1", "q2");
@@ -92,20 +92,20 @@ class TrecRunFileTest {
 
     @Test
     void writerRefusesIdsWithWhitespace() {
-        var run = Run.builder("r").add("q1", "doc one", 1).build();
+        var run = Rankings.builder("r").add("q1", "doc one", 1).build();
         assertThatThrownBy(() -> TrecRunFile.write(run, new StringWriter()))
                 .hasMessageContaining("'doc one' contains whitespace");
     }
 
     /** Whatever the scores and ties, the file read back ranks and scores exactly like the run in memory. */
     @Property(tries = 200)
-    void anyRunSurvivesTheFile(@ForAll("runs") Run run) throws IOException {
+    void anyRunSurvivesTheFile(@ForAll("runs") Rankings run) throws IOException {
         var out = new StringWriter();
         TrecRunFile.write(run, out);
         Path f = Files.createTempFile("run", ".trec");
         try {
             Files.writeString(f, out.toString());
-            Run back = TrecRunFile.read(f);
+            Rankings back = TrecRunFile.read(f);
             assertThat(back.rankings()).isEqualTo(run.rankings());
             // the file lists documents in the ranking order the metrics use
             var lines = out.toString().lines().toList();
@@ -121,7 +121,7 @@ class TrecRunFileTest {
     }
 
     @Provide
-    Arbitrary<Run> runs() {
+    Arbitrary<Rankings> runs() {
         Arbitrary<Double> scores = Arbitraries.oneOf(
                 Arbitraries.doubles().filter(d -> !Double.isNaN(d)),
                 Arbitraries.of(0.0, -0.0, 1.0, 0.5), // many ties
@@ -131,6 +131,6 @@ class TrecRunFileTest {
         Arbitrary<List<ScoredDoc>> ranking = Combinators.combine(ids, scores).as(ScoredDoc::new)
                 .list().ofMinSize(1).ofMaxSize(30).uniqueElements(ScoredDoc::docId); // an empty ranking has no line
         return Arbitraries.maps(Arbitraries.of("q1", "q2", "q3"), ranking).ofMaxSize(3)
-                .map(m -> new Run("r", new LinkedHashMap<>(m)));
+                .map(m -> new Rankings("r", new LinkedHashMap<>(m)));
     }
 }

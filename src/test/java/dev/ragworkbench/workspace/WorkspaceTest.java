@@ -49,10 +49,13 @@ class WorkspaceTest {
 
     @Test
     void aDatabaseBehindTheNewestMigrationIsMigrated() throws Exception {
-        // A workspace made by a build with only V1: the fast path must not skip V2.
+        // A workspace made by a build with only V1: the fast path must not skip the later ones.
         try (var ws = Workspace.open(dir.resolve("old")); var c = ws.connection(); var st = c.createStatement()) {
-            st.execute("DELETE FROM \"flyway_schema_history\" WHERE \"version\" = '2'");
-            st.execute("DROP TABLE run_artifact, run_note, run_tag, run_query_metric, run_metric, run_param, run,"
+            st.execute("DELETE FROM \"flyway_schema_history\" WHERE \"version\" IN ('2', '3')");
+            st.execute("DROP TABLE ui_state, chat_call_cache, chat_model, eval_set_answer_span, eval_set_judgment,"
+                       + " eval_set_query, eval_set_version, eval_set, baseline, run_item_failure, run_step_metric"
+                       + " CASCADE");
+            st.execute("DROP TABLE experiment_execution, run_artifact, run_note, run_tag, run_query_metric, run_metric, run_param, run,"
                        + " experiment CASCADE");
             assertThat(Workspace.schemaVersion(c)).isEqualTo("1");
         }

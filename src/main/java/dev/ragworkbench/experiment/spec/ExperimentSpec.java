@@ -1,5 +1,6 @@
 package dev.ragworkbench.experiment.spec;
 
+import dev.ragworkbench.index.IndexSettings;
 import dev.ragworkbench.chunking.ChunkerSpec;
 import dev.ragworkbench.evaluation.EvalSet;
 import dev.ragworkbench.evaluation.EvalSetReader;
@@ -32,7 +33,7 @@ import java.util.function.Supplier;
  * @param evalSet     the queries and judgments
  * @param chunkers    chunking axis, distinct, in file order
  * @param embedders   embedding axis, distinct, in file order: built-in names, absolute model folders, or
- *                    {@value #NO_EMBEDDER}
+ *                    {@value IndexSettings#NO_EMBEDDER}
  * @param retrievers  retrieval axis, distinct, in file order
  * @param metrics     metrics to report, distinct, in file order
  * @param top         ranking depth per query
@@ -47,7 +48,6 @@ public record ExperimentSpec(String name, String description, Corpus corpus, Eva
                              SequencedMap<String, String> tags, Path source, String yaml) {
 
     /** The embedder of lexical runs, and the embedding item that means "compute no embeddings". */
-    public static final String NO_EMBEDDER = "none";
 
     /** Ranking depth when the spec gives none: deep enough for trec_eval-style MAP and recall cut-offs. */
     public static final int DEFAULT_TOP = 1000;
@@ -141,24 +141,24 @@ public record ExperimentSpec(String name, String description, Corpus corpus, Eva
 
     /**
      * The run points: chunkers × embedders × retrievers, except that lexical retrievers ignore the embedding
-     * axis (one point per chunker with embedder {@value #NO_EMBEDDER}), since their results cannot depend on
+     * axis (one point per chunker with embedder {@value IndexSettings#NO_EMBEDDER}), since their results cannot depend on
      * it. Distinct, ordered chunker, then embedder (lexical points first), then retriever, so points that can
      * share one index are adjacent.
      */
-    public List<RunPoint> expand() {
-        var inputs = new RunPoint.Inputs(corpus, evalSet.name(), sample, top);
-        List<String> models = embedders.stream().filter(e -> !e.equals(NO_EMBEDDER)).toList();
-        var points = new LinkedHashSet<RunPoint>();
+    public List<GridPoint> expand() {
+        var inputs = new GridPoint.Inputs(corpus, evalSet.name(), sample, top);
+        List<String> models = embedders.stream().filter(e -> !e.equals(IndexSettings.NO_EMBEDDER)).toList();
+        var points = new LinkedHashSet<GridPoint>();
         for (ChunkerSpec chunker : chunkers) {
             for (RetrieverSpec retriever : retrievers) {
                 if (!retriever.kind().needsVectors()) {
-                    points.add(new RunPoint(chunker, NO_EMBEDDER, retriever, inputs));
+                    points.add(new GridPoint(chunker, IndexSettings.NO_EMBEDDER, retriever, inputs));
                 }
             }
             for (String model : models) {
                 for (RetrieverSpec retriever : retrievers) {
                     if (retriever.kind().needsVectors()) {
-                        points.add(new RunPoint(chunker, model, retriever, inputs));
+                        points.add(new GridPoint(chunker, model, retriever, inputs));
                     }
                 }
             }

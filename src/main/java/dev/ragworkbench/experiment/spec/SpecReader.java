@@ -1,5 +1,6 @@
 package dev.ragworkbench.experiment.spec;
 
+import dev.ragworkbench.index.IndexSettings;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.ragworkbench.chunking.ChunkerKind;
 import dev.ragworkbench.chunking.ChunkerSpec;
@@ -85,7 +86,7 @@ final class SpecReader {
         int before = problems.size();
         List<String> embedders = optional(spec, "embedding")
                 .map(n -> items(n, "embedding").stream().map(this::embedder).flatMap(Optional::stream).toList())
-                .orElse(List.of(ExperimentSpec.NO_EMBEDDER));
+                .orElse(List.of(IndexSettings.NO_EMBEDDER));
         boolean embeddersValid = problems.size() == before;
 
         var retrievers = new ArrayList<RetrieverSpec>();
@@ -95,7 +96,7 @@ final class SpecReader {
                     retrievers.add(r);
                     // Only when the embedding axis read cleanly, else its own error already says why.
                     if (embeddersValid && r.kind().needsVectors()
-                        && embedders.stream().allMatch(ExperimentSpec.NO_EMBEDDER::equals)) {
+                        && embedders.stream().allMatch(IndexSettings.NO_EMBEDDER::equals)) {
                         problem(item, "retriever '" + r.kind().id() + "' needs an embedder, but embedding "
                                 + (spec.entries().containsKey("embedding") ? "lists only none" : "is not given")
                                 + "; add one, e.g. embedding: [ " + Embedders.DEFAULT + " ]");
@@ -282,7 +283,7 @@ final class SpecReader {
             return Optional.empty();
         }
         String lower = text.strip().toLowerCase(Locale.ROOT);
-        if (lower.equals(ExperimentSpec.NO_EMBEDDER) || Embedders.knownNames().contains(lower)) {
+        if (lower.equals(IndexSettings.NO_EMBEDDER) || Embedders.knownNames().contains(lower)) {
             return Optional.of(lower);
         }
         Path folder = resolve(item, text);
@@ -318,7 +319,7 @@ final class SpecReader {
         if (kindText == null) {
             return Optional.empty();
         }
-        Optional<RetrieverKind> kind = attempt(kindNode, () -> RetrieverKind.of(kindText.strip().toLowerCase(Locale.ROOT)));
+        Optional<RetrieverKind> kind = attempt(kindNode, () -> RetrieverKind.fromId(kindText.strip().toLowerCase(Locale.ROOT)));
         if (kind.isEmpty()) {
             return Optional.empty();
         }

@@ -143,12 +143,12 @@ public final class RunStore {
      * @param experimentId the experiment it is a point of, or null for a lone run
      * @param params       flat dotted keys such as {@code chunking.kind}, {@code retrieval.k1}
      */
-    public RunRecord startRun(Long experimentId, String name, Map<String, String> params, Map<String, String> tags) {
+    public Run startRun(Long experimentId, String name, Map<String, String> params, Map<String, String> tags) {
         return startRun(experimentId, name, params, tags, self);
     }
 
     /** As {@link #startRun(Long, String, Map, Map)} with another owner: lets tests stand in for other processes. */
-    RunRecord startRun(Long experimentId, String name, Map<String, String> params, Map<String, String> tags,
+    Run startRun(Long experimentId, String name, Map<String, String> params, Map<String, String> tags,
                        RunOwner owner) {
         requireText(name, "run name");
         checkEntries(params, "param");
@@ -169,7 +169,7 @@ public final class RunStore {
                         insertRun(id, experimentId, name, params, tags, owner, start);
                     }
                 }
-                return new RunRecord(id, experimentId, name, RunStatus.RUNNING, null, start, start, null, null,
+                return new Run(id, experimentId, name, RunStatus.RUNNING, null, start, start, null, null,
                         codeVersion, owner, new TreeMap<>(params), new TreeMap<>(), new TreeMap<>(tags), List.of(),
                         List.of());
             } catch (DuplicateIdException e) {
@@ -213,21 +213,21 @@ public final class RunStore {
     }
 
     /** Marks the run {@code finished}. */
-    public RunRecord finish(String runId) {
+    public Run finish(String runId) {
         return end(runId, RunStatus.FINISHED, null);
     }
 
     /** Marks the run {@code failed}, saying why (an exception message, say). */
-    public RunRecord fail(String runId, String reason) {
+    public Run fail(String runId, String reason) {
         return end(runId, RunStatus.FAILED, reason);
     }
 
     /** Marks the run {@code cancelled}: the user stopped it. */
-    public RunRecord cancel(String runId) {
+    public Run cancel(String runId) {
         return end(runId, RunStatus.CANCELLED, "cancelled by the user");
     }
 
-    private RunRecord end(String runId, RunStatus status, String reason) {
+    private Run end(String runId, RunStatus status, String reason) {
         try {
             endOnce(runId, status, reason);
         } catch (IllegalStateException e) {
@@ -483,7 +483,7 @@ public final class RunStore {
      * written by a live process on this host: cancel it there first.
      */
     public void delete(String runId) {
-        RunRecord run = run(runId);
+        Run run = run(runId);
         if (run.status() == RunStatus.RUNNING && liveness.isLocal(run.owner())
                 && liveness.goneReason(run.owner()).isEmpty()) {
             throw new IllegalStateException("run " + runId + " is still running in process " + run.owner().pid()
@@ -500,18 +500,18 @@ public final class RunStore {
     // --------------------------------------------------------------------------------------------- reading
 
     /** The full run; throws {@link NoSuchRunException} for an unknown id. */
-    public RunRecord run(String runId) {
+    public Run run(String runId) {
         return find(runId).orElseThrow(() -> new NoSuchRunException(runId));
     }
 
-    public Optional<RunRecord> find(String runId) {
-        List<RunRecord> found = load("SELECT " + RUN_COLUMNS + " FROM run r WHERE r.id = ?",
+    public Optional<Run> find(String runId) {
+        List<Run> found = load("SELECT " + RUN_COLUMNS + " FROM run r WHERE r.id = ?",
                 ps -> ps.setString(1, runId));
         return found.stream().findFirst();
     }
 
     /** Runs matching {@code filter}, newest first, each with its params, metrics, tags, notes and artifacts. */
-    public List<RunRecord> runs(RunQuery filter) {
+    public List<Run> runs(RunQuery filter) {
         var sql = new StringBuilder("SELECT " + RUN_COLUMNS + " FROM run r WHERE 1 = 1");
         var args = new ArrayList<Object>();
         if (filter.experimentId() != null) {
@@ -613,7 +613,7 @@ public final class RunStore {
     // ------------------------------------------------------------------------------------------- internals
 
     /** Loads runs and, in one query per table (not per run), their params, metrics, tags, notes and artifacts. */
-    private List<RunRecord> load(String sql, Binder binder) {
+    private List<Run> load(String sql, Binder binder) {
         return withConnection("reading runs", true, c -> {
             // One read transaction, so a run and its details come from the same committed state.
             c.setAutoCommit(false);
@@ -665,9 +665,9 @@ public final class RunStore {
                           Instant startedAt, Instant updatedAt, Instant endedAt, Long durationMs, String codeVersion,
                           RunOwner owner) {
 
-        RunRecord toRecord(Map<String, String> params, Map<String, Double> metrics, Map<String, String> tags,
+        Run toRecord(Map<String, String> params, Map<String, Double> metrics, Map<String, String> tags,
                            List<RunNote> notes, List<RunArtifact> artifacts) {
-            return new RunRecord(id, experimentId, name, status, reason, startedAt, updatedAt, endedAt, durationMs,
+            return new Run(id, experimentId, name, status, reason, startedAt, updatedAt, endedAt, durationMs,
                     codeVersion, owner, new TreeMap<>(params), new TreeMap<>(metrics), new TreeMap<>(tags), notes,
                     artifacts);
         }

@@ -32,9 +32,9 @@ class CommittedSpecsTest {
         assertThat(spec.top()).isEqualTo(1000);
         assertThat(spec.sample()).isEmpty();
 
-        List<RunPoint> points = spec.expand();
+        List<GridPoint> points = spec.expand();
         // 2 chunkers × (1 bm25 without embedder + 1 embedder × {dense, hybrid}) = 6
-        assertThat(points).extracting(RunPoint::name).containsExactly(
+        assertThat(points).extracting(GridPoint::name).containsExactly(
                 "none · bm25",
                 "none · all-minilm-l6-v2 · dense",
                 "none · all-minilm-l6-v2 · hybrid-rrf",
@@ -55,12 +55,12 @@ class CommittedSpecsTest {
 
         assertThat(spec.evalSet().name()).isEqualTo("scifact/train");
         assertThat(spec.embedders()).containsExactly("none");
-        List<RunPoint> points = spec.expand();
+        List<GridPoint> points = spec.expand();
         assertThat(points).hasSize(6).allSatisfy(p -> {
             assertThat(p.embedder()).isEqualTo("none");
             assertThat(p.params()).containsEntry("embedding.model", "none").containsEntry("retrieval.kind", "bm25");
         });
-        assertThat(points).extracting(RunPoint::name).doesNotHaveDuplicates()
+        assertThat(points).extracting(GridPoint::name).doesNotHaveDuplicates()
                 .contains("none · bm25", "none · bm25:b=0.75,k1=1.2", "none · bm25:b=0.3,k1=0.6");
         assertThat(spec.loadEvalSet().size()).isEqualTo(809);
     }

@@ -40,14 +40,14 @@ class SpecGridTest {
                 retrieval: [ bm25, "bm25:k1=1.2,b=0.75", dense, { kind: hybrid-weighted, alpha: 0.3 } ]
                 """);
 
-        List<RunPoint> points = spec.expand();
+        List<GridPoint> points = spec.expand();
         // per chunker: 2 bm25 settings once each + 2 embedders × 2 vector retrievers = 6; × 3 chunkers = 18
         assertThat(points).hasSize(18).doesNotHaveDuplicates();
         assertThat(points).filteredOn(p -> p.retriever().kind().id().equals("bm25")).hasSize(6)
                 .allSatisfy(p -> assertThat(p.embedder()).isEqualTo("none"));
         assertThat(points).filteredOn(p -> p.retriever().kind().needsVectors()).hasSize(12)
-                .extracting(RunPoint::embedder).containsOnly("all-minilm-l6-v2", "bge-small-en-v1.5-q");
-        assertThat(points).extracting(RunPoint::name).doesNotHaveDuplicates().startsWith(
+                .extracting(GridPoint::embedder).containsOnly("all-minilm-l6-v2", "bge-small-en-v1.5-q");
+        assertThat(points).extracting(GridPoint::name).doesNotHaveDuplicates().startsWith(
                 "none · bm25", "none · bm25:b=0.75,k1=1.2",
                 "none · all-minilm-l6-v2 · dense", "none · all-minilm-l6-v2 · hybrid-weighted:alpha=0.3",
                 "none · bge-small-en-v1.5-q · dense");
@@ -60,7 +60,7 @@ class SpecGridTest {
                 embedding: [ none, all-minilm-l6-v2 ]
                 retrieval: [ bm25, dense ]
                 """);
-        assertThat(spec.expand()).extracting(RunPoint::name)
+        assertThat(spec.expand()).extracting(GridPoint::name)
                 .containsExactly("none · bm25", "none · all-minilm-l6-v2 · dense");
     }
 
@@ -69,7 +69,7 @@ class SpecGridTest {
         ExperimentSpec spec = load(HEAD + "retrieval: [ bm25 ]\n");
         assertThat(spec.chunkers()).containsExactly(ChunkerSpec.parse("none"));
         assertThat(spec.embedders()).containsExactly("none");
-        assertThat(spec.expand()).singleElement().extracting(RunPoint::embedder).isEqualTo("none");
+        assertThat(spec.expand()).singleElement().extracting(GridPoint::embedder).isEqualTo("none");
     }
 
     @Test
@@ -96,7 +96,7 @@ class SpecGridTest {
         assertThat(spec.retrievers()).containsExactly(RetrieverSpec.parse("bm25:k1=1.2,b=0.4"),
                 RetrieverSpec.parse("hybrid-rrf"));
         assertThat(spec.metrics()).extracting(Object::toString).containsExactly("ndcg@10");
-        assertThat(spec.expand()).extracting(RunPoint::name)
+        assertThat(spec.expand()).extracting(GridPoint::name)
                 .containsExactly("fixed-200-40 · bm25:k1=1.2", "fixed-200-40 · all-minilm-l6-v2 · hybrid-rrf");
     }
 

@@ -44,7 +44,7 @@ class KillTest {
 
                 // The same workspace object, whose server just died, opens the store again.
                 var reopened = new RunStore(workspace);
-                RunRecord interrupted = reopened.run(inFlight);
+                Run interrupted = reopened.run(inFlight);
                 assertThat(interrupted.status()).isEqualTo(RunStatus.FAILED);
                 assertThat(interrupted.statusReason()).isEqualTo("interrupted (process " + worker.pid() + " ended)");
                 assertThat(interrupted.endedAt()).isEqualTo(interrupted.updatedAt());
@@ -53,7 +53,7 @@ class KillTest {
                 for (var metric : StoreWorker.METRICS) {
                     assertThat(reopened.queryMetrics(inFlight, metric)).hasSize(StoreWorker.QUERIES);
                 }
-                RunRecord done = reopened.run(finished);
+                Run done = reopened.run(finished);
                 assertThat(done.status()).isEqualTo(RunStatus.FINISHED);
                 TwoProcessesTest.assertWhole(reopened, done);
                 assertThat(reopened.run(mine).status()).as("owned by a live process").isEqualTo(RunStatus.RUNNING);
@@ -86,7 +86,7 @@ class KillTest {
         }
         try (var workspace = Workspace.open(wsDir)) {
             var store = new RunStore(workspace);
-            List<RunRecord> runs = store.runs(RunQuery.all());
+            List<Run> runs = store.runs(RunQuery.all());
             assertThat(runs).isNotEmpty().noneMatch(r -> r.status() == RunStatus.RUNNING);
             var notFinished = runs.stream().filter(r -> r.status() != RunStatus.FINISHED).toList();
             assertThat(notFinished).hasSizeLessThanOrEqualTo(1).allSatisfy(r -> {

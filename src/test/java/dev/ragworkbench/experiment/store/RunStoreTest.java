@@ -52,7 +52,7 @@ class RunStoreTest {
     @Test
     void aStartedRunIsStoredAtOnceAsRunningByThisProcess() {
         Instant before = Instant.now().minusMillis(1);
-        RunRecord run = store.startRun(null, "bm25 baseline", Map.of("retrieval.kind", "bm25", "retrieval.k1", "0.9"),
+        Run run = store.startRun(null, "bm25 baseline", Map.of("retrieval.kind", "bm25", "retrieval.k1", "0.9"),
                 Map.of("dataset", "scifact"));
 
         assertThat(run.id()).matches(RunIds.FORMAT);
@@ -76,7 +76,7 @@ class RunStoreTest {
     void aRunCarriesEverythingLoggedToItAndItsDuration() throws Exception {
         ExperimentRecord experiment = store.createExperiment("chunk sizes", "axes:\n  chunking.size: [256, 512]\n",
                 "experiments/chunk-sizes.yaml");
-        RunRecord started = store.startRun(experiment.id(), "size=256", Map.of("chunking.size", "256"), Map.of());
+        Run started = store.startRun(experiment.id(), "size=256", Map.of("chunking.size", "256"), Map.of());
         store.logMetrics(started.id(), Map.of("NDCG@10", 0.5, "latency_ms", 12.5));
         store.logMetrics(started.id(), Map.of("ndcg@10", 0.625)); // replaces
         store.setTag(started.id(), "owner", "ana");
@@ -90,7 +90,7 @@ class RunStoreTest {
         RunArtifact copied = store.addArtifact(started.id(), "run.trec", trec, "trec-run");
         RunArtifact moved = store.addArtifact(started.id(), "per-query.json", json, "per-query-json", RunStore.Transfer.MOVE);
         Thread.sleep(20);
-        RunRecord finished = store.finish(started.id());
+        Run finished = store.finish(started.id());
 
         assertThat(finished.experimentId()).isEqualTo(experiment.id());
         assertThat(finished.status()).isEqualTo(RunStatus.FINISHED);
@@ -121,7 +121,7 @@ class RunStoreTest {
         String c = store.startRun(null, "c", Map.of(), Map.of()).id();
 
         assertThat(store.finish(a).status()).isEqualTo(RunStatus.FINISHED);
-        RunRecord failed = store.fail(b, "index missing");
+        Run failed = store.fail(b, "index missing");
         assertThat(failed.status()).isEqualTo(RunStatus.FAILED);
         assertThat(failed.statusReason()).isEqualTo("index missing");
         assertThat(store.cancel(c).status()).isEqualTo(RunStatus.CANCELLED);
@@ -184,7 +184,7 @@ class RunStoreTest {
         assertThat(ids(RunQuery.all().text("dense%"))).isEmpty();
         assertThat(ids(RunQuery.all().text("retrieval.kind").experiment(exp).status(RunStatus.FAILED))).containsExactly(mid);
 
-        RunRecord listed = store.runs(RunQuery.all().text("hybrid")).getFirst();
+        Run listed = store.runs(RunQuery.all().text("hybrid")).getFirst();
         assertThat(listed).isEqualTo(store.run(lone)); // listings carry the full record
     }
 
@@ -324,12 +324,12 @@ class RunStoreTest {
         String remoteRun = store.startRun(null, "remote", Map.of(), Map.of(), elsewhere).id();
         String finishedRun = store.startRun(null, "finished", Map.of(), Map.of(), dead).id();
         store.finish(finishedRun);
-        RunRecord deadBefore = store.run(deadRun);
+        Run deadBefore = store.run(deadRun);
 
         assertThat(store.reconcile()).containsExactlyInAnyOrder(deadRun, reusedRun);
         assertThat(store.reconcile()).as("nothing left to do").isEmpty();
 
-        RunRecord interrupted = store.run(deadRun);
+        Run interrupted = store.run(deadRun);
         assertThat(interrupted.status()).isEqualTo(RunStatus.FAILED);
         assertThat(interrupted.statusReason()).isEqualTo("interrupted (process " + ended.pid() + " ended)");
         assertThat(interrupted.endedAt()).as("its last write").isEqualTo(deadBefore.updatedAt());
@@ -353,7 +353,7 @@ class RunStoreTest {
         for (int i = 0; i < 30; i++) {
             store.startRun(null, "run " + i, Map.of(), Map.of());
         }
-        assertThat(store.runs(RunQuery.all())).hasSize(30).extracting(RunRecord::id).doesNotHaveDuplicates();
+        assertThat(store.runs(RunQuery.all())).hasSize(30).extracting(Run::id).doesNotHaveDuplicates();
     }
 
     static QueryResult result(String query, double ndcg, double recall) {
@@ -364,7 +364,7 @@ class RunStoreTest {
     }
 
     private List<String> ids(RunQuery query) {
-        return store.runs(query).stream().map(RunRecord::id).toList();
+        return store.runs(query).stream().map(Run::id).toList();
     }
 
     private int countRows(String table, String runId) throws SQLException {

@@ -48,7 +48,7 @@ class TwoProcessesTest {
                 if (!runs.isEmpty() && runs.size() < RUNS) {
                     sawRunsInProgress = true;
                 }
-                for (RunRecord run : runs) {
+                for (Run run : runs) {
                     assertThat(run.params()).as("params come with the run").hasSize(3);
                     if (run.status() == RunStatus.FINISHED) {
                         assertWhole(store, run);
@@ -84,7 +84,7 @@ class TwoProcessesTest {
         }
     }
 
-    static void assertWhole(RunStore store, RunRecord run) {
+    static void assertWhole(RunStore store, Run run) {
         assertThat(run.metrics()).as(run.id()).containsOnlyKeys("ndcg@10", "recall@100", "mrr@10");
         for (var metric : StoreWorker.METRICS) {
             var values = store.queryMetrics(run.id(), metric);

@@ -17,9 +17,9 @@ import java.util.Set;
  * @param name     run name; becomes the tag column of a TREC run file
  * @param rankings query id → ranking (best first); a document appears at most once per query
  */
-public record Run(String name, SequencedMap<String, List<ScoredDoc>> rankings) {
+public record Rankings(String name, SequencedMap<String, List<ScoredDoc>> rankings) {
 
-    public Run {
+    public Rankings {
         Objects.requireNonNull(name, "name");
         var copy = new LinkedHashMap<String, List<ScoredDoc>>();
         rankings.forEach((query, docs) -> {
@@ -49,13 +49,13 @@ public record Run(String name, SequencedMap<String, List<ScoredDoc>> rankings) {
     }
 
     /** The same run keeping only the first {@code k} documents of each ranking. */
-    public Run truncate(int k) {
+    public Rankings truncate(int k) {
         if (k < 1) {
             throw new IllegalArgumentException("k must be at least 1 but was " + k);
         }
         var cut = new LinkedHashMap<String, List<ScoredDoc>>();
         rankings.forEach((q, docs) -> cut.put(q, docs.subList(0, Math.min(k, docs.size()))));
-        return new Run(name, cut);
+        return new Rankings(name, cut);
     }
 
     public static Builder builder(String name) {
@@ -81,8 +81,8 @@ public record Run(String name, SequencedMap<String, List<ScoredDoc>> rankings) {
             return this;
         }
 
-        public Run build() {
-            return new Run(name, rankings);
+        public Rankings build() {
+            return new Rankings(name, rankings);
         }
     }
 }

@@ -25,12 +25,12 @@ import java.util.TreeMap;
  * @param notes        oldest first
  * @param artifacts    by name
  */
-public record RunRecord(String id, Long experimentId, String name, RunStatus status, String statusReason,
+public record Run(String id, Long experimentId, String name, RunStatus status, String statusReason,
                         Instant startedAt, Instant updatedAt, Instant endedAt, Long durationMs, String codeVersion,
                         RunOwner owner, SequencedMap<String, String> params, SequencedMap<String, Double> metrics,
                         SequencedMap<String, String> tags, List<RunNote> notes, List<RunArtifact> artifacts) {
 
-    public RunRecord {
+    public Run {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(status, "status");
         params = Collections.unmodifiableSequencedMap(new TreeMap<>(params));

@@ -1,5 +1,6 @@
 package dev.ragworkbench.experiment.spec;
 
+import dev.ragworkbench.index.IndexSettings;
 import dev.ragworkbench.chunking.ChunkerSpec;
 import dev.ragworkbench.embedding.Embedders;
 import dev.ragworkbench.retrieval.RetrieverSpec;
@@ -13,20 +14,20 @@ import java.util.SequencedMap;
 import java.util.TreeMap;
 
 /**
- * One run of an experiment: a chunker, an embedder (or {@value ExperimentSpec#NO_EMBEDDER} for lexical
+ * One run of an experiment: a chunker, an embedder (or {@value IndexSettings#NO_EMBEDDER} for lexical
  * retrieval) and a retriever, over the experiment's shared {@link Inputs}.
  *
  * @param embedder a built-in embedder name or an absolute model folder, as {@link Embedders#open(String)} takes
- *                 it, or {@value ExperimentSpec#NO_EMBEDDER}
+ *                 it, or {@value IndexSettings#NO_EMBEDDER}
  */
-public record RunPoint(ChunkerSpec chunker, String embedder, RetrieverSpec retriever, Inputs inputs) {
+public record GridPoint(ChunkerSpec chunker, String embedder, RetrieverSpec retriever, Inputs inputs) {
 
-    public RunPoint {
+    public GridPoint {
         Objects.requireNonNull(chunker, "chunker");
         Objects.requireNonNull(embedder, "embedder");
         Objects.requireNonNull(retriever, "retriever");
         Objects.requireNonNull(inputs, "inputs");
-        if (retriever.kind().needsVectors() == embedder.equals(ExperimentSpec.NO_EMBEDDER)) {
+        if (retriever.kind().needsVectors() == embedder.equals(IndexSettings.NO_EMBEDDER)) {
             throw new IllegalArgumentException(retriever.kind().needsVectors()
                     ? "retriever " + retriever + " needs an embedder"
                     : "lexical retriever " + retriever + " runs without an embedder, not with " + embedder);
@@ -76,7 +77,7 @@ public record RunPoint(ChunkerSpec chunker, String embedder, RetrieverSpec retri
     public String name() {
         var parts = new ArrayList<String>();
         parts.add(chunker.slug());
-        if (!embedder.equals(ExperimentSpec.NO_EMBEDDER)) {
+        if (!embedder.equals(IndexSettings.NO_EMBEDDER)) {
             // A model folder is an absolute path; its last part is the readable bit.
             parts.add(Embedders.knownNames().contains(embedder) ? embedder
                     : String.valueOf(java.nio.file.Path.of(embedder).getFileName()));
