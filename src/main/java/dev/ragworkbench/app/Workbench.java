@@ -1,6 +1,7 @@
 package dev.ragworkbench.app;
 
 import dev.ragworkbench.evaluation.GoldenSetStore;
+import dev.ragworkbench.experiment.store.RunStore;
 import dev.ragworkbench.chunking.Chunk;
 import dev.ragworkbench.chunking.Chunker;
 import dev.ragworkbench.chunking.ChunkerKind;
@@ -41,7 +42,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The composition root: one open workspace and the objects that work on it. The command line and the desktop
  * app both go through here, so neither holds logic the other lacks. Embedders are loaded once and shared,
- * each wrapped in the workspace's embedding cache.
+ * each wrapped in the workspace's embedding cache. Commands and views take their stores from here and never
+ * construct their own.
  */
 public final class Workbench implements AutoCloseable {
 
@@ -49,6 +51,7 @@ public final class Workbench implements AutoCloseable {
     private final DocumentStore documents;
     private final Indexes indexes;
     private final GoldenSetStore goldenSets;
+    private final RunStore runs;
     private final Map<String, Embedder> embedders = new ConcurrentHashMap<>();
     /** Token counts by content hash: a document's text, and so its count, does not change under one hash. */
     private final Map<String, Integer> tokenCounts = new ConcurrentHashMap<>();
@@ -59,6 +62,7 @@ public final class Workbench implements AutoCloseable {
         this.documents = new DocumentStore(workspace);
         this.indexes = new Indexes(workspace.indexesDir());
         this.goldenSets = new GoldenSetStore(workspace.artifactsDir(), this::documentTexts);
+        this.runs = new RunStore(workspace);
     }
 
     public static Workbench open(Path workspaceDir) {
@@ -75,6 +79,11 @@ public final class Workbench implements AutoCloseable {
 
     public Indexes indexes() {
         return indexes;
+    }
+
+    /** The run store: experiments, runs, their results and artifacts. */
+    public RunStore runs() {
+        return runs;
     }
 
     /** The golden sets imported into this workspace. */

@@ -26,8 +26,9 @@ final class IndexesCommand {
 
         @Override
         public void run() {
-            try (var ws = options.open()) {
-                List<IndexInfo> all = new Indexes(ws.indexesDir()).list();
+            try (var bench = options.open()) {
+                var ws = bench.workspace();
+                List<IndexInfo> all = bench.indexes().list();
                 if (all.isEmpty()) {
                     spec.commandLine().getOut().println("No indexes yet in " + ws.root() + ".");
                     return;
@@ -56,7 +57,7 @@ final class IndexesCommand {
 
         @Override
         public void run() {
-            try (var bench = Workbench.open(options.workspace)) {
+            try (var bench = options.open()) {
                 bench.deleteIndex(name);
                 spec.commandLine().getOut().println("Deleted index " + name + ".");
             }

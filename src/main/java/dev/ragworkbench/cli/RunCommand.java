@@ -78,8 +78,8 @@ final class RunCommand implements Runnable {
         }
         var out = spec.commandLine().getOut();
         var progress = new TerminalProgress(spec.commandLine().getErr());
-        try (var bench = Workbench.open(options.workspace)) {
-            var store = new RunStore(bench.workspace());
+        try (var bench = options.open()) {
+            var store = bench.runs();
             List<QualityGate.Subject> baselineRuns = baseline == null ? null : baseline(store);
             var outcomes = new ExperimentRunner(bench, store).run(experiment,
                     new ExperimentRunner.Options(sample, seed, trecDir), progress, Cancellation.none());

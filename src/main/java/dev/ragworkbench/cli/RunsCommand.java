@@ -59,7 +59,7 @@ final class RunsCommand {
 
         @Override
         public void run() {
-            try (var ws = options.open()) {
+            try (var bench = options.open()) {
                 var query = RunQuery.all().limit(limit);
                 if (status != null) {
                     query = query.status(RunStatus.parse(status));
@@ -67,7 +67,7 @@ final class RunsCommand {
                 if (search != null) {
                     query = query.text(search);
                 }
-                var runs = new RunStore(ws).runs(query);
+                var runs = bench.runs().runs(query);
                 var out = spec.commandLine().getOut();
                 if (runs.isEmpty()) {
                     out.println("No runs yet; run an experiment with 'run SPEC.yaml'.");
@@ -89,8 +89,8 @@ final class RunsCommand {
 
         @Override
         public void run() {
-            try (var ws = options.open()) {
-                var store = new RunStore(ws);
+            try (var bench = options.open()) {
+                var store = bench.runs();
                 var r = store.run(id);
                 var out = spec.commandLine().getOut();
                 out.printf(Locale.ROOT, "Run %s: %s%n", r.id(), r.name());
@@ -138,8 +138,8 @@ final class RunsCommand {
 
         @Override
         public void run() {
-            try (var ws = options.open()) {
-                var store = new RunStore(ws);
+            try (var bench = options.open()) {
+                var store = bench.runs();
                 var runA = store.run(a);
                 var runB = store.run(b);
                 var comparisons = store.compare(a, b);

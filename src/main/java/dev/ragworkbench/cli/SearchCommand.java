@@ -74,7 +74,7 @@ final class SearchCommand implements Runnable {
         }
         var retrieverSpec = RetrieverSpec.parse(retriever);
         var out = spec.commandLine().getOut();
-        try (var bench = Workbench.open(options.workspace); ChunkIndex idx = bench.openIndex(index)) {
+        try (var bench = options.open(); ChunkIndex idx = bench.openIndex(index)) {
             Retriever r = bench.retriever(idx, retrieverSpec);
             Map<String, String> queryTexts = queryTexts();
             var run = Rankings.builder(retrieverSpec.toString());

@@ -1,5 +1,6 @@
 package dev.ragworkbench.cli;
 
+import dev.ragworkbench.app.Workbench;
 import dev.ragworkbench.workspace.Workspace;
 import picocli.CommandLine.Option;
 
@@ -15,7 +16,8 @@ final class WorkspaceOptions {
     @Option(names = "--verbose", description = "Show stack traces and debug output.")
     boolean verbose;
 
-    Workspace open() {
-        return Workspace.open(workspace);
+    /** The composition root on the chosen workspace: every command takes its stores from it. */
+    Workbench open() {
+        return Workbench.open(workspace);
     }
 }
