@@ -86,6 +86,6 @@ final class IndexCommand implements Runnable {
     }
 
     static String seconds(Duration d) {
-        return String.format(Locale.ROOT, "%.1f s", d.toMillis() / 1000.0);
+        return dev.ragworkbench.format.Formats.seconds(d);
     }
 }

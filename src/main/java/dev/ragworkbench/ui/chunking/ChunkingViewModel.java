@@ -6,7 +6,7 @@ import dev.ragworkbench.embedding.Embedders;
 import dev.ragworkbench.ingest.CorpusInfo;
 import dev.ragworkbench.ingest.Document;
 import dev.ragworkbench.ui.common.Debouncer;
-import dev.ragworkbench.ui.common.Formats;
+import dev.ragworkbench.format.Formats;
 import dev.ragworkbench.ui.tasks.TaskHandle;
 import dev.ragworkbench.ui.tasks.TaskRequest;
 import dev.ragworkbench.ui.tasks.TaskRunner;

@@ -5,7 +5,7 @@ import dev.ragworkbench.index.IndexInfo;
 import dev.ragworkbench.ingest.ImportFailure;
 import dev.ragworkbench.ui.common.Dialogs;
 import dev.ragworkbench.ui.common.FirstPulse;
-import dev.ragworkbench.ui.common.Formats;
+import dev.ragworkbench.format.Formats;
 import dev.ragworkbench.ui.common.Tables;
 import javafx.beans.value.ChangeListener;
 import javafx.beans.value.ObservableValue;
@@ -202,7 +202,7 @@ public final class ImportView extends StackPane {
                 "9,999,999");
         var tokens = Tables.fitted(Tables.numeric(Tables.shownProperty("Tokens", DocumentRow::tokensProperty)),
                 "9,999,999");
-        var imported = Tables.fitted(Tables.shown("Imported", DocumentRow::importedShown), Formats.time(Instant.now()));
+        var imported = Tables.fitted(Tables.shown("Imported", DocumentRow::importedShown), Formats.instant(Instant.now()));
         table.getColumns().setAll(List.of(title, type, pages, characters, tokens, imported));
         // What each column sorts by, read from the row: the table's own comparator asks every column for a new cell
         // value (and a new Collator for text) at each comparison, which took 20 ms (warm) to 270 ms (cold) of the
@@ -470,8 +470,8 @@ public final class ImportView extends StackPane {
                 Tables.fitted(Tables.number("Documents", IndexInfo::documents, Formats::count, 0), "9,999,999"),
                 Tables.fitted(Tables.number("Chunks", IndexInfo::chunks, Formats::count, 0), "99,999,999"),
                 Tables.fitted(Tables.number("Size", IndexInfo::sizeBytes, Formats::bytes, 0), "1,023.9 MB"),
-                Tables.fitted(Tables.formatted("Built", IndexInfo::builtAt, Formats::time, 0),
-                        Formats.time(Instant.now()))));
+                Tables.fitted(Tables.formatted("Built", IndexInfo::builtAt, Formats::instant, 0),
+                        Formats.instant(Instant.now()))));
         indexes.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         Tables.sizeLongTextToRows(indexes);
         indexes.setPlaceholder(emptyState("No index yet. Build one from the Chunking pane with “Apply to corpus”."));

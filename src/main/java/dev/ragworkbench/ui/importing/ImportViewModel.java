@@ -13,8 +13,8 @@ import dev.ragworkbench.ingest.ImportFormat;
 import dev.ragworkbench.ingest.ImportResult;
 import dev.ragworkbench.progress.ProgressListener;
 import dev.ragworkbench.progress.ThrottledProgress;
-import dev.ragworkbench.ui.common.Dialogs;
-import dev.ragworkbench.ui.common.Formats;
+import dev.ragworkbench.format.Errors;
+import dev.ragworkbench.format.Formats;
 import dev.ragworkbench.ui.common.Tables.Shown;
 import dev.ragworkbench.ui.tasks.TaskHandle;
 import dev.ragworkbench.ui.tasks.TaskRequest;
@@ -215,7 +215,7 @@ public final class ImportViewModel {
                     return combined(targets.getLast(), results);
                 })
                 .onSuccess(result -> outcome[0] = summary(label, result))
-                .onFailure(e -> outcome[0] = "Importing " + label + " failed: " + Dialogs.message(e))
+                .onFailure(e -> outcome[0] = "Importing " + label + " failed: " + Errors.sentence(e))
                 .onFinished(() -> {
                     runningImports.set(runningImports.get() - 1);
                     String shown = into.get();
