@@ -15,8 +15,9 @@ import java.io.PrintWriter;
  */
 @Command(name = "rag-workbench", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
         description = "Find out, with numbers, which retrieval set-up works best on your own documents.",
-        subcommands = {IndexCommand.class, SearchCommand.class, IndexesCommand.class, RunCommand.class,
-                RunsCommand.class, BenchCommand.class,
+        subcommands = {ImportCommand.class, IndexCommand.class, IndexesCommand.class, DocumentsCommand.class,
+                SearchCommand.class, RunCommand.class, RunsCommand.class, ModelsCommand.class, ReportCommand.class,
+                FinetuneCommand.class, WorkspaceCommand.class, BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Cli {
 

@@ -5,7 +5,7 @@ import dev.ragworkbench.ui.shell.AppConfig;
 import dev.ragworkbench.ui.shell.AppShell;
 import dev.ragworkbench.ui.shell.Section;
 import dev.ragworkbench.ui.shell.UiSettings;
-import dev.ragworkbench.ui.workspace.SampleWorkspace;
+import dev.ragworkbench.sample.SampleWorkspace;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;

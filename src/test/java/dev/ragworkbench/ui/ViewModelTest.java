@@ -6,7 +6,7 @@ import dev.ragworkbench.ui.chunking.ChunkingViewModel;
 import dev.ragworkbench.ui.common.Debouncer;
 import dev.ragworkbench.ui.importing.ImportViewModel;
 import dev.ragworkbench.ui.tasks.SameThreadTaskRunner;
-import dev.ragworkbench.ui.workspace.SampleWorkspace;
+import dev.ragworkbench.sample.SampleWorkspace;
 import dev.ragworkbench.ui.workspace.WorkspaceSession;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -87,8 +87,7 @@ class ViewModelTest {
 
     @Test
     void sampleSeedsDocumentsAndAGoldenSetWithAnswerSpans() throws Exception {
-        Path sample = SampleWorkspace.copyFiles(session.root());
-        var golden = SampleWorkspace.importSample(session.workbench(), session.goldenSetStore(), sample,
+        var golden = session.workbench().seedSample(
                 dev.ragworkbench.progress.ProgressListener.NONE, dev.ragworkbench.progress.Cancellation.none());
 
         assertThat(session.workbench().documents().count(SampleWorkspace.CORPUS)).isEqualTo(24);
@@ -123,8 +122,7 @@ class ViewModelTest {
         assertThat(vm.statusProperty().get()).contains("Import documents first");
         assertThat(session.goldenSets()).isEmpty();
 
-        Path sample = SampleWorkspace.copyFiles(session.root());
-        SampleWorkspace.importSample(session.workbench(), session.goldenSetStore(), sample,
+        session.workbench().seedSample(
                 dev.ragworkbench.progress.ProgressListener.NONE, dev.ragworkbench.progress.Cancellation.none());
         session.documentsChanged();
         assertThat(vm.corpusProperty().get()).isEqualTo(SampleWorkspace.CORPUS);
@@ -154,8 +152,7 @@ class ViewModelTest {
 
     @Test
     void chunkingColumnsRechunkOnChangeAndCountSplitEvidence() throws Exception {
-        Path sample = SampleWorkspace.copyFiles(session.root());
-        session.goldenSets().add(SampleWorkspace.importSample(session.workbench(), session.goldenSetStore(), sample,
+        session.goldenSets().add(session.workbench().seedSample(
                 dev.ragworkbench.progress.ProgressListener.NONE, dev.ragworkbench.progress.Cancellation.none()));
         var vm = new ChunkingViewModel(session, runner, Debouncer.immediate());
 

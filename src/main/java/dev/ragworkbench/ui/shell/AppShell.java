@@ -11,7 +11,6 @@ import dev.ragworkbench.ui.importing.ImportView;
 import dev.ragworkbench.ui.importing.ImportViewModel;
 import dev.ragworkbench.ui.tasks.FxTaskRunner;
 import dev.ragworkbench.ui.tasks.TaskRequest;
-import dev.ragworkbench.ui.workspace.SampleWorkspace;
 import dev.ragworkbench.ui.workspace.WorkspaceSession;
 import javafx.application.ColorScheme;
 import javafx.application.Platform;
@@ -139,32 +138,28 @@ public final class AppShell implements AutoCloseable {
                 }));
         buildPanes();
         rebuildRecentMenu();
-        if (config.seedSample() && SampleWorkspace.needsSeeding(session.workbench())) {
+        if (config.seedSample() && session.workbench().needsSample()) {
             seedSample(session);
         }
     }
 
     private void seedSample(WorkspaceSession s) {
-        runner.run(TaskRequest.of("Setting up the sample", (progress, cancel) -> {
-            Path sample = SampleWorkspace.copyFiles(s.root());
-            return SampleWorkspace.importSample(s.workbench(), s.goldenSetStore(), sample, progress, cancel);
-        }).onSuccess(golden -> {
-            if (s != session) {
-                return;
-            }
-            s.addGoldenSets(List.of(golden));
-            s.documentsChanged();
-            if (config.buildSampleIndex()) {
-                runner.run(TaskRequest.of("Indexing the sample", (progress, cancel) -> {
-                    SampleWorkspace.buildIndex(s.workbench(), progress, cancel);
-                    return null;
-                }).onSuccess(r -> {
-                    if (s == session) {
-                        s.indexesChanged();
+        runner.run(TaskRequest.of("Setting up the sample", (progress, cancel) -> s.workbench().seedSample(progress, cancel))
+                .onSuccess(golden -> {
+                    if (s != session) {
+                        return;
+                    }
+                    s.addGoldenSets(List.of(golden));
+                    s.documentsChanged();
+                    if (config.buildSampleIndex()) {
+                        runner.run(TaskRequest.of("Indexing the sample",
+                                (progress, cancel) -> s.workbench().buildSampleIndex(progress, cancel)).onSuccess(r -> {
+                            if (s == session) {
+                                s.indexesChanged();
+                            }
+                        }));
                     }
                 }));
-            }
-        }));
     }
 
     /** Panes are built when first shown: the window's first frame needs only the one it opens on. */
