@@ -166,7 +166,7 @@ class ImportTableTest {
         TabPane tabs = robot.lookup(".tab-pane").queryAs(TabPane.class);
         for (double width : new double[] {DEFAULT, NARROWEST}) {
             robot.interact(() -> stage.setWidth(width));
-            for (String[] tab : new String[][] {{"Failed files", "#failures"}, {"Golden sets", "#golden-sets"},
+            for (String[] tab : new String[][] {{"Failed files", "#failures"}, {"Eval sets", "#eval-sets"},
                     {"Indexes", "#indexes"}}) {
                 robot.interact(() -> tabs.getSelectionModel().select(tabs.getTabs().stream()
                         .filter(t -> t.getText().startsWith(tab[0])).findFirst().orElseThrow()));
