@@ -144,8 +144,8 @@ class ViewModelTest {
         assertThat(runner.errors()).isEmpty();
         assertThat(session.goldenSets()).singleElement().satisfies(set -> {
             assertThat(set.name()).isEqualTo("passages");
-            assertThat(set.format()).isEqualTo("ragas");
-            assertThat(set.queries()).isEqualTo(3);
+            assertThat(set.format()).isEqualTo(dev.ragworkbench.evaluation.EvalSetFormat.RAGAS);
+            assertThat(set.size()).isEqualTo(3);
             assertThat(set.answerSpans()).isGreaterThanOrEqualTo(3);
         });
         assertThat(session.answersIn(docs.getFirst().id())).isNotEmpty();
