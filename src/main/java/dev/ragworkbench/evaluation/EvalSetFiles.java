@@ -1,6 +1,7 @@
 package dev.ragworkbench.evaluation;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -41,6 +42,38 @@ public sealed interface EvalSetFiles {
     record Ragas(Path path) implements EvalSetFiles {
         @Override public EvalSetFormat format() { return EvalSetFormat.RAGAS; }
         @Override public SequencedMap<String, Path> paths() { return ordered("path", path); }
+    }
+
+    /**
+     * The files of a BEIR folder's {@code split}: {@code queries.jsonl} and {@code qrels/<split>.tsv}; when
+     * {@code split} is null, {@code test} if there is one, else the first split by name.
+     */
+    static Beir beir(Path beirDir, String split) throws IOException {
+        String s = beirSplit(beirDir, split);
+        return new Beir(beirDir.resolve("queries.jsonl"), beirDir.resolve("qrels").resolve(s + ".tsv"));
+    }
+
+    private static String beirSplit(Path beirDir, String split) throws IOException {
+        Path qrelsDir = beirDir.resolve("qrels");
+        if (!Files.isRegularFile(beirDir.resolve("queries.jsonl")) || !Files.isDirectory(qrelsDir)) {
+            throw new IllegalArgumentException("not a BEIR data set: " + beirDir
+                    + " needs queries.jsonl and a qrels folder");
+        }
+        if (split != null) {
+            if (!Files.isRegularFile(qrelsDir.resolve(split + ".tsv"))) {
+                throw new IllegalArgumentException("BEIR data set " + beirDir + " has no split " + split
+                        + " (no qrels/" + split + ".tsv)");
+            }
+            return split;
+        }
+        if (Files.isRegularFile(qrelsDir.resolve("test.tsv"))) {
+            return "test";
+        }
+        try (var files = Files.list(qrelsDir)) {
+            return files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".tsv")).sorted().findFirst()
+                    .map(n -> n.substring(0, n.length() - 4))
+                    .orElseThrow(() -> new IllegalArgumentException("no qrels/*.tsv in " + beirDir));
+        }
     }
 
     /**

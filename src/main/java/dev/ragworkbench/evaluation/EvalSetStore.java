@@ -182,9 +182,10 @@ public final class EvalSetStore {
 
     /** Reads a BEIR data set's {@code queries.jsonl} and its test split (else its first) into a new set. */
     public EvalSet importBeir(Path beirDir) throws IOException {
-        String split = beirSplit(beirDir, null);
+        EvalSetFiles.Beir files = EvalSetFiles.beir(beirDir, null);
+        String split = stripExtension(files.qrels().getFileName().toString());
         String name = uniqueName(beirDir.toAbsolutePath().normalize().getFileName() + "-" + split);
-        return importFiles(name, beirFiles(beirDir, split), null);
+        return importFiles(name, files, null);
     }
 
     /** Reads TREC topics (TSV or JSONL) and their qrels into a new set named after the topics file. */
@@ -197,12 +198,6 @@ public final class EvalSetStore {
     public EvalSet importRagas(Path file, String corpus) throws IOException {
         return importFiles(uniqueName(stripExtension(file.getFileName().toString())), new EvalSetFiles.Ragas(file),
                 corpus);
-    }
-
-    /** The files of a BEIR folder's {@code split} ({@code test} when there is one, else the first, when null). */
-    public static EvalSetFiles.Beir beirFiles(Path beirDir, String split) throws IOException {
-        String s = beirSplit(beirDir, split);
-        return new EvalSetFiles.Beir(beirDir.resolve("queries.jsonl"), beirDir.resolve("qrels").resolve(s + ".tsv"));
     }
 
     /**
@@ -350,29 +345,6 @@ public final class EvalSetStore {
             name = clean + "-" + i;
         }
         return name;
-    }
-
-    private static String beirSplit(Path beirDir, String split) throws IOException {
-        Path qrelsDir = beirDir.resolve("qrels");
-        if (!Files.isRegularFile(beirDir.resolve("queries.jsonl")) || !Files.isDirectory(qrelsDir)) {
-            throw new IllegalArgumentException("not a BEIR data set: " + beirDir
-                    + " needs queries.jsonl and a qrels folder");
-        }
-        if (split != null) {
-            if (!Files.isRegularFile(qrelsDir.resolve(split + ".tsv"))) {
-                throw new IllegalArgumentException("BEIR data set " + beirDir + " has no split " + split
-                        + " (no qrels/" + split + ".tsv)");
-            }
-            return split;
-        }
-        if (Files.isRegularFile(qrelsDir.resolve("test.tsv"))) {
-            return "test";
-        }
-        try (var files = Files.list(qrelsDir)) {
-            return files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".tsv")).sorted().findFirst()
-                    .map(n -> n.substring(0, n.length() - 4))
-                    .orElseThrow(() -> new IllegalArgumentException("no qrels/*.tsv in " + beirDir));
-        }
     }
 
     /** The file's name without its extension and a format suffix ({@code covid.squad.json} gives {@code covid}). */
