@@ -130,8 +130,11 @@ public record ExperimentSpec(String name, String description, Corpus corpus, Eva
         @Override public EvalSetFiles files() { return new EvalSetFiles.Ragas(path); }
     }
 
-    /** {@code evalSet: { stored: NAME }}: a set kept in the workspace ({@code evalsets import}), at its latest version. */
-    public record Stored(String name) implements EvalSetSource {
+    /**
+     * {@code evalSet: { stored: NAME }}: a set kept in the workspace ({@code evalsets import}), at its latest
+     * version; {@code name} is its label in reports (the stored name unless the spec gives one).
+     */
+    public record Stored(String name, String stored) implements EvalSetSource {
         @Override public String format() { return "stored"; }
         @Override public SequencedMap<String, Path> paths() { return Collections.unmodifiableSequencedMap(new LinkedHashMap<>()); }
     }
@@ -190,13 +193,13 @@ public record ExperimentSpec(String name, String description, Corpus corpus, Eva
     /**
      * The eval set, sampled as the spec says. A Ragas set names no documents: its judgments come from which of
      * {@code documents} (id → text, read only for Ragas) contain its reference contexts. A stored set is what
-     * {@code stored} gives for its name (the workspace's eval-set store).
+     * {@code stored} gives for its stored name (the workspace's eval-set store), labelled with the spec's name.
      */
     public EvalSet loadEvalSet(Supplier<Map<String, String>> documents, Function<String, EvalSet> stored)
             throws IOException {
         EvalSet set = switch (evalSet) {
             case FileSource f -> f.files().read(f.name(), documents);
-            case Stored s -> stored.apply(s.name());
+            case Stored s -> stored.apply(s.stored()).withName(s.name());
         };
         return sample.map(s -> set.sample(s.n(), s.seed())).orElse(set);
     }
