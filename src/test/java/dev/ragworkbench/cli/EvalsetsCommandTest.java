@@ -5,8 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -23,10 +21,7 @@ class EvalsetsCommandTest {
     Path dir;
 
     CliTest.Result run(String... args) {
-        var out = new StringWriter();
-        var err = new StringWriter();
-        int exit = Cli.commandLine(new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
-        return new CliTest.Result(exit, out.toString(), err.toString());
+        return CliTestSupport.run(args);
     }
 
     @Test
