@@ -1,13 +1,9 @@
 package dev.ragworkbench.evaluation;
 
 import dev.ragworkbench.workspace.Workspace;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -29,7 +25,6 @@ import java.util.Set;
  */
 public final class EvalSetStore {
 
-    private static final Logger LOG = LoggerFactory.getLogger(EvalSetStore.class);
     /** Names are also file and folder names (exports) and command-line arguments. */
     private static final int MAX_NAME = 200;
 
@@ -91,11 +86,14 @@ public final class EvalSetStore {
 
     /** Every set's summary, in import order. */
     public List<Summary> summaries() {
-        var summaries = new ArrayList<Summary>();
-        for (EvalSet set : list()) {
-            summaries.add(summary(set.name()));
-        }
-        return summaries;
+        migrate();
+        return query(c -> {
+            var summaries = new ArrayList<Summary>();
+            for (var row : EvalSetRows.sets(c)) {
+                summaries.add(summary(c, row));
+            }
+            return summaries;
+        });
     }
 
     /** The set called {@code name} at its latest version, if there is one. */
@@ -146,14 +144,22 @@ public final class EvalSetStore {
 
     /** What {@code evalsets show} prints about {@code name}. */
     public Summary summary(String name) {
-        EvalSet set = get(name);
+        migrate();
         return query(c -> {
             var row = EvalSetRows.set(c, name);
-            var versions = EvalSetRows.versions(c, row.id());
-            return new Summary(row.name(), row.format(), row.corpus(), row.source(), row.createdAt(),
-                    versions.getLast(), versions.size(), set.size(), set.qrels().judgmentCount(),
-                    set.judgedDocuments(), set.answerSpans(), set.references().size());
+            if (row == null) {
+                throw noSuchSet(name);
+            }
+            return summary(c, row);
         });
+    }
+
+    private static Summary summary(Connection c, EvalSetRows.SetRow row) throws SQLException {
+        var versions = EvalSetRows.versions(c, row.id());
+        EvalSet set = EvalSetRows.read(c, versions.getLast().id(), row.name(), row.format());
+        return new Summary(row.name(), row.format(), row.corpus(), row.source(), row.createdAt(), versions.getLast(),
+                versions.size(), set.size(), set.qrels().judgmentCount(), set.judgedDocuments(), set.answerSpans(),
+                set.references().size());
     }
 
     // --- importing -------------------------------------------------------------------------------------------
@@ -257,50 +263,18 @@ public final class EvalSetStore {
 
     // --- the files of an earlier build -----------------------------------------------------------------------
 
-    /**
-     * Reads the sets listed in {@code artifacts/golden-sets/golden-sets.json} into the database, once. Their
-     * files stay; the list is renamed {@code golden-sets.json.migrated} when every set was read, and left (to
-     * be tried again on the next open) when one could not be, e.g. a Ragas set whose corpus is gone.
-     */
+    /** Reads the sets an earlier build kept as files into the database, once per store (see LegacyGoldenSets). */
     private void migrate() {
         if (migrated) {
             return;
         }
         synchronized (this) {
-            if (migrated) {
-                return;
+            if (!migrated) {
+                LegacyGoldenSets.migrate(legacyDir, corpusTexts,
+                        name -> query(c -> EvalSetRows.set(c, name)) != null,
+                        (set, corpus, source) -> write(set, corpus, source, "migrated from " + source));
+                migrated = true;
             }
-            Path manifest = legacyDir.resolve(LegacyGoldenSets.MANIFEST);
-            if (Files.isRegularFile(manifest)) {
-                boolean all = true;
-                try {
-                    for (var entry : LegacyGoldenSets.entries(legacyDir)) {
-                        all &= migrate(entry);
-                    }
-                    if (all) {
-                        Files.move(manifest, manifest.resolveSibling(LegacyGoldenSets.MANIFEST + ".migrated"),
-                                StandardCopyOption.REPLACE_EXISTING);
-                    }
-                } catch (IOException | RuntimeException e) {
-                    LOG.warn("cannot read the golden sets listed in {}: {}", manifest, e.getMessage());
-                }
-            }
-            migrated = true;
-        }
-    }
-
-    private boolean migrate(LegacyGoldenSets.Entry entry) {
-        try {
-            if (query(c -> EvalSetRows.set(c, entry.name())) != null) {
-                return true;
-            }
-            EvalSet set = LegacyGoldenSets.read(legacyDir, entry, corpusTexts);
-            write(set, entry.corpus(), legacyDir.resolve(entry.name()).toString(),
-                    "migrated from " + legacyDir.resolve(entry.name()));
-            return true;
-        } catch (IOException | RuntimeException e) {
-            LOG.warn("cannot migrate golden set {}: {}", entry.name(), e.getMessage());
-            return false;
         }
     }
 

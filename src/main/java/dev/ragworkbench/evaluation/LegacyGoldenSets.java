@@ -3,12 +3,17 @@ package dev.ragworkbench.evaluation;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * The golden sets an earlier build kept as files: copies under {@code artifacts/golden-sets/<name>/}, listed in
@@ -30,7 +35,45 @@ final class LegacyGoldenSets {
     record Entry(String name, EvalSetFormat format, String corpus) {
     }
 
+    /** Stores one migrated set. */
+    interface Writer {
+        void write(EvalSet set, String corpus, String source);
+    }
+
+    private static final Logger LOG = LoggerFactory.getLogger(LegacyGoldenSets.class);
+
     private LegacyGoldenSets() {
+    }
+
+    /**
+     * Writes the sets listed in {@code dir}'s manifest that {@code stored} does not know yet through
+     * {@code writer}. Their files stay; the manifest is renamed {@code golden-sets.json.migrated} when every set
+     * was read, and left (to be tried again on the next open) when one could not be, e.g. a Ragas set whose
+     * corpus is gone.
+     */
+    static void migrate(Path dir, EvalSetStore.CorpusTexts corpusTexts, Predicate<String> stored, Writer writer) {
+        Path manifest = dir.resolve(MANIFEST);
+        if (!Files.isRegularFile(manifest)) {
+            return;
+        }
+        try {
+            boolean all = true;
+            for (Entry entry : entries(dir)) {
+                try {
+                    if (!stored.test(entry.name())) {
+                        writer.write(read(dir, entry, corpusTexts), entry.corpus(), dir.resolve(entry.name()).toString());
+                    }
+                } catch (IOException | RuntimeException e) {
+                    LOG.warn("cannot migrate golden set {}: {}", entry.name(), e.getMessage());
+                    all = false;
+                }
+            }
+            if (all) {
+                Files.move(manifest, manifest.resolveSibling(MANIFEST + ".migrated"), StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("cannot read the golden sets listed in {}: {}", manifest, e.getMessage());
+        }
     }
 
     /** The manifest's entries, in import order; none when there is no manifest. */
