@@ -16,7 +16,7 @@ import java.io.UncheckedIOException;
 @Command(name = "rag-workbench", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
         description = "Find out, with numbers, which retrieval set-up works best on your own documents.",
         subcommands = {IndexCommand.class, SearchCommand.class, IndexesCommand.class, RunCommand.class,
-                RunsCommand.class, BenchCommand.class,
+                RunsCommand.class, BenchCommand.class, EvalsetsCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Cli {
 

@@ -1,6 +1,6 @@
 package dev.ragworkbench.ui.importing;
 
-import dev.ragworkbench.evaluation.GoldenSet;
+import dev.ragworkbench.evaluation.EvalSet;
 import dev.ragworkbench.index.IndexInfo;
 import dev.ragworkbench.ingest.ImportFailure;
 import dev.ragworkbench.ui.common.Dialogs;
@@ -74,7 +74,7 @@ public final class ImportView extends StackPane {
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.getTabs().addAll(documentsTab(),
                 countedTab("Failed files", vm.failures(), this::failuresContent),
-                countedTab("Golden sets", vm.goldenSets(), this::goldenSetsContent),
+                countedTab("Eval sets", vm.goldenSets(), this::goldenSetsContent),
                 countedTab("Indexes", vm.indexes(), this::indexesContent));
         dropHint.getStyleClass().add("drop-hint");
         dropHint.setMaxSize(Double.MAX_VALUE, Double.MAX_VALUE);
@@ -117,7 +117,7 @@ public final class ImportView extends StackPane {
     private Node header() {
         var title = new Label("Import");
         title.getStyleClass().add("title-2");
-        var subtitle = new Label("Documents to search, golden sets to score against, and the indexes built from them");
+        var subtitle = new Label("Documents to search, eval sets to score against, and the indexes built from them");
         subtitle.getStyleClass().add("text-muted");
         var titles = new VBox(2, title, subtitle);
 
@@ -398,27 +398,28 @@ public final class ImportView extends StackPane {
         var sets = new TableView<>(vm.goldenSets());
         sets.setId("golden-sets");
         sets.getColumns().setAll(List.of(
-                Tables.longText("Name", GoldenSet::name, 200),
-                Tables.fitted(Tables.text("Format", g -> g.format().toUpperCase(Locale.ROOT), 0), "SQUAD", "RAGAS"),
-                Tables.fitted(Tables.number("Queries", GoldenSet::queries, Formats::count, 0), "999,999"),
-                Tables.fitted(Tables.number("Judged documents", GoldenSet::judgedDocuments, Formats::count, 0),
+                Tables.longText("Name", EvalSet::name, 200),
+                Tables.fitted(Tables.text("Format", g -> g.format().id().toUpperCase(Locale.ROOT), 0), "SQUAD", "RAGAS"),
+                Tables.fitted(Tables.number("Queries", EvalSet::size, Formats::count, 0), "999,999"),
+                Tables.fitted(Tables.number("Judged documents", EvalSet::judgedDocuments, Formats::count, 0),
                         "9,999,999"),
-                Tables.fitted(Tables.number("Answer spans", GoldenSet::answerSpans,
+                Tables.fitted(Tables.number("Answer spans", EvalSet::answerSpans,
                         n -> n == 0 ? "–" : Formats.count(n), 0), "999,999")));
         sets.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         Tables.sizeLongTextToRows(sets);
-        sets.setPlaceholder(emptyState("No golden set yet. Import one in SQuAD, BEIR, TREC or Ragas format."));
+        sets.setPlaceholder(emptyState("No eval set yet (golden sets: queries with judged documents or reference answers)."
+                + " Import one in SQuAD, BEIR, TREC or Ragas format."));
         var squad = new Button("SQuAD file…");
         squad.setId("import-squad");
         squad.setTooltip(new Tooltip("Questions with answer spans in their contexts (SQuAD v1.1/v2.0, COVID-QA)"));
-        squad.setOnAction(e -> chooseFile("Import a SQuAD-format golden set",
+        squad.setOnAction(e -> chooseFile("Import a SQuAD-format eval set",
                 new FileChooser.ExtensionFilter("SQuAD JSON", "*.json")).ifPresent(vm::importSquadGoldenSet));
         var beir = new Button("BEIR folder…");
         beir.setId("import-beir");
         beir.setTooltip(new Tooltip("A folder with queries.jsonl and qrels/<split>.tsv"));
         beir.setOnAction(e -> {
             var chooser = new DirectoryChooser();
-            chooser.setTitle("Import a BEIR golden set (queries.jsonl and qrels/)");
+            chooser.setTitle("Import a BEIR eval set (queries.jsonl and qrels/)");
             var d = chooser.showDialog(window());
             if (d != null) {
                 vm.importBeirGoldenSet(d.toPath());
@@ -437,7 +438,7 @@ public final class ImportView extends StackPane {
         ragas.setId("import-ragas");
         ragas.setTooltip(new Tooltip("Questions with reference answers and contexts (JSONL or CSV); the documents of"
                 + " the selected corpus that contain a context are the relevant ones"));
-        ragas.setOnAction(e -> chooseFile("Import a Ragas golden set for corpus " + vm.corpusProperty().get(),
+        ragas.setOnAction(e -> chooseFile("Import a Ragas eval set for corpus " + vm.corpusProperty().get(),
                 new FileChooser.ExtensionFilter("Ragas JSONL or CSV", "*.jsonl", "*.csv"))
                 .ifPresent(vm::importRagasGoldenSet));
         var importLabel = new Label("Import");
@@ -446,8 +447,8 @@ public final class ImportView extends StackPane {
         remove.disableProperty().bind(sets.getSelectionModel().selectedItemProperty().isNull());
         remove.setOnAction(e -> {
             var set = sets.getSelectionModel().getSelectedItem();
-            if (Dialogs.confirm(window(), "Remove golden set " + set.name() + "?",
-                    "Its copy in the workspace is deleted; the original file stays.", "Remove")) {
+            if (Dialogs.confirm(window(), "Remove eval set " + set.name() + "?",
+                    "It is deleted from the workspace with all its versions; the original files stay.", "Remove")) {
                 vm.deleteGoldenSet(set);
             }
         });

@@ -2,11 +2,11 @@ package dev.ragworkbench.ui.shell;
 
 /** The panes of the navigation rail, in workflow order. */
 public enum Section {
-    IMPORT("Import", "Documents, golden sets and indexes"),
+    IMPORT("Import", "Documents, eval sets and indexes"),
     CHUNKING("Chunking", "Compare chunkers on one document"),
     RETRIEVAL("Retrieval", "Try queries against an index with BM25, dense or hybrid search"),
     MODELS("Models", "Compare embedding models on speed and quality"),
-    EXPERIMENTS("Experiments", "Run a grid of set-ups over a golden set and compare the metrics"),
+    EXPERIMENTS("Experiments", "Run a grid of set-ups over an eval set and compare the metrics"),
     SETTINGS("Settings", "Workspace, models folder and defaults");
 
     private final String label;

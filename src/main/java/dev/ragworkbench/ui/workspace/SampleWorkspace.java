@@ -1,7 +1,7 @@
 package dev.ragworkbench.ui.workspace;
 
-import dev.ragworkbench.evaluation.GoldenSetStore;
-import dev.ragworkbench.evaluation.GoldenSet;
+import dev.ragworkbench.evaluation.EvalSetStore;
+import dev.ragworkbench.evaluation.EvalSet;
 import dev.ragworkbench.app.Workbench;
 import dev.ragworkbench.chunking.ChunkerSpec;
 import dev.ragworkbench.embedding.Embedders;
@@ -55,7 +55,7 @@ public final class SampleWorkspace {
     }
 
     /** Imports the copied sample and registers its golden set. */
-    public static GoldenSet importSample(Workbench workbench, GoldenSetStore goldenSets, Path sampleDir,
+    public static EvalSet importSample(Workbench workbench, EvalSetStore goldenSets, Path sampleDir,
                                          ProgressListener progress, Cancellation cancel) throws IOException {
         workbench.importCorpus(sampleDir.resolve("documents"), ImportFormat.AUTO, CORPUS, progress, cancel);
         return goldenSets.importSquad(sampleDir.resolve(GOLDEN_SET_FILE));
