@@ -1,7 +1,7 @@
 package dev.ragworkbench.app;
 
-import dev.ragworkbench.evaluation.GoldenSet;
-import dev.ragworkbench.evaluation.GoldenSetStore;
+import dev.ragworkbench.evaluation.EvalSet;
+import dev.ragworkbench.evaluation.EvalSetStore;
 import dev.ragworkbench.experiment.store.RunStore;
 import dev.ragworkbench.chunking.Chunk;
 import dev.ragworkbench.chunking.Chunker;
@@ -56,7 +56,7 @@ public final class Workbench implements AutoCloseable {
     private final Workspace workspace;
     private final DocumentStore documents;
     private final Indexes indexes;
-    private final GoldenSetStore goldenSets;
+    private final EvalSetStore evalSets;
     private final RunStore runs;
     private final Map<String, Embedder> embedders = new ConcurrentHashMap<>();
     /** Token counts by content hash: a document's text, and so its count, does not change under one hash. */
@@ -67,7 +67,7 @@ public final class Workbench implements AutoCloseable {
         this.workspace = workspace;
         this.documents = new DocumentStore(workspace);
         this.indexes = new Indexes(workspace.indexesDir());
-        this.goldenSets = new GoldenSetStore(workspace.artifactsDir(), this::documentTexts);
+        this.evalSets = new EvalSetStore(workspace, this::documentTexts);
         this.runs = new RunStore(workspace);
     }
 
@@ -92,9 +92,9 @@ public final class Workbench implements AutoCloseable {
         return runs;
     }
 
-    /** The golden sets imported into this workspace. */
-    public GoldenSetStore goldenSets() {
-        return goldenSets;
+    /** The eval sets kept in this workspace. */
+    public EvalSetStore evalSets() {
+        return evalSets;
     }
 
     /** The texts of {@code corpus}'s documents by id, in the store's order. */
@@ -176,11 +176,11 @@ public final class Workbench implements AutoCloseable {
     }
 
     /** Copies the sample into the workspace, imports its documents and registers its golden set. */
-    public GoldenSet seedSample(ProgressListener progress, Cancellation cancel) {
+    public EvalSet seedSample(ProgressListener progress, Cancellation cancel) {
         try {
             Path sample = SampleWorkspace.copyFiles(workspace.root());
             importCorpus(SampleWorkspace.documents(sample), ImportFormat.AUTO, SampleWorkspace.CORPUS, progress, cancel);
-            return goldenSets.importSquad(SampleWorkspace.goldenSet(sample));
+            return evalSets.importSquad(SampleWorkspace.goldenSet(sample));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot set up the sample in " + workspace.root() + ": " + e.getMessage(), e);
         }

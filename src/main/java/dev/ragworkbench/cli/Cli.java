@@ -17,7 +17,7 @@ import java.io.PrintWriter;
         description = "Find out, with numbers, which retrieval set-up works best on your own documents.",
         subcommands = {ImportCommand.class, IndexCommand.class, IndexesCommand.class, DocumentsCommand.class,
                 SearchCommand.class, RunCommand.class, RunsCommand.class, ModelsCommand.class, ReportCommand.class,
-                FinetuneCommand.class, WorkspaceCommand.class, BenchCommand.class,
+                FinetuneCommand.class, EvalsetsCommand.class, WorkspaceCommand.class, BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Cli {
 

@@ -32,7 +32,7 @@ final class SeedSample implements Runnable {
             progress.closeLine();
             out.println("Sample corpus " + SampleWorkspace.CORPUS + ": "
                         + Formats.counted(bench.documents().count(SampleWorkspace.CORPUS), "document")
-                        + "; golden set " + golden.name() + ": " + Formats.counted(golden.queries(), "query") + ".");
+                        + "; golden set " + golden.name() + ": " + Formats.counted(golden.size(), "query") + ".");
             if (!noIndex) {
                 var info = bench.buildSampleIndex(progress, Cancellation.none());
                 progress.closeLine();

@@ -89,7 +89,7 @@ public final class ExperimentRunner {
             var texts = new LinkedHashMap<String, String>();
             bench.documents().forEachDocument(corpus, d -> texts.put(d.id(), d.text()));
             return texts;
-        });
+        }, bench.evalSets()::get);
         if (options.sample() != null && options.sample() < set.size()) {
             long seed = options.seed() != null ? options.seed()
                     : spec.sample().map(ExperimentSpec.Sample::seed).orElse(ExperimentSpec.DEFAULT_SEED);
@@ -103,6 +103,7 @@ public final class ExperimentRunner {
         var params = new LinkedHashMap<>(point.params());
         params.put("index.name", info.name());
         params.put("evalSet.queries", Integer.toString(evalSet.size()));
+        params.put("evalSet.sha256", evalSet.sha256());
         var run = store.startRun(experimentId, point.name(), params, spec.tags());
         try (ChunkIndex index = bench.openIndex(info.name())) {
             Retriever retriever = bench.retriever(index, point.retriever());

@@ -110,7 +110,7 @@ class DesktopAppTest {
         robot.interact(() -> shell.openWorkspace(dir));
         assertThat(shell.session().root()).isEqualTo(dir);
         waitFor(30, () -> shell.session().goldenSets().size() == 1 && !shell.runner().busy());
-        assertThat(shell.session().goldenSets().getFirst().queries()).isEqualTo(218);
+        assertThat(shell.session().goldenSets().getFirst().size()).isEqualTo(218);
         assertThat(shell.session().goldenSets().getFirst().answerSpans()).isPositive();
         waitFor(30, () -> importVm().documents().size() == 24);
     }

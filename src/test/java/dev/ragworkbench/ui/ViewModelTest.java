@@ -91,7 +91,7 @@ class ViewModelTest {
                 dev.ragworkbench.progress.ProgressListener.NONE, dev.ragworkbench.progress.Cancellation.none());
 
         assertThat(session.workbench().documents().count(SampleWorkspace.CORPUS)).isEqualTo(24);
-        assertThat(golden.queries()).isEqualTo(218);
+        assertThat(golden.size()).isEqualTo(218);
         // every answer span lies where the golden set says, in the imported text: exactly in the Markdown, and
         // up to how the page broke its lines in the PDFs
         var docs = session.workbench().documents().documents(SampleWorkspace.CORPUS);
@@ -110,7 +110,7 @@ class ViewModelTest {
         assertThat(golden.answers().keySet()).hasSize(24);
         // a reopened store reads it again
         assertThat(session.goldenSetStore().list()).singleElement()
-                .satisfies(g -> assertThat(g.queries()).isEqualTo(218));
+                .satisfies(g -> assertThat(g.size()).isEqualTo(218));
     }
 
     @Test
@@ -142,8 +142,8 @@ class ViewModelTest {
         assertThat(runner.errors()).isEmpty();
         assertThat(session.goldenSets()).singleElement().satisfies(set -> {
             assertThat(set.name()).isEqualTo("passages");
-            assertThat(set.format()).isEqualTo("ragas");
-            assertThat(set.queries()).isEqualTo(3);
+            assertThat(set.format()).isEqualTo(dev.ragworkbench.evaluation.EvalSetFormat.RAGAS);
+            assertThat(set.size()).isEqualTo(3);
             assertThat(set.answerSpans()).isGreaterThanOrEqualTo(3);
         });
         assertThat(session.answersIn(docs.getFirst().id())).isNotEmpty();

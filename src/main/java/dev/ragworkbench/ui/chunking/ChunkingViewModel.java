@@ -32,7 +32,7 @@ import java.util.Objects;
 
 /**
  * The Chunking preview: one document, up to three chunker settings side by side, each re-chunked in the
- * background; the golden sets' answer spans in that document as the evidence chunks should keep whole.
+ * background; the eval sets' answer spans in that document as the evidence chunks should keep whole.
  */
 public final class ChunkingViewModel {
 

@@ -1,6 +1,6 @@
 package dev.ragworkbench.ui.importing;
 
-import dev.ragworkbench.evaluation.GoldenSet;
+import dev.ragworkbench.evaluation.EvalSet;
 import dev.ragworkbench.format.Formats;
 import dev.ragworkbench.ui.common.Dialogs;
 import dev.ragworkbench.ui.common.Tables;
@@ -42,12 +42,12 @@ final class EvalSetsTab {
         var sets = new TableView<>(vm.goldenSets());
         sets.setId("eval-sets");
         sets.getColumns().setAll(List.of(
-                Tables.longText("Name", GoldenSet::name, 200),
-                Tables.fitted(Tables.text("Format", g -> g.format().toUpperCase(Locale.ROOT), 0), "SQUAD", "RAGAS"),
-                Tables.fitted(Tables.number("Queries", GoldenSet::queries, Formats::count, 0), "999,999"),
-                Tables.fitted(Tables.number("Judged documents", GoldenSet::judgedDocuments, Formats::count, 0),
+                Tables.longText("Name", EvalSet::name, 200),
+                Tables.fitted(Tables.text("Format", g -> g.format().id().toUpperCase(Locale.ROOT), 0), "SQUAD", "RAGAS"),
+                Tables.fitted(Tables.number("Queries", EvalSet::size, Formats::count, 0), "999,999"),
+                Tables.fitted(Tables.number("Judged documents", EvalSet::judgedDocuments, Formats::count, 0),
                         "9,999,999"),
-                Tables.fitted(Tables.number("Answer spans", GoldenSet::answerSpans,
+                Tables.fitted(Tables.number("Answer spans", EvalSet::answerSpans,
                         n -> n == 0 ? "–" : Formats.count(n), 0), "999,999")));
         sets.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         Tables.sizeLongTextToRows(sets);
@@ -92,7 +92,7 @@ final class EvalSetsTab {
         remove.setOnAction(e -> {
             var set = sets.getSelectionModel().getSelectedItem();
             if (Dialogs.confirm(files.window(), "Remove eval set " + set.name() + "?",
-                    "Its copy in the workspace is deleted; the original file stays.", "Remove")) {
+                    "It is deleted from the workspace with all its versions; the original files stay.", "Remove")) {
                 vm.deleteGoldenSet(set);
             }
         });

@@ -1,6 +1,6 @@
 package dev.ragworkbench.ui.importing;
 
-import dev.ragworkbench.evaluation.GoldenSet;
+import dev.ragworkbench.evaluation.EvalSet;
 import dev.ragworkbench.index.IndexInfo;
 import dev.ragworkbench.ingest.CorpusInfo;
 import dev.ragworkbench.ingest.Document;
@@ -128,7 +128,7 @@ public final class ImportViewModel {
         return failures;
     }
 
-    public ObservableList<GoldenSet> goldenSets() {
+    public ObservableList<EvalSet> goldenSets() {
         return session.goldenSets();
     }
 
@@ -260,8 +260,8 @@ public final class ImportViewModel {
         importGoldenSet(file, () -> session.goldenSetStore().importRagas(file, against));
     }
 
-    public void deleteGoldenSet(GoldenSet set) {
-        track(runner.run(TaskRequest.of("Removing golden set " + set.name(), (p, c) -> {
+    public void deleteGoldenSet(EvalSet set) {
+        track(runner.run(TaskRequest.of("Removing eval set " + set.name(), (p, c) -> {
             session.goldenSetStore().delete(set.name());
             return set;
         }).onSuccess(s -> session.goldenSets().remove(s))));
@@ -297,11 +297,11 @@ public final class ImportViewModel {
         T call() throws Exception;
     }
 
-    private void importGoldenSet(Path source, IoWork<GoldenSet> work) {
-        track(runner.run(TaskRequest.of("Importing golden set " + source.getFileName(), (p, c) -> work.call())
+    private void importGoldenSet(Path source, IoWork<EvalSet> work) {
+        track(runner.run(TaskRequest.of("Importing eval set " + source.getFileName(), (p, c) -> work.call())
                 .onSuccess(set -> {
                     session.goldenSets().add(set);
-                    status.set("Golden set " + set.name() + ": " + Formats.counted(set.queries(), "query") + ".");
+                    status.set("Eval set " + set.name() + ": " + Formats.counted(set.size(), "query") + ".");
                 })));
     }
 

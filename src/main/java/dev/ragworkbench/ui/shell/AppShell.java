@@ -126,7 +126,7 @@ public final class AppShell implements AutoCloseable, Navigator {
         stage.setTitle("RAG Workbench — " + session.name());
         statusBar.workspace("Workspace: " + session.name(), session.root().toString());
         var opened = session;
-        runner.run(TaskRequest.of("Reading golden sets", (progress, cancel) -> opened.goldenSetStore().list())
+        runner.run(TaskRequest.of("Reading eval sets", (progress, cancel) -> opened.goldenSetStore().list())
                 .unlisted().onSuccess(sets -> {
                     if (opened == session) {
                         opened.addGoldenSets(sets);
