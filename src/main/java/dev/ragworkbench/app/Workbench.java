@@ -1,6 +1,9 @@
 package dev.ragworkbench.app;
 
+import dev.ragworkbench.evaluation.ComparisonService;
 import dev.ragworkbench.evaluation.GoldenSetStore;
+import dev.ragworkbench.evaluation.MetricRegistry;
+import dev.ragworkbench.evaluation.RunValues;
 import dev.ragworkbench.experiment.store.RunStore;
 import dev.ragworkbench.chunking.Chunk;
 import dev.ragworkbench.chunking.Chunker;
@@ -84,6 +87,16 @@ public final class Workbench implements AutoCloseable {
     /** The run store: experiments, runs, their results and artifacts. */
     public RunStore runs() {
         return runs;
+    }
+
+    /**
+     * The comparison of two stored runs, read from the run store (the one comparison the command line, the panes
+     * and the reports use).
+     */
+    public ComparisonService comparisons() {
+        var store = runs();
+        return new ComparisonService(RunValues.of(id -> store.run(id).params(), store::queryMetricNames,
+                store::queryMetrics), MetricRegistry.standard());
     }
 
     /** The golden sets imported into this workspace. */
