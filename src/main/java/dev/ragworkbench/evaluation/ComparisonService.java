@@ -1,6 +1,7 @@
 package dev.ragworkbench.evaluation;
 
 import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.SequencedMap;
@@ -82,7 +83,7 @@ public final class ComparisonService {
                 s.p(), n, excluded, flips);
     }
 
-    private static MetricComparison.Flips flips(java.util.List<String> ids, double[] a, double[] b) {
+    private static MetricComparison.Flips flips(List<String> ids, double[] a, double[] b) {
         var rightToWrong = new ArrayList<String>();
         var wrongToRight = new ArrayList<String>();
         for (int i = 0; i < ids.size(); i++) {
