@@ -1,9 +1,12 @@
 package dev.ragworkbench.cli;
 
+import dev.ragworkbench.evaluation.MetricComparison;
+import dev.ragworkbench.evaluation.RunComparison;
 import dev.ragworkbench.experiment.store.RunQuery;
 import dev.ragworkbench.experiment.store.Run;
 import dev.ragworkbench.experiment.store.RunStatus;
 import dev.ragworkbench.experiment.store.RunStore;
+import dev.ragworkbench.report.JsonOutput;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -125,7 +128,8 @@ final class RunsCommand {
     }
 
     @Command(name = "compare", mixinStandardHelpOptions = true,
-            description = "Compare run B with run A: B − A per metric, 95% bootstrap CI and paired randomisation p.")
+            description = "Compare run B with run A: B − A per metric over the queries both scored, 95% bootstrap "
+                    + "CI, paired randomisation p, and McNemar's p for pass/fail metrics.")
     static final class CompareRuns implements Runnable {
         @Mixin
         WorkspaceOptions options;
@@ -133,6 +137,9 @@ final class RunsCommand {
         String a;
         @Parameters(index = "1", paramLabel = "B")
         String b;
+        @Option(names = "--json", description = "Print {\"a\", \"b\", \"evalSetsDiffer\", \"metrics\": {NAME: {\"meanA\", "
+                + "\"meanB\", \"delta\", \"ciLow\", \"ciHigh\", \"p\", \"paired\", \"excluded\"}}}.")
+        boolean json;
         @Spec
         CommandSpec spec;
 
@@ -142,26 +149,47 @@ final class RunsCommand {
                 var store = bench.runs();
                 var runA = store.run(a);
                 var runB = store.run(b);
-                var comparisons = store.compare(a, b);
+                RunComparison comparison = bench.comparisons().compare(runA.id(), runB.id());
                 var out = spec.commandLine().getOut();
+                if (json) {
+                    out.println(JsonOutput.write(comparison));
+                    return;
+                }
                 out.printf(Locale.ROOT, "A = %s (%s)%nB = %s (%s)%n%n", runA.id(), runA.name(), runB.id(), runB.name());
-                if (comparisons.isEmpty()) {
+                if (comparison.evalSetsDiffer()) {
+                    out.println("Warning: the two runs were evaluated on different eval sets (evalSet.sha256 differs).");
+                    out.println();
+                }
+                if (comparison.metrics().isEmpty()) {
                     out.println("The two runs share no per-query metric.");
                     return;
                 }
-                var rows = new ArrayList<List<String>>();
-                rows.add(List.of("metric", "A", "B", "B − A", "95% CI", "p", "queries"));
-                for (var c : comparisons) {
-                    rows.add(List.of(c.metric().toString(), Format.metric(c.meanA()), Format.metric(c.meanB()),
-                            signed(c.delta()), "[" + signed(c.ciLow()) + ", " + signed(c.ciHigh()) + "]",
-                            String.format(Locale.ROOT, "%.4f", c.pValue()), Integer.toString(c.queries())));
+                out.print(table(comparison));
+                for (MetricComparison m : comparison.metrics().values()) {
+                    m.flips().ifPresent(f -> out.printf(Locale.ROOT, "%s: %d right → wrong, %d wrong → right%n",
+                            m.metric(), f.rightToWrong().size(), f.wrongToRight().size()));
                 }
-                out.print(Format.table(rows, 1, 2, 3, 5, 6));
             }
         }
 
+        static String table(RunComparison comparison) {
+            var rows = new ArrayList<List<String>>();
+            rows.add(List.of("metric", "A", "B", "B − A", "95% CI", "p", "McNemar p", "queries", "excluded"));
+            for (MetricComparison c : comparison.metrics().values()) {
+                rows.add(List.of(c.metric(), prob(c.meanA()), prob(c.meanB()),
+                        signed(c.delta()), "[" + signed(c.ciLow()) + ", " + signed(c.ciHigh()) + "]", prob(c.p()),
+                        c.flips().map(f -> prob(f.mcnemarP())).orElse("–"),
+                        Integer.toString(c.paired()), Integer.toString(c.excluded())));
+            }
+            return Format.table(rows, 1, 2, 3, 5, 6, 7, 8);
+        }
+
         private static String signed(double v) {
-            return String.format(Locale.ROOT, "%+.4f", v);
+            return Double.isNaN(v) ? "–" : String.format(Locale.ROOT, "%+.4f", v);
+        }
+
+        private static String prob(double v) {
+            return Double.isNaN(v) ? "–" : String.format(Locale.ROOT, "%.4f", v);
         }
     }
 }
