@@ -13,6 +13,9 @@ import dev.ragworkbench.embedding.Embedder;
 import dev.ragworkbench.embedding.Embedders;
 import dev.ragworkbench.embedding.HuggingFaceTextTokenizer;
 import dev.ragworkbench.embedding.TextTokenizer;
+import dev.ragworkbench.evaluation.ComparisonService;
+import dev.ragworkbench.evaluation.MetricRegistry;
+import dev.ragworkbench.evaluation.RunValues;
 import dev.ragworkbench.index.ChunkIndex;
 import dev.ragworkbench.index.ChunkTable;
 import dev.ragworkbench.index.IndexBuilder;
@@ -317,6 +320,16 @@ public final class Workbench implements AutoCloseable {
     /** Opens the index called {@code name}, or the most recently built one when null. */
     public ChunkIndex openIndex(String name) {
         return ChunkIndex.open(indexes.resolve(name));
+    }
+
+    /**
+     * The comparison of two stored runs, read from the run store (the one comparison the command line, the panes
+     * and the reports use).
+     */
+    public ComparisonService comparisons() {
+        var store = runs();
+        return new ComparisonService(RunValues.of(id -> store.run(id).params(), store::queryMetricNames,
+                store::queryMetrics), MetricRegistry.standard());
     }
 
     /** A retriever over {@code index}, with the index's own embedder where the retriever needs one. */

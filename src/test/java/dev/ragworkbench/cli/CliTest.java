@@ -61,6 +61,10 @@ class CliTest {
         assertThat(first.get("title").asText()).isEqualTo("Vitamin D");
         assertThat(first.get("snippet").asText()).contains("prevent fractures");
         assertThat(first.get("score").asDouble()).isPositive();
+        var latency = json.get("latencyMs");
+        assertThat(latency.get("search").asDouble()).isPositive();
+        assertThat(latency.get("total").asDouble()).isGreaterThanOrEqualTo(latency.get("search").asDouble());
+        assertThat(latency.has("embed")).as("BM25 embeds nothing").isFalse();
 
         var list = run("indexes", "list", "--workspace", ws);
         assertThat(list.out()).contains("docs.none.none", "documents", "chunks").doesNotContain("error");
