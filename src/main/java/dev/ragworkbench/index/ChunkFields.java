@@ -15,6 +15,10 @@ final class ChunkFields {
     static final String VECTOR = "vector";
     static final String BUILT_AT = "built_at";
     static final String DOCUMENTS = "documents";
+    /** Per chunk: its document's {@code CorpusFingerprint.documentKey}, so an update sees which documents changed. */
+    static final String DOC_KEY = "doc_key";
+    /** Commit data: the {@code CorpusFingerprint} of the documents the index holds. */
+    static final String CORPUS_FINGERPRINT = "corpus_fingerprint";
 
     private ChunkFields() {
     }

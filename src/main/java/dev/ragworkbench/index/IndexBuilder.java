@@ -2,21 +2,16 @@ package dev.ragworkbench.index;
 
 import dev.ragworkbench.chunking.Chunk;
 import dev.ragworkbench.embedding.Embedder;
+import dev.ragworkbench.index.ChunkWriting.Item;
+import dev.ragworkbench.ingest.CorpusFingerprint;
 import dev.ragworkbench.ingest.Document;
 import dev.ragworkbench.progress.Cancellation;
 import dev.ragworkbench.progress.ProgressListener;
-import org.apache.lucene.document.Field;
-import org.apache.lucene.document.KnnFloatVectorField;
-import org.apache.lucene.document.NumericDocValuesField;
-import org.apache.lucene.document.SortedDocValuesField;
-import org.apache.lucene.document.StoredField;
-import org.apache.lucene.document.StringField;
-import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.index.VectorSimilarityFunction;
+import org.apache.lucene.index.Term;
 import org.apache.lucene.store.FSDirectory;
-import org.apache.lucene.util.BytesRef;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -26,19 +21,22 @@ import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 
 /**
  * Builds one Lucene index from documents: chunk, embed (through whatever cache the embedder carries), write.
- * The index is built in a temporary folder and moved into place only when complete, so a crash or a cancel
- * never leaves a half-built index where a search would find it.
+ * A full build happens in a temporary folder that is moved into place only when complete, so a crash or a cancel
+ * never leaves a half-built index where a search would find it. An {@link #update} changes an index in place:
+ * Lucene's commit is atomic, so a crash leaves the previous commit, which is a complete index too.
  */
 public final class IndexBuilder {
-
-    /** Chunks embedded and written per step: large enough for good batches, small enough to cancel promptly. */
-    private static final int STEP = 256;
 
     private final Path indexesDir;
 
@@ -51,22 +49,41 @@ public final class IndexBuilder {
     }
 
     /**
+     * What an update changed: the documents whose chunks went (changed or removed ones) and the chunks that came
+     * (of changed and new documents), for callers that record chunks.
+     */
+    public record Update(IndexInfo info, Set<String> removedDocuments, List<Chunk> addedChunks) {
+        public boolean changedNothing() {
+            return removedDocuments.isEmpty() && addedChunks.isEmpty();
+        }
+    }
+
+    /**
      * @param embedder null for a text-only index ({@code settings.embedder()} must then be {@code none})
      */
     public Result build(IndexSettings settings, List<Document> documents, Function<Document, List<Chunk>> chunker,
                         Embedder embedder, ProgressListener progress, Cancellation cancel) {
-        if (settings.hasVectors() != (embedder != null)) {
-            throw new IllegalArgumentException("index settings and embedder disagree: " + settings.embedder());
-        }
+        requireAgreement(settings, embedder);
         var items = chunkAll(documents, chunker, progress, cancel);
         Path target = indexesDir.resolve(settings.name());
         Path temp = indexesDir.resolve(".building-" + settings.name() + "-" + ProcessHandle.current().pid());
         try {
             deleteRecursively(temp);
-            Files.createDirectories(temp);
-            write(temp, settings, documents.size(), items, embedder, progress, cancel);
+            Path scratch = Files.createDirectories(temp.resolve("parts"));
+            Path index = Files.createDirectories(temp.resolve("index"));
+            try (var directory = FSDirectory.open(index);
+                 var writer = new IndexWriter(directory, ChunkWriting.config(settings, 256)
+                         .setOpenMode(IndexWriterConfig.OpenMode.CREATE))) {
+                ChunkWriting.writeAll(writer, settings, items, embedder, scratch, progress, cancel);
+                cancel.check();
+                writer.setLiveCommitData(commitData(settings, documents.size(), CorpusFingerprint.of(documents))
+                        .entrySet());
+                writer.forceMerge(1); // a no-op for the one segment a build of a few hundred MB makes
+                writer.commit();
+            }
             deleteRecursively(target);
-            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+            Files.move(index, target, StandardCopyOption.ATOMIC_MOVE);
+            deleteRecursively(temp);
         } catch (IOException e) {
             deleteQuietly(temp);
             throw new UncheckedIOException("cannot write index " + settings.name() + ": " + e.getMessage(), e);
@@ -78,7 +95,108 @@ public final class IndexBuilder {
         return new Result(Indexes.info(target), chunks);
     }
 
-    private record Item(Document document, Chunk chunk, String text) {
+    /**
+     * Brings the existing index {@code settings.name()} up to {@code documents}: the chunks of changed and removed
+     * documents are deleted, those of changed and new ones added; the rest is left as it is. Empty when the index
+     * cannot be updated (it does not exist, was built with other settings, or by a version that kept no document
+     * keys): build it instead.
+     *
+     * <p>When documents were deleted, the index is merged into one segment again: Lucene counts deleted documents
+     * in BM25's statistics until they are merged away, and an updated index must score exactly as a new build.
+     */
+    public Optional<Update> update(IndexSettings settings, List<Document> documents,
+                                   Function<Document, List<Chunk>> chunker, Embedder embedder,
+                                   ProgressListener progress, Cancellation cancel) {
+        requireAgreement(settings, embedder);
+        Path target = indexesDir.resolve(settings.name());
+        if (!Files.isDirectory(target)) {
+            return Optional.empty();
+        }
+        try (var directory = FSDirectory.open(target)) {
+            if (!DirectoryReader.indexExists(directory)
+                    || !Indexes.info(target).settings().equals(settings)) {
+                return Optional.empty();
+            }
+            Map<String, String> indexed = indexedKeys(directory);
+            if (indexed == null) {
+                return Optional.empty();
+            }
+            var changed = new ArrayList<Document>();
+            var removed = new TreeSet<>(indexed.keySet());
+            for (Document d : documents) {
+                removed.remove(d.id());
+                if (!CorpusFingerprint.documentKey(d).equals(indexed.get(d.id()))) {
+                    changed.add(d);
+                }
+            }
+            var gone = new TreeSet<String>(removed);
+            changed.stream().map(Document::id).filter(indexed::containsKey).forEach(gone::add);
+            var items = chunkAll(changed, chunker, progress, cancel);
+            try (var writer = new IndexWriter(directory, ChunkWriting.config(settings, 256)
+                    .setOpenMode(IndexWriterConfig.OpenMode.APPEND))) {
+                for (String id : gone) {
+                    writer.deleteDocuments(new Term(ChunkFields.DOC_ID, id));
+                }
+                ChunkWriting.writeAll(writer, settings, items, embedder, null, progress, cancel);
+                cancel.check();
+                writer.setLiveCommitData(commitData(settings, documents.size(), CorpusFingerprint.of(documents))
+                        .entrySet());
+                if (!gone.isEmpty()) {
+                    writer.forceMerge(1);
+                }
+                writer.commit();
+            }
+            return Optional.of(new Update(Indexes.info(target), gone, items.stream().map(Item::chunk).toList()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot update index " + settings.name() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The fingerprint of the corpus the index was last built or updated from; empty for older indexes. */
+    public static Optional<String> corpusFingerprint(IndexInfo info) {
+        try (var directory = FSDirectory.open(info.path())) {
+            return Optional.ofNullable(org.apache.lucene.index.SegmentInfos.readLatestCommit(directory)
+                    .getUserData().get(ChunkFields.CORPUS_FINGERPRINT));
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Document id → document key of every indexed chunk's document; null when the index kept no keys. */
+    private static Map<String, String> indexedKeys(FSDirectory directory) throws IOException {
+        var keys = new HashMap<String, String>();
+        try (var reader = DirectoryReader.open(directory)) {
+            for (var leaf : reader.leaves()) {
+                var live = leaf.reader().getLiveDocs();
+                var stored = leaf.reader().storedFields();
+                for (int doc = 0; doc < leaf.reader().maxDoc(); doc++) {
+                    if (live != null && !live.get(doc)) {
+                        continue;
+                    }
+                    var d = stored.document(doc, Set.of(ChunkFields.DOC_ID, ChunkFields.DOC_KEY));
+                    String key = d.get(ChunkFields.DOC_KEY);
+                    if (key == null) {
+                        return null;
+                    }
+                    keys.put(d.get(ChunkFields.DOC_ID), key);
+                }
+            }
+        }
+        return keys;
+    }
+
+    private static Map<String, String> commitData(IndexSettings settings, int documents, String fingerprint) {
+        var userData = new LinkedHashMap<>(settings.toUserData());
+        userData.put(ChunkFields.BUILT_AT, Instant.now().toString());
+        userData.put(ChunkFields.DOCUMENTS, Integer.toString(documents));
+        userData.put(ChunkFields.CORPUS_FINGERPRINT, fingerprint);
+        return userData;
+    }
+
+    private static void requireAgreement(IndexSettings settings, Embedder embedder) {
+        if (settings.hasVectors() != (embedder != null)) {
+            throw new IllegalArgumentException("index settings and embedder disagree: " + settings.embedder());
+        }
     }
 
     private static List<Item> chunkAll(List<Document> documents, Function<Document, List<Chunk>> chunker,
@@ -93,58 +211,6 @@ public final class IndexBuilder {
             progress.progress("chunk", ++done, documents.size());
         }
         return items;
-    }
-
-    private static void write(Path dir, IndexSettings settings, int documents, List<Item> items, Embedder embedder,
-                              ProgressListener progress, Cancellation cancel) throws IOException {
-        var config = new IndexWriterConfig(TextAnalyzers.create(settings.analyzer()))
-                .setOpenMode(IndexWriterConfig.OpenMode.CREATE)
-                .setRAMBufferSizeMB(256);
-        try (var directory = FSDirectory.open(dir); var writer = new IndexWriter(directory, config)) {
-            for (int from = 0; from < items.size(); from += STEP) {
-                cancel.check();
-                var step = items.subList(from, Math.min(items.size(), from + STEP));
-                List<float[]> vectors = embedder == null ? null
-                        : embedder.embedDocuments(step.stream().map(Item::text).toList(), ProgressListener.NONE, cancel);
-                for (int i = 0; i < step.size(); i++) {
-                    writer.addDocument(toLucene(step.get(i), vectors == null ? null : vectors.get(i)));
-                }
-                progress.progress("index", from + step.size(), items.size());
-            }
-            cancel.check();
-            var userData = new LinkedHashMap<>(settings.toUserData());
-            userData.put(ChunkFields.BUILT_AT, Instant.now().toString());
-            userData.put(ChunkFields.DOCUMENTS, Integer.toString(documents));
-            writer.setLiveCommitData(userData.entrySet());
-            writer.forceMerge(1);
-            writer.commit();
-        }
-    }
-
-    private static List<Field> fieldsOf(Item item) {
-        var chunk = item.chunk();
-        return List.of(
-                new StringField(ChunkFields.CHUNK_ID, chunk.id(), Field.Store.YES),
-                new StringField(ChunkFields.DOC_ID, chunk.documentId(), Field.Store.YES),
-                // Doc values give hit lists their ids column-wise, without decompressing stored fields.
-                new SortedDocValuesField(ChunkFields.DOC_ID, new BytesRef(chunk.documentId())),
-                new StoredField(ChunkFields.ORDINAL, chunk.ordinal()),
-                new NumericDocValuesField(ChunkFields.ORDINAL, chunk.ordinal()),
-                new StoredField(ChunkFields.START, chunk.start()),
-                new StoredField(ChunkFields.END, chunk.end()),
-                new StoredField(ChunkFields.TOKENS, chunk.tokenCount()),
-                new StoredField(ChunkFields.TITLE, item.document().title()),
-                new StoredField(ChunkFields.TEXT, chunk.text()),
-                new TextField(ChunkFields.CONTENTS, item.text(), Field.Store.NO));
-    }
-
-    private static List<Field> toLucene(Item item, float[] vector) {
-        var fields = new ArrayList<>(fieldsOf(item));
-        if (vector != null) {
-            // Vectors are unit length, so dot product ranks exactly as cosine does, and is cheaper.
-            fields.add(new KnnFloatVectorField(ChunkFields.VECTOR, vector, VectorSimilarityFunction.DOT_PRODUCT));
-        }
-        return fields;
     }
 
     static void deleteRecursively(Path path) throws IOException {

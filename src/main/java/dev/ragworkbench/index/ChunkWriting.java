@@ -1,0 +1,204 @@
+package dev.ragworkbench.index;
+
+import dev.ragworkbench.chunking.Chunk;
+import dev.ragworkbench.embedding.Embedder;
+import dev.ragworkbench.ingest.CorpusFingerprint;
+import dev.ragworkbench.ingest.Document;
+import dev.ragworkbench.progress.Cancellation;
+import dev.ragworkbench.progress.ProgressListener;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.KnnFloatVectorField;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.SortedDocValuesField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.CodecReader;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.TieredMergePolicy;
+import org.apache.lucene.index.VectorSimilarityFunction;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.BytesRef;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** The Lucene side of {@link IndexBuilder}: how chunks become Lucene documents, and how they are written fast. */
+final class ChunkWriting {
+
+    /** Chunks embedded and written per step: large enough for good batches, small enough to cancel promptly. */
+    static final int STEP = 256;
+    /**
+     * Below this many chunks a BM25-only build writes on one thread: the parallel parts' final merge costs more
+     * than the second thread saves.
+     */
+    static final int PARALLEL_MIN = 2_000;
+
+    /** One chunk with its document and the text its index fields are made of. */
+    record Item(Document document, Chunk chunk, String text) {
+    }
+
+    private ChunkWriting() {
+    }
+
+    static IndexWriterConfig config(IndexSettings settings, double ramBufferMb) {
+        // Compound files save file handles on huge indexes, but cost a copy of every flushed segment; ours are few.
+        var mergePolicy = new TieredMergePolicy();
+        mergePolicy.setNoCFSRatio(0);
+        return new IndexWriterConfig(TextAnalyzers.create(settings.analyzer()))
+                .setRAMBufferSizeMB(ramBufferMb)
+                .setUseCompoundFile(false)
+                .setMergePolicy(mergePolicy);
+    }
+
+    /**
+     * Writes {@code items} into {@code writer}, in order. Without an embedder, on two or more cores, they are cut
+     * into contiguous parts written by one thread each into a folder of their own under {@code scratch}, then
+     * added in order as one merged segment (a null {@code scratch} asks for one thread): a Lucene doc id order equal to the one-thread build's, so BM25 scores
+     * and even the order of tied hits stay exactly as they were.
+     */
+    static void writeAll(IndexWriter writer, IndexSettings settings, List<Item> items, Embedder embedder,
+                         Path scratch, ProgressListener progress, Cancellation cancel) throws IOException {
+        int threads = Math.min(2, Runtime.getRuntime().availableProcessors());
+        if (embedder != null || scratch == null || threads < 2 || items.size() < PARALLEL_MIN) {
+            write(writer, items, embedder, new AtomicInteger(), items.size(), progress, cancel);
+            return;
+        }
+        var done = new AtomicInteger();
+        var parts = new ArrayList<Path>();
+        int per = (items.size() + threads - 1) / threads;
+        try (var pool = Executors.newFixedThreadPool(threads, r -> Thread.ofPlatform().daemon().name("index-part")
+                .unstarted(r))) {
+            var futures = new ArrayList<Future<?>>();
+            for (int t = 0; t < threads; t++) {
+                var slice = items.subList(Math.min(items.size(), t * per), Math.min(items.size(), (t + 1) * per));
+                Path dir = scratch.resolve("part-" + t);
+                parts.add(dir);
+                futures.add(pool.submit(() -> {
+                    writePart(dir, settings, slice, done, items.size(), progress, cancel);
+                    return null;
+                }));
+            }
+            for (var f : futures) {
+                await(f);
+            }
+        }
+        var directories = new ArrayList<FSDirectory>();
+        var readers = new ArrayList<DirectoryReader>();
+        try {
+            var leaves = new ArrayList<CodecReader>();
+            for (Path part : parts) {
+                var directory = FSDirectory.open(part);
+                directories.add(directory);
+                var reader = DirectoryReader.open(directory);
+                readers.add(reader);
+                for (LeafReaderContext leaf : reader.leaves()) {
+                    leaves.add((CodecReader) leaf.reader());
+                }
+            }
+            cancel.check();
+            writer.addIndexes(leaves.toArray(CodecReader[]::new)); // one segment, the parts' docs in order
+        } finally {
+            for (var r : readers) {
+                r.close();
+            }
+            for (var d : directories) {
+                d.close();
+            }
+            for (Path part : parts) {
+                IndexBuilder.deleteRecursively(part);
+            }
+        }
+    }
+
+    private static void writePart(Path dir, IndexSettings settings, List<Item> items, AtomicInteger done, int total,
+                                  ProgressListener progress, Cancellation cancel) throws IOException {
+        Files.createDirectories(dir);
+        try (var directory = FSDirectory.open(dir);
+             var writer = new IndexWriter(directory, config(settings, 128)
+                     .setOpenMode(IndexWriterConfig.OpenMode.CREATE))) {
+            write(writer, items, null, done, total, progress, cancel);
+            writer.forceMerge(1); // a no-op unless the part outgrew the RAM buffer
+            writer.commit();
+        }
+    }
+
+    private static void write(IndexWriter writer, List<Item> items, Embedder embedder, AtomicInteger done,
+                              int total, ProgressListener progress, Cancellation cancel) throws IOException {
+        for (int from = 0; from < items.size(); from += STEP) {
+            cancel.check();
+            var step = items.subList(from, Math.min(items.size(), from + STEP));
+            List<float[]> vectors = null;
+            if (embedder != null) {
+                int base = from;
+                // The embedding of a step's chunks reports under its own label, so a status bar shows it moving.
+                vectors = embedder.embedDocuments(step.stream().map(Item::text).toList(), new ProgressListener() {
+                    @Override
+                    public void progress(String stage, long stepDone, long stepTotal) {
+                        progress.progress("embed", base + Math.min(stepDone, step.size()), total);
+                    }
+
+                    @Override
+                    public void note(String message) {
+                        progress.note(message);
+                    }
+                }, cancel);
+            }
+            for (int i = 0; i < step.size(); i++) {
+                writer.addDocument(toLucene(step.get(i), vectors == null ? null : vectors.get(i)));
+            }
+            progress.progress("index", done.addAndGet(step.size()), total);
+        }
+    }
+
+    static List<Field> toLucene(Item item, float[] vector) {
+        var chunk = item.chunk();
+        var fields = new ArrayList<Field>(List.of(
+                new StringField(ChunkFields.CHUNK_ID, chunk.id(), Field.Store.YES),
+                new StringField(ChunkFields.DOC_ID, chunk.documentId(), Field.Store.YES),
+                // Doc values give hit lists their ids column-wise, without decompressing stored fields.
+                new SortedDocValuesField(ChunkFields.DOC_ID, new BytesRef(chunk.documentId())),
+                new StoredField(ChunkFields.DOC_KEY, CorpusFingerprint.documentKey(item.document())),
+                new StoredField(ChunkFields.ORDINAL, chunk.ordinal()),
+                new NumericDocValuesField(ChunkFields.ORDINAL, chunk.ordinal()),
+                new StoredField(ChunkFields.START, chunk.start()),
+                new StoredField(ChunkFields.END, chunk.end()),
+                new StoredField(ChunkFields.TOKENS, chunk.tokenCount()),
+                new StoredField(ChunkFields.TITLE, item.document().title()),
+                new StoredField(ChunkFields.TEXT, chunk.text()),
+                new TextField(ChunkFields.CONTENTS, item.text(), Field.Store.NO)));
+        if (vector != null) {
+            // Vectors are unit length, so dot product ranks exactly as cosine does, and is cheaper.
+            fields.add(new KnnFloatVectorField(ChunkFields.VECTOR, vector, VectorSimilarityFunction.DOT_PRODUCT));
+        }
+        return fields;
+    }
+
+    private static void await(Future<?> f) throws IOException {
+        try {
+            f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while writing the index", e);
+        } catch (ExecutionException e) {
+            switch (e.getCause()) {
+                case IOException io -> throw io;
+                case UncheckedIOException u -> throw u;
+                case RuntimeException r -> throw r;
+                case Error err -> throw err;
+                default -> throw new IOException(e.getCause());
+            }
+        }
+    }
+}
