@@ -27,6 +27,7 @@ import dev.ragworkbench.index.Indexes;
 import dev.ragworkbench.index.TextAnalyzers;
 import dev.ragworkbench.ingest.CorpusFingerprint;
 import dev.ragworkbench.ingest.Document;
+import dev.ragworkbench.ingest.SourceStamp;
 import dev.ragworkbench.ingest.DocumentStore;
 import dev.ragworkbench.ingest.ImportFormat;
 import dev.ragworkbench.ingest.ImportPlan;
@@ -48,6 +49,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -287,6 +289,33 @@ public final class Workbench implements AutoCloseable {
         }
         return new IndexOutcome(buildIndex(request, progress, cancel), IndexAction.BUILT);
     }
+
+    /**
+     * The index for {@code request} when the last {@code index} run refreshed it from this very source file (same
+     * path, same bytes) and the corpus has not changed since: importing the file again would change nothing, so
+     * neither import nor index need to run. Empty for folders, other files, or anything changed.
+     */
+    public Optional<IndexInfo> indexCurrentFor(Path source, IndexRequest request) {
+        var settings = settingsFor(request);
+        if (!indexes.exists(settings.name())) {
+            return Optional.empty();
+        }
+        var existing = indexes.resolve(settings.name());
+        var stamp = SourceStamp.of(source);
+        if (!existing.settings().equals(settings) || stamp.isEmpty()
+                || !stamp.equals(IndexBuilder.commitData(existing, SOURCE_STAMP))) {
+            return Optional.empty();
+        }
+        var current = CorpusFingerprint.of(CorpusFingerprint.keys(workspace, request.corpus()));
+        return IndexBuilder.corpusFingerprint(existing).filter(current::equals).map(fp -> existing);
+    }
+
+    /** Records that {@code index} is current for {@code source} as imported now (see {@link #indexCurrentFor}). */
+    public void recordIndexSource(IndexInfo index, Path source) {
+        SourceStamp.of(source).ifPresent(stamp -> IndexBuilder.recordCommitData(index, SOURCE_STAMP, stamp));
+    }
+
+    private static final String SOURCE_STAMP = "source_stamp";
 
     /** The settings (and so the name) an index built for {@code request} has. */
     public IndexSettings settingsFor(IndexRequest request) {

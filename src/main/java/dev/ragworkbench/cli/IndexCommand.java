@@ -7,6 +7,7 @@ import dev.ragworkbench.index.TextAnalyzers;
 import dev.ragworkbench.format.Formats;
 import dev.ragworkbench.ingest.ImportFormat;
 import dev.ragworkbench.ingest.ImportPlan;
+import dev.ragworkbench.ingest.Importer;
 import dev.ragworkbench.progress.Cancellation;
 import dev.ragworkbench.progress.ThrottledProgress;
 import picocli.CommandLine.Command;
@@ -73,9 +74,23 @@ final class IndexCommand implements Runnable {
         // A step per document, thousands a second, each formatted into a line that is mostly not drawn: a
         // measurable share of an import; a few steps a second draw the same bar.
         var steps = new ThrottledProgress(progress, Duration.ofMillis(50));
+        var importFormat = format == null ? ImportFormat.AUTO : ImportFormat.parse(format);
         try (var bench = options.open()) {
-            var imported = bench.importCorpus(corpus, format == null ? ImportFormat.AUTO : ImportFormat.parse(format),
-                    corpusName, steps, Cancellation.none());
+            long checking = System.nanoTime();
+            Path source = Importer.source(corpus, importFormat);
+            var current = bench.indexCurrentFor(source, new Workbench.IndexRequest(
+                    Importer.corpusName(source, corpusName), chunkerSpec, embedder, analyzer));
+            if (current.isPresent()) {
+                // The same bytes as the import the index was refreshed after, and no document changed since.
+                var info = current.get();
+                out.printf(Locale.ROOT, "Index is current: %s has not changed since it was imported; %d documents"
+                        + " as %d chunks (%s, %s), checked in %s.%n", ImportPlan.label(java.util.List.of(corpus)),
+                        info.documents(), info.chunks(), info.settings().chunker(), info.settings().embedder(),
+                        seconds(Duration.ofNanos(System.nanoTime() - checking)));
+                out.println(info.name());
+                return;
+            }
+            var imported = bench.importCorpus(corpus, importFormat, corpusName, steps, Cancellation.none());
             progress.closeLine(); // the importer has already named each skipped file with its reason
             String summary = ImportPlan.summary(ImportPlan.label(java.util.List.of(corpus)), imported);
             out.println(summary.substring(0, summary.length() - 1) + " in " + Formats.seconds(imported.elapsed()) + ".");
@@ -93,6 +108,7 @@ final class IndexCommand implements Runnable {
             };
             out.printf(Locale.ROOT, done, info.documents(), info.chunks(), info.settings().chunker(),
                     info.settings().embedder(), seconds(Duration.ofNanos(System.nanoTime() - start)));
+            bench.recordIndexSource(info, source);
             out.println(info.name());
         }
     }

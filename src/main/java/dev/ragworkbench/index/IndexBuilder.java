@@ -154,11 +154,34 @@ public final class IndexBuilder {
 
     /** The fingerprint of the corpus the index was last built or updated from; empty for older indexes. */
     public static Optional<String> corpusFingerprint(IndexInfo info) {
+        return commitData(info, ChunkFields.CORPUS_FINGERPRINT);
+    }
+
+    /** A commit-data value of the index, e.g. what {@link #recordCommitData} recorded; empty when absent. */
+    public static Optional<String> commitData(IndexInfo info, String key) {
         try (var directory = FSDirectory.open(info.path())) {
             return Optional.ofNullable(org.apache.lucene.index.SegmentInfos.readLatestCommit(directory)
-                    .getUserData().get(ChunkFields.CORPUS_FINGERPRINT));
+                    .getUserData().get(key));
         } catch (IOException e) {
             return Optional.empty();
+        }
+    }
+
+    /**
+     * Adds {@code key = value} to the index's commit data (a new commit holding the same segments). The next
+     * build or update drops it, so it describes the index's content only as long as nothing changed it.
+     */
+    public static void recordCommitData(IndexInfo info, String key, String value) {
+        try (var directory = FSDirectory.open(info.path());
+             var writer = new IndexWriter(directory, ChunkWriting.config(info.settings(), 16)
+                     .setOpenMode(IndexWriterConfig.OpenMode.APPEND))) {
+            var data = new LinkedHashMap<>(org.apache.lucene.index.SegmentInfos.readLatestCommit(directory)
+                    .getUserData());
+            data.put(key, value);
+            writer.setLiveCommitData(data.entrySet(), true);
+            writer.commit();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot update index " + info.name() + ": " + e.getMessage(), e);
         }
     }
 

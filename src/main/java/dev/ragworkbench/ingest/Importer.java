@@ -57,18 +57,9 @@ public final class Importer {
     public ImportResult importCorpus(Workspace workspace, Path path, ImportFormat format, String corpusName,
                                      ProgressListener progress, Cancellation cancel) {
         long start = System.nanoTime();
-        Path source = path.toAbsolutePath().normalize();
-        if (!Files.exists(source)) {
-            throw new IllegalArgumentException("no such file or folder: " + source);
-        }
+        Path source = source(path, format);
         ImportFormat resolved = format.resolve(source);
-        if (resolved == ImportFormat.BEIR && Files.isDirectory(source)) {
-            source = source.resolve("corpus.jsonl");
-            if (!Files.isRegularFile(source)) {
-                throw new IllegalArgumentException("not a BEIR data set: no corpus.jsonl in " + source.getParent());
-            }
-        }
-        String name = corpusName == null ? CorpusNames.fromPath(source) : explicitName(corpusName);
+        String name = corpusName(source, corpusName);
         cancel.check(); // before the corpus row exists: a cancelled start leaves nothing behind
         var run = new Run(progress);
         var store = new DocumentStore(workspace);
@@ -97,6 +88,30 @@ public final class Importer {
                 source, name, result.added(), result.updated(), result.unchanged(), result.duplicates(),
                 result.failures().size(), result.elapsed().toMillis());
         return result;
+    }
+
+    /**
+     * What an import of {@code path} reads: the path itself, or a BEIR folder's {@code corpus.jsonl}; absolute.
+     *
+     * @throws IllegalArgumentException when it does not exist, or a BEIR folder has no corpus.jsonl
+     */
+    public static Path source(Path path, ImportFormat format) {
+        Path source = path.toAbsolutePath().normalize();
+        if (!Files.exists(source)) {
+            throw new IllegalArgumentException("no such file or folder: " + source);
+        }
+        if (format.resolve(source) == ImportFormat.BEIR && Files.isDirectory(source)) {
+            source = source.resolve("corpus.jsonl");
+            if (!Files.isRegularFile(source)) {
+                throw new IllegalArgumentException("not a BEIR data set: no corpus.jsonl in " + source.getParent());
+            }
+        }
+        return source;
+    }
+
+    /** The corpus an import of {@code source} (see {@link #source}) goes to: the requested name, or the path's. */
+    public static String corpusName(Path source, String requested) {
+        return requested == null ? CorpusNames.fromPath(source) : explicitName(requested);
     }
 
     private void importFiles(Path root, CorpusWriter writer, Run run, Cancellation cancel)

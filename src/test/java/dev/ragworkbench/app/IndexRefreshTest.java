@@ -44,8 +44,8 @@ class IndexRefreshTest {
     static final Workbench.IndexRequest REQUEST = new Workbench.IndexRequest("c", ChunkerSpec.parse("none"),
             IndexSettings.NO_EMBEDDER);
 
-    static Map<String, Float> scores(Workbench bench, String query) {
-        var scores = new LinkedHashMap<String, Float>();
+    static Map<String, Double> scores(Workbench bench, String query) {
+        var scores = new LinkedHashMap<String, Double>();
         try (var index = bench.openIndex(null)) {
             for (Hit h : bench.retriever(index, RetrieverSpec.parse("bm25")).search(query, 100)) {
                 scores.put(h.documentId(), h.score());
