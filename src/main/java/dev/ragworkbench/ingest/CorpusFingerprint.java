@@ -3,18 +3,23 @@ package dev.ragworkbench.ingest;
 import dev.ragworkbench.workspace.Workspace;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.SQLException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.zip.CRC32;
+import java.util.zip.CRC32C;
 
 /**
  * What an index's content depends on, in a few bytes: each document's id, text hash and title. An index records
  * the fingerprint of the corpus it was built from, so {@code index} on an unchanged corpus can tell that its index
  * is current by reading two short columns instead of rebuilding, and an update can tell which documents changed.
+ *
+ * <p>CRCs, not SHA-256: the check runs at a command's start, before the JIT has compiled anything, and the JDK's
+ * SHA-256 is Java code the interpreter runs slowly, while CRC-32 and CRC-32C are native or intrinsic from the
+ * first call. The text is already keyed by its SHA-256 ({@link Document#contentHash()}); a change detector of the
+ * rest (ids, titles) needs no collision resistance, and two 32-bit CRCs plus the count make a miss vanishingly
+ * unlikely.
  */
 public final class CorpusFingerprint {
 
@@ -27,11 +32,10 @@ public final class CorpusFingerprint {
     }
 
     static String documentKey(String contentHash, String title) {
-        var digest = sha256();
-        digest.update(contentHash.getBytes(StandardCharsets.UTF_8));
-        digest.update((byte) 0);
-        digest.update((title == null ? "" : title).getBytes(StandardCharsets.UTF_8));
-        return HexFormat.of().formatHex(digest.digest(), 0, 16);
+        // The text's SHA-256 is already there; the title gets a CRC (see the class comment for why not SHA-256).
+        var crc = new CRC32C();
+        crc.update((title == null ? "" : title).getBytes(StandardCharsets.UTF_8));
+        return contentHash + "-" + Long.toHexString(crc.getValue());
     }
 
     /** The fingerprint of {@code documents}, whatever their order. */
@@ -63,21 +67,14 @@ public final class CorpusFingerprint {
 
     /** The fingerprint of documents given as id → {@link #documentKey}. */
     public static String of(Map<String, String> keysById) {
-        var digest = sha256();
+        var crc = new CRC32();
+        var crcC = new CRC32C();
         new TreeMap<>(keysById).forEach((id, key) -> {
-            digest.update(id.getBytes(StandardCharsets.UTF_8));
-            digest.update((byte) 0);
-            digest.update(key.getBytes(StandardCharsets.UTF_8));
-            digest.update((byte) '\n');
+            byte[] entry = (id + "\u0000" + key + "\n").getBytes(StandardCharsets.UTF_8);
+            crc.update(entry);
+            crcC.update(entry);
         });
-        return HexFormat.of().formatHex(digest.digest());
+        return keysById.size() + "-" + Long.toHexString(crc.getValue()) + "-" + Long.toHexString(crcC.getValue());
     }
 
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
-        }
-    }
 }
