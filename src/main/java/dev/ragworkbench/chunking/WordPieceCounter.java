@@ -143,6 +143,10 @@ public final class WordPieceCounter implements TextTokenizer {
 
     /** BertNormalizer: clean text, space out CJK ideographs, strip accents, lower-case; in that order. */
     private static String normalize(String text) {
+        String ascii = asciiNormalized(text);
+        if (ascii != null) {
+            return ascii;
+        }
         var sb = new StringBuilder(text.length() + 16);
         for (int i = 0; i < text.length(); ) {
             int c = text.codePointAt(i);
@@ -167,6 +171,26 @@ public final class WordPieceCounter implements TextTokenizer {
             s = stripped.toString();
         }
         return s.toLowerCase(Locale.ROOT);
+    }
+
+    /** The common case in one pass: ASCII text, where cleaning and lower-casing are all there is; else null. */
+    private static String asciiNormalized(String text) {
+        char[] out = new char[text.length()];
+        int n = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c > 127) {
+                return null;
+            }
+            if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+                out[n++] = ' ';
+            } else if (c < 32 || c == 127) {
+                continue; // control characters go, vertical tab and form feed too, as in BertNormalizer
+            } else {
+                out[n++] = c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
+            }
+        }
+        return new String(out, 0, n);
     }
 
     private static boolean isAscii(String s) {

@@ -13,11 +13,8 @@ import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
-import org.apache.lucene.index.CodecReader;
-import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.TieredMergePolicy;
 import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.store.FSDirectory;
@@ -40,8 +37,8 @@ final class ChunkWriting {
     /** Chunks embedded and written per step: large enough for good batches, small enough to cancel promptly. */
     static final int STEP = 256;
     /**
-     * Below this many chunks a BM25-only build writes on one thread: the parallel parts' final merge costs more
-     * than the second thread saves.
+     * Below this many chunks a BM25-only build writes on one thread: a second thread's start and a second
+     * segment cost more than they save.
      */
     static final int PARALLEL_MIN = 2_000;
 
@@ -49,7 +46,14 @@ final class ChunkWriting {
     record Item(Document document, Chunk chunk, String text) {
     }
 
+    private static final int THREADS = Math.min(2, Runtime.getRuntime().availableProcessors());
+
     private ChunkWriting() {
+    }
+
+    /** Whether a build of {@code chunks} chunks writes on several threads (see {@link #writeAll}). */
+    static boolean parallel(Embedder embedder, int chunks) {
+        return embedder == null && THREADS >= 2 && chunks >= PARALLEL_MIN;
     }
 
     static IndexWriterConfig config(IndexSettings settings, double ramBufferMb) {
@@ -64,14 +68,14 @@ final class ChunkWriting {
 
     /**
      * Writes {@code items} into {@code writer}, in order. Without an embedder, on two or more cores, they are cut
-     * into contiguous parts written by one thread each into a folder of their own under {@code scratch}, then
-     * added in order as one merged segment (a null {@code scratch} asks for one thread): a Lucene doc id order equal to the one-thread build's, so BM25 scores
-     * and even the order of tied hits stay exactly as they were.
+     * into contiguous parts written by one thread each into a folder of their own under {@code scratch} (a null
+     * {@code scratch} asks for one thread), then added in order, a segment each: a Lucene doc id order equal to
+     * the one-thread build's, so BM25 scores and even the order of tied hits stay exactly as they were.
      */
     static void writeAll(IndexWriter writer, IndexSettings settings, List<Item> items, Embedder embedder,
                          Path scratch, ProgressListener progress, Cancellation cancel) throws IOException {
-        int threads = Math.min(2, Runtime.getRuntime().availableProcessors());
-        if (embedder != null || scratch == null || threads < 2 || items.size() < PARALLEL_MIN) {
+        int threads = THREADS;
+        if (scratch == null || !parallel(embedder, items.size())) {
             write(writer, items, embedder, new AtomicInteger(), items.size(), progress, cancel);
             return;
         }
@@ -95,24 +99,16 @@ final class ChunkWriting {
             }
         }
         var directories = new ArrayList<FSDirectory>();
-        var readers = new ArrayList<DirectoryReader>();
         try {
-            var leaves = new ArrayList<CodecReader>();
             for (Path part : parts) {
-                var directory = FSDirectory.open(part);
-                directories.add(directory);
-                var reader = DirectoryReader.open(directory);
-                readers.add(reader);
-                for (LeafReaderContext leaf : reader.leaves()) {
-                    leaves.add((CodecReader) leaf.reader());
-                }
+                directories.add(FSDirectory.open(part));
             }
             cancel.check();
-            writer.addIndexes(leaves.toArray(CodecReader[]::new)); // one segment, the parts' docs in order
+            // Copies the parts' segments as they are, in order: no merge. BM25's statistics are summed over
+            // segments, so two segments score exactly as one (merging them cost more CPU than the second thread
+            // saved on two busy cores).
+            writer.addIndexes(directories.toArray(FSDirectory[]::new));
         } finally {
-            for (var r : readers) {
-                r.close();
-            }
             for (var d : directories) {
                 d.close();
             }

@@ -78,7 +78,9 @@ public final class IndexBuilder {
                 cancel.check();
                 writer.setLiveCommitData(commitData(settings, documents.size(), CorpusFingerprint.of(documents))
                         .entrySet());
-                writer.forceMerge(1); // a no-op for the one segment a build of a few hundred MB makes
+                if (!ChunkWriting.parallel(embedder, items.size())) {
+                    writer.forceMerge(1); // a no-op for the one segment a one-thread build under 256 MB makes
+                }
                 writer.commit();
             }
             deleteRecursively(target);

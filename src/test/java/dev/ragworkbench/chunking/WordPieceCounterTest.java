@@ -45,6 +45,7 @@ class WordPieceCounterTest {
     @Test
     void handlesAccentsCjkControlsPunctuationLongWordsAndSurrogates() throws Exception {
         var cases = List.of("", "   ", "Café naïve Ångström İstanbul", "北京大学 研究", "tab\there\u0000nul\u200Bzw",
+                "vt\u000Bff\u000Cdel\u007Fx\r\nend", "ASCII Only, Mixed CASE.",
                 "IL-6/IL-10 (p<0.05); [CI 95%] — “quoted” …", "x".repeat(101), "a" + "b".repeat(99),
                 "emoji 😀 and 𝔘𝔫𝔦𝔠𝔬𝔡𝔢 math", "ﬁ ligature ½ ™ ①", "zzzzqqqxj unknownish wordpieces");
         try (var tokenizer = HuggingFaceTextTokenizer.fromResource(RESOURCE)) {

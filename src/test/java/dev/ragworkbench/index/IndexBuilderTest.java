@@ -54,7 +54,8 @@ class IndexBuilderTest {
         assertThat(result.info().chunks()).isEqualTo(docs.size());
         assertThat(stages).containsExactly("chunk", "index");
         try (var directory = FSDirectory.open(result.info().path()); var reader = DirectoryReader.open(directory)) {
-            assertThat(reader.leaves()).hasSize(1);
+            // a segment per thread, in order (one where the machine has a single core)
+            assertThat(reader.leaves()).hasSize(ChunkWriting.parallel(null, docs.size()) ? 2 : 1);
             var stored = reader.storedFields();
             for (int i = 0; i < docs.size(); i++) {
                 assertThat(stored.document(i).get(ChunkFields.DOC_ID)).isEqualTo(docs.get(i).id());
