@@ -10,6 +10,8 @@ import dev.ragworkbench.evaluation.ScoredDoc;
 import dev.ragworkbench.evaluation.TrecRunFile;
 import dev.ragworkbench.experiment.spec.ExperimentSpec;
 import dev.ragworkbench.experiment.spec.GridPoint;
+import dev.ragworkbench.experiment.store.ArtifactRepository;
+import dev.ragworkbench.experiment.store.ExperimentExecution;
 import dev.ragworkbench.experiment.store.Run;
 import dev.ragworkbench.experiment.store.RunStore;
 import dev.ragworkbench.index.ChunkIndex;
@@ -66,7 +68,7 @@ public final class ExperimentRunner {
         var imported = bench.importCorpus(spec.corpus().path(), spec.corpus().format(), null, progress, cancel);
         EvalSet evalSet = evalSet(spec, options, imported.corpus());
         boolean corpusChanged = imported.added() + imported.updated() > 0;
-        var experiment = store.createExperiment(spec.name(), spec.yaml(), String.valueOf(spec.source()));
+        var execution = store.startExecution(spec.name(), spec.yaml(), spec.source() == null ? null : spec.source().toString());
         var points = spec.expand();
         var outcomes = new ArrayList<Outcome>();
         var built = new LinkedHashMap<String, IndexInfo>();
@@ -78,7 +80,7 @@ public final class ExperimentRunner {
                 info = bench.ensureIndex(request, corpusChanged, progress, cancel);
                 built.put(request.toString(), info);
             }
-            outcomes.add(runPoint(experiment.id(), spec, point, evalSet, info, options, progress, cancel));
+            outcomes.add(runPoint(execution, spec, point, evalSet, info, options, progress, cancel));
             progress.progress("runs", outcomes.size(), points.size());
         }
         return outcomes;
@@ -98,12 +100,12 @@ public final class ExperimentRunner {
         return set;
     }
 
-    private Outcome runPoint(long experimentId, ExperimentSpec spec, GridPoint point, EvalSet evalSet, IndexInfo info,
+    private Outcome runPoint(ExperimentExecution execution, ExperimentSpec spec, GridPoint point, EvalSet evalSet, IndexInfo info,
                              Options options, ProgressListener progress, Cancellation cancel) throws IOException {
         var params = new LinkedHashMap<>(point.params());
         params.put("index.name", info.name());
         params.put("evalSet.queries", Integer.toString(evalSet.size()));
-        var run = store.startRun(experimentId, point.name(), params, spec.tags());
+        var run = store.startRunOf(execution, point.name(), params, spec.tags());
         try (ChunkIndex index = bench.openIndex(info.name())) {
             Retriever retriever = bench.retriever(index, point.retriever());
             long t0 = System.nanoTime();
@@ -154,10 +156,10 @@ public final class ExperimentRunner {
                 Files.createDirectories(trecDir);
                 Files.copy(trec, trecDir.resolve(runId + ".trec"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             }
-            store.addArtifact(runId, "run.trec", trec, "trec-run", RunStore.Transfer.MOVE);
+            store.addArtifact(runId, "run.trec", trec, "trec-run", ArtifactRepository.Transfer.MOVE);
             Path perQuery = dir.resolve("per-query.json");
             new ObjectMapper().writeValue(perQuery.toFile(), perQueryJson(result));
-            store.addArtifact(runId, "per-query.json", perQuery, "per-query-json", RunStore.Transfer.MOVE);
+            store.addArtifact(runId, "per-query.json", perQuery, "per-query-json", ArtifactRepository.Transfer.MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot save the artifacts of run " + runId + ": " + e.getMessage(), e);
         } finally {

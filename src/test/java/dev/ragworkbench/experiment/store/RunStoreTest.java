@@ -88,7 +88,7 @@ class RunStoreTest {
         Path trec = Files.writeString(dir.resolve("run.trec"), "q1 Q0 d1 1 2.0 x\n");
         Path json = Files.writeString(dir.resolve("per-query.json"), "{\"q1\": 0.5}");
         RunArtifact copied = store.addArtifact(started.id(), "run.trec", trec, "trec-run");
-        RunArtifact moved = store.addArtifact(started.id(), "per-query.json", json, "per-query-json", RunStore.Transfer.MOVE);
+        RunArtifact moved = store.addArtifact(started.id(), "per-query.json", json, "per-query-json", ArtifactRepository.Transfer.MOVE);
         Thread.sleep(20);
         Run finished = store.finish(started.id());
 
