@@ -57,6 +57,72 @@ final class RunBatchWriter {
         putFailures(c, runId, batch.failures());
     }
 
+    /**
+     * Writes many runs' batches within the caller's transaction: the params, tags and metrics of all of them in
+     * one statement per table (a bulk import of thousands of runs is a few statements, not thousands).
+     */
+    static void writeMany(Connection c, Map<String, RunBatch> batches) throws SQLException {
+        var params = new Rows();
+        var tags = new Rows();
+        var metricRuns = new ArrayList<String>();
+        var metricNames = new ArrayList<String>();
+        var metricValues = new ArrayList<Double>();
+        for (var e : batches.entrySet()) {
+            RunBatch b = e.getValue();
+            b.params().forEach((k, v) -> params.add(e.getKey(), k, v));
+            b.tags().forEach((k, v) -> tags.add(e.getKey(), k, v));
+            b.metrics().forEach((m, v) -> {
+                metricRuns.add(e.getKey());
+                metricNames.add(MetricNames.canonical(m));
+                metricValues.add(v);
+            });
+            putQueryMetrics(c, e.getKey(), b.queryMetrics());
+            putSteps(c, e.getKey(), b.stepMetrics());
+            putFailures(c, e.getKey(), b.failures());
+        }
+        params.merge(c, "run_param");
+        tags.merge(c, "run_tag");
+        if (!metricRuns.isEmpty()) {
+            try (var ps = c.prepareStatement("""
+                    MERGE INTO run_metric (run_id, metric, "VALUE") KEY (run_id, metric)
+                    SELECT t.r, t.m, t.v FROM UNNEST(CAST(? AS VARCHAR ARRAY), CAST(? AS VARCHAR ARRAY),
+                                                     CAST(? AS DOUBLE PRECISION ARRAY)) AS t(r, m, v)""")) {
+                ps.setArray(1, c.createArrayOf("VARCHAR", metricRuns.toArray()));
+                ps.setArray(2, c.createArrayOf("VARCHAR", metricNames.toArray()));
+                ps.setArray(3, c.createArrayOf("DOUBLE PRECISION", metricValues.toArray()));
+                ps.executeUpdate();
+            }
+        }
+    }
+
+    /** Key/value rows of several runs, upserted in one statement. */
+    private static final class Rows {
+        final List<String> runs = new ArrayList<>();
+        final List<String> keys = new ArrayList<>();
+        final List<String> values = new ArrayList<>();
+
+        void add(String run, String key, String value) {
+            runs.add(run);
+            keys.add(key);
+            values.add(value);
+        }
+
+        void merge(Connection c, String table) throws SQLException {
+            if (runs.isEmpty()) {
+                return;
+            }
+            try (var ps = c.prepareStatement("MERGE INTO " + table + """
+                     (run_id, "KEY", "VALUE") KEY (run_id, "KEY")
+                    SELECT t.r, t.k, t.v FROM UNNEST(CAST(? AS VARCHAR ARRAY), CAST(? AS VARCHAR ARRAY),
+                                                     CAST(? AS VARCHAR ARRAY)) AS t(r, k, v)""")) {
+                ps.setArray(1, c.createArrayOf("VARCHAR", runs.toArray()));
+                ps.setArray(2, c.createArrayOf("VARCHAR", keys.toArray()));
+                ps.setArray(3, c.createArrayOf("VARCHAR", values.toArray()));
+                ps.executeUpdate();
+            }
+        }
+    }
+
     /** Upserts key/value rows in one statement. */
     static void putEntries(Connection c, String table, String runId, Map<String, String> entries) throws SQLException {
         if (entries.isEmpty()) {

@@ -11,7 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The history's search, all in SQL: a {@link RunFilter} becomes a WHERE clause of {@code EXISTS} look-ups on the
+ * The history's search, all in SQL: a {@link RunFilter} becomes a WHERE clause of {@code IN} look-ups on the
  * (key, value) indexes of params, metrics and tags; each sort key on a param or metric one LEFT JOIN; paging is
  * {@code LIMIT}/{@code OFFSET}. The page and its total come from one read transaction.
  */
@@ -144,7 +144,8 @@ final class RunHistory {
         String keyColumn = f.kind() == RunField.Kind.METRIC ? "x.metric" : "x.\"KEY\"";
         String valueColumn = f.kind() == RunField.Kind.PARAM && c.value() instanceof Number
                 ? NUMBER.formatted("x.\"VALUE\"") : "x.\"VALUE\"";
-        sql.append("EXISTS (SELECT 1 FROM ").append(table).append(" x WHERE x.run_id = r.id AND ").append(keyColumn)
+        // Not correlated: the (key, value) index finds the matching runs once, instead of one look-up per run.
+        sql.append("r.id IN (SELECT x.run_id FROM ").append(table).append(" x WHERE ").append(keyColumn)
                 .append(" = ?").arg(f.key()).append(" AND ").append(valueColumn).append(op).append("?)").arg(value);
     }
 

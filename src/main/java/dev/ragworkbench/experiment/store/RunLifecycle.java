@@ -81,38 +81,52 @@ final class RunLifecycle {
         });
     }
 
+    private static final String INSERT_RUN = """
+            INSERT INTO run (id, experiment_id, execution_id, name, status, status_reason, started_at, updated_at,
+                             ended_at, duration_ms, code_version, owner_pid, owner_started_at, owner_host)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+
     private void insertRow(Connection c, String id, Parent parent, String name, RunStatus status, String reason,
                            Instant start, Instant end, RunOwner owner) throws SQLException {
-        try (var ps = c.prepareStatement("""
-                INSERT INTO run (id, experiment_id, execution_id, name, status, status_reason, started_at, updated_at,
-                                 ended_at, duration_ms, code_version, owner_pid, owner_started_at, owner_host)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
-            ps.setString(1, id);
-            ps.setObject(2, parent.experimentId(), Types.BIGINT);
-            ps.setObject(3, parent.executionId(), Types.BIGINT);
-            ps.setString(4, name);
-            ps.setString(5, status.id());
-            ps.setString(6, reason);
-            ps.setObject(7, Jdbc.timestamp(start));
-            ps.setObject(8, Jdbc.timestamp(end == null ? start : end));
-            ps.setObject(9, Jdbc.timestamp(end));
-            ps.setObject(10, end == null ? null : Math.max(0, Duration.between(start, end).toMillis()), Types.BIGINT);
-            ps.setString(11, codeVersion);
-            ps.setLong(12, owner.pid());
-            ps.setObject(13, Jdbc.timestamp(owner.startedAt()));
-            ps.setString(14, owner.host());
+        try (var ps = c.prepareStatement(INSERT_RUN)) {
+            bindRow(ps, id, parent, name, status, reason, start, end, owner);
             ps.executeUpdate();
         } catch (SQLException e) {
-            if (DUPLICATE_KEY.equals(e.getSQLState())) {
-                throw new DuplicateIdException();
-            }
-            if (MISSING_PARENT.equals(e.getSQLState())) {
-                throw new IllegalArgumentException("no experiment " + parent.experimentId()
-                        + (parent.executionId() == null ? "" : " with execution " + parent.executionId())
-                        + " in this workspace");
-            }
-            throw e;
+            throw translate(e, parent);
         }
+    }
+
+    private void bindRow(java.sql.PreparedStatement ps, String id, Parent parent, String name, RunStatus status,
+                         String reason, Instant start, Instant end, RunOwner owner) throws SQLException {
+        ps.setString(1, id);
+        ps.setObject(2, parent.experimentId(), Types.BIGINT);
+        ps.setObject(3, parent.executionId(), Types.BIGINT);
+        ps.setString(4, name);
+        ps.setString(5, status.id());
+        ps.setString(6, reason);
+        ps.setObject(7, Jdbc.timestamp(start));
+        ps.setObject(8, Jdbc.timestamp(end == null ? start : end));
+        ps.setObject(9, Jdbc.timestamp(end));
+        ps.setObject(10, end == null ? null : Math.max(0, Duration.between(start, end).toMillis()), Types.BIGINT);
+        ps.setString(11, codeVersion);
+        ps.setLong(12, owner.pid());
+        ps.setObject(13, Jdbc.timestamp(owner.startedAt()));
+        ps.setString(14, owner.host());
+    }
+
+    /** A taken id, a missing experiment: what the caller can act on; anything else as it is. */
+    private static SQLException translate(SQLException e, Parent parent) {
+        SQLException cause = e.getNextException() != null && e.getSQLState() == null ? e.getNextException() : e;
+        if (DUPLICATE_KEY.equals(cause.getSQLState())) {
+            throw new DuplicateIdException();
+        }
+        if (MISSING_PARENT.equals(cause.getSQLState())) {
+            throw new IllegalArgumentException(parent == null ? "a recorded run names an experiment or execution"
+                    + " that is not in this workspace" : "no experiment " + parent.experimentId()
+                    + (parent.executionId() == null ? "" : " with execution " + parent.executionId())
+                    + " in this workspace");
+        }
+        return e;
     }
 
     /**
@@ -122,23 +136,31 @@ final class RunLifecycle {
      * @return the new runs' ids, in the order given
      */
     List<String> record(List<EndedRun> runs, RunOwner owner) {
-        var ids = new ArrayList<String>();
+        var batches = new java.util.LinkedHashMap<String, RunBatch>();
         jdbc.inTransaction("recording " + runs.size() + " runs", Retry.NEVER, c -> {
-            var taken = new java.util.HashSet<String>();
-            for (EndedRun run : runs) {
-                StoreChecks.requireText(run.name(), "run name");
-                String id;
-                do {
-                    id = RunIds.next(run.startedAt());
-                } while (!taken.add(id));
-                insertRow(c, id, new Parent(run.experimentId(), run.executionId()), run.name(), run.status(),
-                        run.statusReason(), run.startedAt(), run.endedAt(), owner);
-                RunBatchWriter.write(c, id, run.batch());
-                ids.add(id);
+            try (var ps = c.prepareStatement(INSERT_RUN)) {
+                for (EndedRun run : runs) {
+                    StoreChecks.requireText(run.name(), "run name");
+                    String id;
+                    do {
+                        id = RunIds.next(run.startedAt());
+                    } while (batches.containsKey(id));
+                    batches.put(id, run.batch());
+                    bindRow(ps, id, new Parent(run.experimentId(), run.executionId()), run.name(), run.status(),
+                            run.statusReason(), run.startedAt(), run.endedAt(), owner);
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            } catch (SQLException e) {
+                throw translate(e, null);
+            } catch (DuplicateIdException e) {
+                throw new IllegalStateException("an id drawn for a recorded run is taken already; nothing was"
+                        + " recorded, record them again");
             }
+            RunBatchWriter.writeMany(c, batches);
             return null;
         });
-        return ids;
+        return List.copyOf(batches.keySet());
     }
 
     Run end(String runId, RunStatus status, String reason) {
