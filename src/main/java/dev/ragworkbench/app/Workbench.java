@@ -1,6 +1,7 @@
 package dev.ragworkbench.app;
 
 import dev.ragworkbench.evaluation.GoldenSetStore;
+import dev.ragworkbench.experiment.ExperimentResources;
 import dev.ragworkbench.experiment.store.RunStore;
 import dev.ragworkbench.chunking.Chunk;
 import dev.ragworkbench.chunking.Chunker;
@@ -45,7 +46,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * each wrapped in the workspace's embedding cache. Commands and views take their stores from here and never
  * construct their own.
  */
-public final class Workbench implements AutoCloseable {
+public final class Workbench implements AutoCloseable, ExperimentResources {
 
     private final Workspace workspace;
     private final DocumentStore documents;
@@ -92,7 +93,8 @@ public final class Workbench implements AutoCloseable {
     }
 
     /** The texts of {@code corpus}'s documents by id, in the store's order. */
-    private Map<String, String> documentTexts(String corpus) {
+    @Override
+    public Map<String, String> documentTexts(String corpus) {
         var texts = new LinkedHashMap<String, String>();
         documents.forEachDocument(corpus, d -> texts.put(d.id(), d.text()));
         return texts;
@@ -104,6 +106,7 @@ public final class Workbench implements AutoCloseable {
     }
 
     /** Imports files or a BEIR corpus into the corpus {@code corpusName} (derived from the path when null). */
+    @Override
     public ImportResult importCorpus(Path path, ImportFormat format, String corpusName, ProgressListener progress,
                                      Cancellation cancel) {
         return new Importer().importCorpus(workspace, path, format, corpusName, progress, cancel);
@@ -152,6 +155,12 @@ public final class Workbench implements AutoCloseable {
             }
         }
         return buildIndex(request, progress, cancel);
+    }
+
+    @Override
+    public IndexInfo ensureIndex(String corpus, ChunkerSpec chunker, String embedder, boolean corpusChanged,
+                                 ProgressListener progress, Cancellation cancel) {
+        return ensureIndex(new IndexRequest(corpus, chunker, embedder), corpusChanged, progress, cancel);
     }
 
     /** The settings (and so the name) an index built for {@code request} has. */
@@ -217,11 +226,13 @@ public final class Workbench implements AutoCloseable {
     }
 
     /** Opens the index called {@code name}, or the most recently built one when null. */
+    @Override
     public ChunkIndex openIndex(String name) {
         return ChunkIndex.open(indexes.resolve(name));
     }
 
     /** A retriever over {@code index}, with the index's own embedder where the retriever needs one. */
+    @Override
     public Retriever retriever(ChunkIndex index, RetrieverSpec spec) {
         Embedder embedder = spec.kind().needsVectors() && index.settings().hasVectors()
                 ? embedder(index.settings().embedder()) : null;

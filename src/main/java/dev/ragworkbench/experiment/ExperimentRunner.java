@@ -1,7 +1,6 @@
 package dev.ragworkbench.experiment;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.ragworkbench.app.Workbench;
 import dev.ragworkbench.evaluation.EvalSet;
 import dev.ragworkbench.evaluation.EvaluationResult;
 import dev.ragworkbench.evaluation.Evaluator;
@@ -44,11 +43,11 @@ public final class ExperimentRunner {
 
     private static final Logger LOG = LoggerFactory.getLogger(ExperimentRunner.class);
 
-    private final Workbench bench;
+    private final ExperimentResources resources;
     private final RunStore store;
 
-    public ExperimentRunner(Workbench bench, RunStore store) {
-        this.bench = bench;
+    public ExperimentRunner(ExperimentResources resources, RunStore store) {
+        this.resources = resources;
         this.store = store;
     }
 
@@ -65,7 +64,7 @@ public final class ExperimentRunner {
 
     public List<Outcome> run(ExperimentSpec spec, Options options, ProgressListener progress, Cancellation cancel)
             throws IOException {
-        var imported = bench.importCorpus(spec.corpus().path(), spec.corpus().format(), null, progress, cancel);
+        var imported = resources.importCorpus(spec.corpus().path(), spec.corpus().format(), null, progress, cancel);
         EvalSet evalSet = evalSet(spec, options, imported.corpus());
         boolean corpusChanged = imported.added() + imported.updated() > 0;
         var execution = store.startExecution(spec.name(), spec.yaml(), spec.source() == null ? null : spec.source().toString());
@@ -74,11 +73,12 @@ public final class ExperimentRunner {
         var built = new LinkedHashMap<String, IndexInfo>();
         for (GridPoint point : points) {
             cancel.check();
-            var request = new Workbench.IndexRequest(imported.corpus(), point.chunker(), point.embedder());
-            IndexInfo info = built.get(request.toString());
+            String request = point.chunker() + " × " + point.embedder();
+            IndexInfo info = built.get(request);
             if (info == null) {
-                info = bench.ensureIndex(request, corpusChanged, progress, cancel);
-                built.put(request.toString(), info);
+                info = resources.ensureIndex(imported.corpus(), point.chunker(), point.embedder(), corpusChanged, progress,
+                        cancel);
+                built.put(request, info);
             }
             outcomes.add(runPoint(execution, spec, point, evalSet, info, options, progress, cancel));
             progress.progress("runs", outcomes.size(), points.size());
@@ -87,11 +87,7 @@ public final class ExperimentRunner {
     }
 
     private EvalSet evalSet(ExperimentSpec spec, Options options, String corpus) throws IOException {
-        EvalSet set = spec.loadEvalSet(() -> {
-            var texts = new LinkedHashMap<String, String>();
-            bench.documents().forEachDocument(corpus, d -> texts.put(d.id(), d.text()));
-            return texts;
-        });
+        EvalSet set = spec.loadEvalSet(() -> resources.documentTexts(corpus));
         if (options.sample() != null && options.sample() < set.size()) {
             long seed = options.seed() != null ? options.seed()
                     : spec.sample().map(ExperimentSpec.Sample::seed).orElse(ExperimentSpec.DEFAULT_SEED);
@@ -106,8 +102,8 @@ public final class ExperimentRunner {
         params.put("index.name", info.name());
         params.put("evalSet.queries", Integer.toString(evalSet.size()));
         var run = store.startRunOf(execution, point.name(), params, spec.tags());
-        try (ChunkIndex index = bench.openIndex(info.name())) {
-            Retriever retriever = bench.retriever(index, point.retriever());
+        try (ChunkIndex index = resources.openIndex(info.name())) {
+            Retriever retriever = resources.retriever(index, point.retriever());
             long t0 = System.nanoTime();
             Rankings ranking = search(retriever, evalSet, point.inputs().top(), info.chunks(), run.id(), progress, cancel);
             long t1 = System.nanoTime();
