@@ -54,6 +54,8 @@ final class RunsCommand {
         String search;
         @Option(names = "--limit", paramLabel = "N", defaultValue = "50", description = "At most N (default 50).")
         int limit;
+        @Option(names = "--json", description = "Print {\"runs\":[…]}, each run as 'run --json' prints it.")
+        boolean json;
         @Spec
         CommandSpec spec;
 
@@ -69,6 +71,10 @@ final class RunsCommand {
                 }
                 var runs = bench.runs().runs(query);
                 var out = spec.commandLine().getOut();
+                if (json) {
+                    out.println(dev.ragworkbench.experiment.store.RunJson.write(runs));
+                    return;
+                }
                 if (runs.isEmpty()) {
                     out.println("No runs yet; run an experiment with 'run SPEC.yaml'.");
                     return;

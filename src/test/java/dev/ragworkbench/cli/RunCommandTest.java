@@ -108,6 +108,9 @@ class RunCommandTest {
         var id = new ObjectMapper().readTree(firstJson).get("runs").get(0).get("id").asText();
         var list = run("runs", "list", "--workspace", ws);
         assertThat(list.out()).contains(id, "none · bm25", "finished", "ndcg@10");
+        var listed = new ObjectMapper().readTree(run("runs", "list", "--json", "--workspace", ws).out()).get("runs");
+        var first = new ObjectMapper().readTree(firstJson).get("runs").get(0);
+        assertThat(listed).as("the same object as run --json printed").anySatisfy(r -> assertThat(r).isEqualTo(first));
         var show = run("runs", "show", id, "--workspace", ws);
         assertThat(show.out()).contains("retrieval.k1", "0.9", "run.trec", "per-query.json");
         var compare = run("runs", "compare", id, id, "--workspace", ws);
