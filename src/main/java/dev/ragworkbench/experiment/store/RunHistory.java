@@ -33,7 +33,12 @@ final class RunHistory {
         condition(query.filter(), where);
 
         var page = new Sql();
-        page.append("SELECT ").append(RunReader.RUN_COLUMNS).append(RunReader.FROM);
+        // With a filter or a sort, the total comes with the page: a window over the matching runs, which the sort
+        // reads anyway. Unfiltered in the default order, the page is read off the start-time index and a plain
+        // COUNT is cheaper; so is it when the page is past the end.
+        boolean window = !(query.sort().isEmpty() && query.filter() instanceof RunFilter.And all && all.parts().isEmpty());
+        page.append("SELECT ").append(RunReader.RUN_COLUMNS).append(window ? ", COUNT(*) OVER ()" : "")
+                .append(RunReader.FROM);
         var order = new StringBuilder(" ORDER BY ");
         int n = 0;
         for (RunSort key : query.sort()) {
@@ -68,17 +73,24 @@ final class RunHistory {
             page.append(" OFFSET ?").arg(query.offset());
         }
         String count = "SELECT COUNT(*)" + RunReader.FROM + where.text;
+        int totalColumn = RunReader.RUN_COLUMNS.split(",").length + 1;
         return jdbc.inReadTransaction("searching runs", c -> {
-            long total;
-            try (var ps = c.prepareStatement(count)) {
-                where.bind(ps);
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    total = rs.getLong(1);
+            long[] total = {-1};
+            List<Run> runs = RunReader.load(c, page.text.toString(), page::bind, rs -> {
+                if (window) {
+                    total[0] = rs.getLong(totalColumn);
+                }
+            });
+            if (total[0] < 0) {
+                try (var ps = c.prepareStatement(count)) {
+                    where.bind(ps);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        rs.next();
+                        total[0] = rs.getLong(1);
+                    }
                 }
             }
-            List<Run> runs = query.offset() >= total ? List.of() : RunReader.load(c, page.text.toString(), page::bind);
-            return new RunPage(runs, total, query.offset());
+            return new RunPage(runs, total[0], query.offset());
         });
     }
 

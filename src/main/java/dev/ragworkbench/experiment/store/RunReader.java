@@ -82,12 +82,18 @@ final class RunReader {
 
     /** As {@link #load(String, Binder)} within the caller's transaction. */
     static List<Run> load(Connection c, String sql, Binder binder) throws SQLException {
+        return load(c, sql, binder, rs -> { });
+    }
+
+    /** As {@link #load(Connection, String, Binder)}, handing each row to {@code more} for columns after the run's. */
+    static List<Run> load(Connection c, String sql, Binder binder, RowConsumer more) throws SQLException {
         var rows = new ArrayList<RunRow>();
         try (var ps = c.prepareStatement(sql)) {
             binder.bind(ps);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     rows.add(runRow(rs));
+                    more.accept(rs);
                 }
             }
         }
@@ -210,7 +216,7 @@ final class RunReader {
         }
     }
 
-    private interface RowConsumer {
+    interface RowConsumer {
         void accept(ResultSet rs) throws SQLException;
     }
 }

@@ -98,6 +98,11 @@ class RunHistoryTest {
         assertThat(last.runs()).hasSize(30);
         assertThat(last.hasMore()).isFalse();
         assertThat(store.search(HistoryQuery.all().page(RUNS + 10, 10)).runs()).isEmpty();
+        // past the end of a filtered page, the total still counts what matches
+        RunPage pastTheEnd = check(HistoryQuery.all().where(where("metrics.ndcg@10", ">", 0.5))
+                .orderBy(RunSort.desc("metrics.ndcg@10")).page(RUNS, 10));
+        assertThat(pastTheEnd.runs()).isEmpty();
+        assertThat(pastTheEnd.total()).isPositive();
         assertThat(store.search(HistoryQuery.all().where(where("metrics.ndcg@10", ">", 2.0))).total()).isZero();
         assertThat(store.historyColumns().metrics()).containsExactlyInAnyOrderElementsOf(HistoryFixture.METRICS);
         assertThat(store.historyColumns().params()).hasSize(10).contains("chunking.size");
