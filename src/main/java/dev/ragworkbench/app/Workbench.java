@@ -30,6 +30,7 @@ import dev.ragworkbench.progress.ProgressListener;
 import dev.ragworkbench.retrieval.Retriever;
 import dev.ragworkbench.retrieval.RetrieverSpec;
 import dev.ragworkbench.retrieval.Retrievers;
+import dev.ragworkbench.workspace.UiStateStore;
 import dev.ragworkbench.workspace.Workspace;
 
 import java.nio.file.Path;
@@ -53,6 +54,7 @@ public final class Workbench implements AutoCloseable, ExperimentResources {
     private final Indexes indexes;
     private final GoldenSetStore goldenSets;
     private final RunStore runs;
+    private final UiStateStore uiState;
     private final Map<String, Embedder> embedders = new ConcurrentHashMap<>();
     /** Token counts by content hash: a document's text, and so its count, does not change under one hash. */
     private final Map<String, Integer> tokenCounts = new ConcurrentHashMap<>();
@@ -64,6 +66,7 @@ public final class Workbench implements AutoCloseable, ExperimentResources {
         this.indexes = new Indexes(workspace.indexesDir());
         this.goldenSets = new GoldenSetStore(workspace.artifactsDir(), this::documentTexts);
         this.runs = new RunStore(workspace);
+        this.uiState = new UiStateStore(workspace);
     }
 
     public static Workbench open(Path workspaceDir) {
@@ -85,6 +88,11 @@ public final class Workbench implements AutoCloseable, ExperimentResources {
     /** The run store: experiments, runs, their results and artifacts. */
     public RunStore runs() {
         return runs;
+    }
+
+    /** What the window's panes remember in this workspace (columns, layouts, chosen metrics). */
+    public UiStateStore uiState() {
+        return uiState;
     }
 
     /** The golden sets imported into this workspace. */
