@@ -64,6 +64,38 @@ class ExperimentsTest {
     }
 
     @Test
+    void experimentsOfTheOldSchemaReadAsExecutionsAndTakeNewOnes() throws Exception {
+        // A workspace of the previous build (schema 2): every `run` of a spec made an experiment row.
+        Path old = dir.resolve("old");
+        java.nio.file.Files.createDirectories(old);
+        var ds = new org.h2.jdbcx.JdbcDataSource();
+        ds.setURL("jdbc:h2:file:" + old.resolve(Workspace.DATABASE_NAME));
+        ds.setUser("sa");
+        ds.setPassword("");
+        org.flywaydb.core.Flyway.configure().dataSource(ds).locations("classpath:db/migration").target("2").load().migrate();
+        try (var c = ds.getConnection(); var st = c.createStatement()) {
+            st.execute("INSERT INTO experiment (id, name, spec_yaml, created_at) VALUES"
+                       + " (1, 'quick', 'a: 1', TIMESTAMP WITH TIME ZONE '2026-11-01 10:00:00+00'),"
+                       + " (2, 'quick', 'a: 2', TIMESTAMP WITH TIME ZONE '2026-11-02 10:00:00+00')");
+            st.execute("INSERT INTO run (id, experiment_id, name, status, started_at, updated_at, code_version,"
+                       + " owner_pid, owner_host) VALUES ('r-20261102-100000-0002', 2, 'run 2', 'finished',"
+                       + " CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, 'test', 1, 'h')");
+        }
+        try (var migrated = Workspace.open(old)) {
+            var oldStore = new RunStore(migrated);
+            ExperimentRecord quick = oldStore.experiment("quick").orElseThrow();
+            assertThat(quick.id()).isEqualTo(1);
+            assertThat(quick.executions()).extracting(ExperimentExecution::specYaml).containsExactly("a: 2", "a: 1");
+            Run run = oldStore.run("r-20261102-100000-0002");
+            assertThat(run.experiment()).isEqualTo("quick");
+            assertThat(run.executionId()).isEqualTo(quick.executions().getFirst().id());
+            ExperimentExecution third = oldStore.startExecution("quick", "a: 3", null);
+            assertThat(third.experimentId()).isEqualTo(1);
+            assertThat(oldStore.experiment(1).orElseThrow().executions()).hasSize(3);
+        }
+    }
+
+    @Test
     void createExperimentIsGetOrCreateByName() {
         ExperimentRecord once = store.createExperiment("grid", "axes: {}", null);
         ExperimentRecord twice = store.createExperiment("grid", "axes: {k1: [1]}", "grid.yaml");
