@@ -5,5 +5,7 @@ setlocal
 set "JAVA_BIN=java"
 if defined JAVA_HOME set "JAVA_BIN=%JAVA_HOME%\bin\java"
 if defined RAG_WORKBENCH_JAVA set "JAVA_BIN=%RAG_WORKBENCH_JAVA%"
-"%JAVA_BIN%" @app.jvm.flags@ %RAG_WORKBENCH_JVM_OPTS% -jar "%~dp0rag-workbench.jar" %*
+rem A JVM crash log goes to the app's log folder, never to the working directory.
+if not exist "%LOCALAPPDATA%\RAGWorkbench\logs" mkdir "%LOCALAPPDATA%\RAGWorkbench\logs" >nul 2>&1
+"%JAVA_BIN%" @app.jvm.flags@ "-XX:ErrorFile=%LOCALAPPDATA%\RAGWorkbench\logs\hs_err_pid%%p.log" %RAG_WORKBENCH_JVM_OPTS% -jar "%~dp0rag-workbench.jar" %*
 exit /b %ERRORLEVEL%

@@ -1,6 +1,7 @@
 package dev.ragworkbench.app;
 
-import dev.ragworkbench.evaluation.GoldenSetStore;
+import dev.ragworkbench.evaluation.EvalSet;
+import dev.ragworkbench.evaluation.EvalSetStore;
 import dev.ragworkbench.experiment.ExperimentResources;
 import dev.ragworkbench.experiment.store.RunStore;
 import dev.ragworkbench.chunking.Chunk;
@@ -13,6 +14,9 @@ import dev.ragworkbench.embedding.Embedder;
 import dev.ragworkbench.embedding.Embedders;
 import dev.ragworkbench.embedding.HuggingFaceTextTokenizer;
 import dev.ragworkbench.embedding.TextTokenizer;
+import dev.ragworkbench.evaluation.ComparisonService;
+import dev.ragworkbench.evaluation.MetricRegistry;
+import dev.ragworkbench.evaluation.RunValues;
 import dev.ragworkbench.index.ChunkIndex;
 import dev.ragworkbench.index.ChunkTable;
 import dev.ragworkbench.index.IndexBuilder;
@@ -23,6 +27,7 @@ import dev.ragworkbench.index.TextAnalyzers;
 import dev.ragworkbench.ingest.Document;
 import dev.ragworkbench.ingest.DocumentStore;
 import dev.ragworkbench.ingest.ImportFormat;
+import dev.ragworkbench.ingest.ImportPlan;
 import dev.ragworkbench.ingest.ImportResult;
 import dev.ragworkbench.ingest.Importer;
 import dev.ragworkbench.progress.Cancellation;
@@ -30,10 +35,14 @@ import dev.ragworkbench.progress.ProgressListener;
 import dev.ragworkbench.retrieval.Retriever;
 import dev.ragworkbench.retrieval.RetrieverSpec;
 import dev.ragworkbench.retrieval.Retrievers;
+import dev.ragworkbench.sample.SampleWorkspace;
 import dev.ragworkbench.workspace.UiStateStore;
 import dev.ragworkbench.workspace.Workspace;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -52,7 +61,7 @@ public final class Workbench implements AutoCloseable, ExperimentResources {
     private final Workspace workspace;
     private final DocumentStore documents;
     private final Indexes indexes;
-    private final GoldenSetStore goldenSets;
+    private final EvalSetStore evalSets;
     private final RunStore runs;
     private final UiStateStore uiState;
     private final Map<String, Embedder> embedders = new ConcurrentHashMap<>();
@@ -64,7 +73,7 @@ public final class Workbench implements AutoCloseable, ExperimentResources {
         this.workspace = workspace;
         this.documents = new DocumentStore(workspace);
         this.indexes = new Indexes(workspace.indexesDir());
-        this.goldenSets = new GoldenSetStore(workspace.artifactsDir(), this::documentTexts);
+        this.evalSets = new EvalSetStore(workspace, this::documentTexts);
         this.runs = new RunStore(workspace);
         this.uiState = new UiStateStore(workspace);
     }
@@ -95,9 +104,14 @@ public final class Workbench implements AutoCloseable, ExperimentResources {
         return uiState;
     }
 
-    /** The golden sets imported into this workspace. */
-    public GoldenSetStore goldenSets() {
-        return goldenSets;
+    /** The eval sets kept in this workspace. */
+    public EvalSetStore evalSets() {
+        return evalSets;
+    }
+
+    @Override
+    public EvalSet storedEvalSet(String name) {
+        return evalSets.get(name);
     }
 
     /** The texts of {@code corpus}'s documents by id, in the store's order. */
@@ -118,6 +132,83 @@ public final class Workbench implements AutoCloseable, ExperimentResources {
     public ImportResult importCorpus(Path path, ImportFormat format, String corpusName, ProgressListener progress,
                                      Cancellation cancel) {
         return new Importer().importCorpus(workspace, path, format, corpusName, progress, cancel);
+    }
+
+    /**
+     * Imports several files or folders (the window's drop, {@code import PATH...}) as {@code plan} says: one
+     * path with {@code progress} as it goes, several counted path by path. Cancelling keeps what was read.
+     */
+    public ImportResult importPaths(ImportPlan plan, ProgressListener progress, Cancellation cancel) {
+        var sources = plan.sources();
+        if (sources.size() == 1) {
+            return importCorpus(sources.getFirst(), ImportFormat.AUTO, plan.corpus(), progress, cancel);
+        }
+        // a count from the start: a bar without one animates, and repaints the window every frame
+        progress.progress("import", 0, sources.size());
+        // each path's own progress would restart the count; its notes (a skipped file and why) still get through
+        ProgressListener notesOnly = new ProgressListener() {
+            @Override
+            public void progress(String stage, long done, long total) {
+            }
+
+            @Override
+            public void note(String message) {
+                progress.note(message);
+            }
+        };
+        var results = new ArrayList<ImportResult>();
+        for (int i = 0; i < sources.size(); i++) {
+            cancel.check();
+            results.add(importCorpus(sources.get(i), ImportFormat.AUTO, plan.corpora().get(i), notesOnly, cancel));
+            progress.progress("import", i + 1, sources.size());
+        }
+        return ImportPlan.combined(plan.corpus(), results);
+    }
+
+    /**
+     * Imports {@code corpus}'s source again: unchanged files are skipped, the ones that failed are read again
+     * (and fail again, listed, if nothing changed).
+     */
+    public ImportResult retryFailed(String corpus, ProgressListener progress, Cancellation cancel) {
+        var info = documents.corpus(corpus)
+                .orElseThrow(() -> new IllegalArgumentException("no corpus named '" + corpus + "' in this workspace"));
+        return importPaths(ImportPlan.of(List.of(Path.of(info.source())), corpus), progress, cancel);
+    }
+
+    /** Removes documents from {@code corpus}; returns how many were there. Indexes keep them until rebuilt. */
+    public int removeDocuments(String corpus, List<String> ids, ProgressListener progress, Cancellation cancel) {
+        int done = 0;
+        int removed = 0;
+        for (String id : ids) {
+            cancel.check();
+            if (documents.deleteDocument(corpus, id)) {
+                removed++;
+            }
+            progress.progress("removing", ++done, ids.size());
+        }
+        return removed;
+    }
+
+    /** Whether this workspace is new and the window should seed the sample (see {@link SampleWorkspace}). */
+    public boolean needsSample() {
+        return SampleWorkspace.needsSeeding(documents, workspace.root());
+    }
+
+    /** Copies the sample into the workspace, imports its documents and registers its golden set. */
+    public EvalSet seedSample(ProgressListener progress, Cancellation cancel) {
+        try {
+            Path sample = SampleWorkspace.copyFiles(workspace.root());
+            importCorpus(SampleWorkspace.documents(sample), ImportFormat.AUTO, SampleWorkspace.CORPUS, progress, cancel);
+            return evalSets.importSquad(SampleWorkspace.goldenSet(sample));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot set up the sample in " + workspace.root() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Builds the sample's index: recursive chunks of the default embedder's tokens, with vectors. */
+    public IndexInfo buildSampleIndex(ProgressListener progress, Cancellation cancel) {
+        return buildIndex(new IndexRequest(SampleWorkspace.CORPUS, SampleWorkspace.CHUNKER, Embedders.DEFAULT),
+                progress, cancel);
     }
 
     /** What to build: a corpus cut by a chunker and embedded by an embedder ({@code none} for BM25 only). */
@@ -191,10 +282,25 @@ public final class Workbench implements AutoCloseable, ExperimentResources {
         }
     }
 
-    /** Deletes an index and its chunk records. */
+    /** Builds the index called {@code name} again with its own settings (cached embeddings make this quick). */
+    public IndexInfo rebuildIndex(String name, ProgressListener progress, Cancellation cancel) {
+        IndexSettings s = indexes.resolve(requireIndex(name)).settings();
+        return buildIndex(new IndexRequest(s.corpus(), ChunkerSpec.parse(s.chunker()), s.embedder(), s.analyzer()),
+                progress, cancel);
+    }
+
+    /** Deletes an index: its folder and its chunk rows. The documents stay. */
     public void deleteIndex(String name) {
         indexes.delete(name);
         ChunkTable.delete(workspace, name);
+    }
+
+    private String requireIndex(String name) {
+        if (name == null || !indexes.exists(name)) {
+            throw new IllegalArgumentException("no index named '" + name + "' in this workspace; 'indexes list'"
+                    + " shows the ones there are");
+        }
+        return name;
     }
 
     /**
@@ -237,6 +343,16 @@ public final class Workbench implements AutoCloseable, ExperimentResources {
     @Override
     public ChunkIndex openIndex(String name) {
         return ChunkIndex.open(indexes.resolve(name));
+    }
+
+    /**
+     * The comparison of two stored runs, read from the run store (the one comparison the command line, the panes
+     * and the reports use).
+     */
+    public ComparisonService comparisons() {
+        var store = runs();
+        return new ComparisonService(RunValues.of(id -> store.run(id).params(), store::queryMetricNames,
+                store::queryMetrics), MetricRegistry.standard());
     }
 
     /** A retriever over {@code index}, with the index's own embedder where the retriever needs one. */

@@ -1,5 +1,7 @@
 package dev.ragworkbench.chunking;
 
+import dev.ragworkbench.params.KindParams;
+
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,35 +46,20 @@ public sealed interface ChunkerSpec {
             throw new IllegalArgumentException(
                     "empty chunker spec; expected kind[:name=value,...] with kind one of " + ChunkerKind.validIds());
         }
-        int colon = text.indexOf(':');
-        ChunkerKind kind = ChunkerKind.fromId(colon < 0 ? text : text.substring(0, colon));
+        KindParams parsed = KindParams.parse(text, "chunker");
+        ChunkerKind kind = ChunkerKind.fromId(parsed.kind());
         var values = new LinkedHashMap<>(kind.defaults());
-        if (colon >= 0) {
-            var given = new java.util.HashSet<String>();
-            for (String item : text.substring(colon + 1).split(",", -1)) {
-                int eq = item.indexOf('=');
-                if (eq < 0) {
-                    throw new IllegalArgumentException(
-                            "expected name=value but got '" + item.strip() + "' in chunker spec '" + text + "'");
-                }
-                String name = item.substring(0, eq).strip().toLowerCase(java.util.Locale.ROOT);
-                String value = item.substring(eq + 1).strip();
-                if (!values.containsKey(name)) {
-                    throw new IllegalArgumentException(kind.defaults().isEmpty()
-                            ? "chunker '" + kind + "' takes no parameters, got '" + name + "'"
-                            : "unknown parameter '" + name + "' for chunker '" + kind + "'; valid parameters: "
-                              + String.join(", ", kind.defaults().keySet()));
-                }
-                if (!given.add(name)) {
-                    throw new IllegalArgumentException("parameter '" + name + "' given twice in '" + text + "'");
-                }
-                try {
-                    values.put(name, Integer.parseInt(value));
-                } catch (NumberFormatException e) {
-                    throw new IllegalArgumentException(
-                            "parameter '" + name + "' of chunker '" + kind + "' must be a whole number, got '"
-                            + value + "'", e);
-                }
+        for (var param : parsed.params().entrySet()) {
+            String name = param.getKey();
+            if (!values.containsKey(name)) {
+                throw new IllegalArgumentException(KindParams.unknownParameter("chunker", kind.toString(), name,
+                        kind.defaults().keySet()));
+            }
+            try {
+                values.put(name, Integer.parseInt(param.getValue()));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("parameter '" + name + "' of chunker '" + kind
+                        + "' must be a whole number, got '" + param.getValue() + "'", e);
             }
         }
         return switch (kind) {

@@ -1,12 +1,12 @@
 package dev.ragworkbench.cli;
 
+import dev.ragworkbench.format.Errors;
 import dev.ragworkbench.index.IndexException;
 import dev.ragworkbench.progress.CancelledException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 
 /**
  * The command line: the same core calls as the desktop app, for scripts and CI gates.
@@ -15,8 +15,9 @@ import java.io.UncheckedIOException;
  */
 @Command(name = "rag-workbench", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
         description = "Find out, with numbers, which retrieval set-up works best on your own documents.",
-        subcommands = {IndexCommand.class, SearchCommand.class, IndexesCommand.class, RunCommand.class,
-                RunsCommand.class, BenchCommand.class,
+        subcommands = {ImportCommand.class, IndexCommand.class, IndexesCommand.class, DocumentsCommand.class,
+                SearchCommand.class, RunCommand.class, RunsCommand.class, ModelsCommand.class, ReportCommand.class,
+                FinetuneCommand.class, EvalsetsCommand.class, WorkspaceCommand.class, BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Cli {
 
@@ -59,7 +60,7 @@ public final class Cli {
             if (verbose) {
                 ex.printStackTrace(c.getErr());
             }
-            c.getErr().println("error: " + sentence(messageOf(ex)));
+            c.getErr().println("error: " + Errors.sentence(ex));
             return exitCodeOf(ex);
         });
         return cl;
@@ -76,17 +77,9 @@ public final class Cli {
         };
     }
 
-    private static String messageOf(Throwable ex) {
-        Throwable t = ex instanceof UncheckedIOException && ex.getCause() != null && ex.getMessage() == null
-                ? ex.getCause() : ex;
-        String m = t.getMessage();
-        return m == null || m.isBlank() ? t.getClass().getSimpleName() : m;
-    }
-
-    /** One line, ending in a full stop: messages come from many layers and should read alike. */
+    /** One line, ending in a full stop: picocli's usage messages read like the core's. */
     static String sentence(String message) {
-        String s = message.strip().replaceAll("\\s*\\R\\s*", " ");
-        return s.endsWith(".") ? s : s + ".";
+        return Errors.sentence(new BadInputException(message));
     }
 
     static final class Version implements CommandLine.IVersionProvider {

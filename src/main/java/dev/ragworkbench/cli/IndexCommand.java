@@ -4,7 +4,9 @@ import dev.ragworkbench.app.Workbench;
 import dev.ragworkbench.chunking.ChunkerSpec;
 import dev.ragworkbench.embedding.Embedders;
 import dev.ragworkbench.index.TextAnalyzers;
+import dev.ragworkbench.format.Formats;
 import dev.ragworkbench.ingest.ImportFormat;
+import dev.ragworkbench.ingest.ImportPlan;
 import dev.ragworkbench.progress.Cancellation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -71,9 +73,8 @@ final class IndexCommand implements Runnable {
             var imported = bench.importCorpus(corpus, format == null ? ImportFormat.AUTO : ImportFormat.parse(format),
                     corpusName, progress, Cancellation.none());
             progress.closeLine(); // the importer has already named each skipped file with its reason
-            out.printf(Locale.ROOT, "Imported corpus %s: %d added, %d updated, %d unchanged, %d duplicates, %d failed"
-                            + " (%s).%n", imported.corpus(), imported.added(), imported.updated(), imported.unchanged(),
-                    imported.duplicates(), imported.failures().size(), seconds(imported.elapsed()));
+            String summary = ImportPlan.summary(ImportPlan.label(java.util.List.of(corpus)), imported);
+            out.println(summary.substring(0, summary.length() - 1) + " in " + Formats.seconds(imported.elapsed()) + ".");
             long start = System.nanoTime();
             var info = bench.buildIndex(new Workbench.IndexRequest(imported.corpus(), chunkerSpec, embedder, analyzer),
                     progress, Cancellation.none());
@@ -86,6 +87,6 @@ final class IndexCommand implements Runnable {
     }
 
     static String seconds(Duration d) {
-        return String.format(Locale.ROOT, "%.1f s", d.toMillis() / 1000.0);
+        return dev.ragworkbench.format.Formats.seconds(d);
     }
 }

@@ -1,7 +1,5 @@
 package dev.ragworkbench.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.ragworkbench.app.Workbench;
 import dev.ragworkbench.evaluation.EvalSetReader;
 import dev.ragworkbench.evaluation.Rankings;
@@ -12,6 +10,11 @@ import dev.ragworkbench.retrieval.DocumentRanking;
 import dev.ragworkbench.retrieval.Hit;
 import dev.ragworkbench.retrieval.Retriever;
 import dev.ragworkbench.retrieval.RetrieverSpec;
+import dev.ragworkbench.retrieval.SearchReport;
+import dev.ragworkbench.retrieval.SearchRequest;
+import dev.ragworkbench.retrieval.SearchResult;
+import dev.ragworkbench.retrieval.SearchTimings;
+import dev.ragworkbench.report.JsonOutput;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -78,17 +81,18 @@ final class SearchCommand implements Runnable {
             Retriever r = bench.retriever(idx, retrieverSpec);
             Map<String, String> queryTexts = queryTexts();
             var run = Rankings.builder(retrieverSpec.toString());
-            List<Hit> singleHits = List.of();
+            SearchResult single = new SearchResult(List.of(), SearchTimings.NONE);
             for (var q : queryTexts.entrySet()) {
-                List<Hit> hits = DocumentRanking.topDocuments(r, q.getValue(), top, idx.info().chunks());
-                run.add(q.getKey(), hits.stream().map(h -> new ScoredDoc(h.documentId(), h.score())).toList());
-                singleHits = hits;
+                SearchResult result = DocumentRanking.topDocuments(r, SearchRequest.of(q.getValue(), top),
+                        idx.info().chunks());
+                run.add(q.getKey(), result.hits().stream().map(h -> new ScoredDoc(h.documentId(), h.score())).toList());
+                single = result;
             }
             if (trecOut != null) {
                 TrecRunFile.write(run.build(), trecOut);
             }
             if (queries.text != null) {
-                printHits(out, idx, queries.text, singleHits);
+                printHits(out, idx, queries.text, single);
             } else if (trecOut == null) {
                 TrecRunFile.write(run.build(), out);
                 out.flush();
@@ -112,29 +116,14 @@ final class SearchCommand implements Runnable {
         return EvalSetReader.queries(queries.file);
     }
 
-    private void printHits(PrintWriter out, ChunkIndex idx, String query, List<Hit> hits) throws IOException {
+    private void printHits(PrintWriter out, ChunkIndex idx, String query, SearchResult result) {
         if (json) {
-            var list = new ArrayList<Map<String, Object>>();
-            for (Hit h : hits) {
-                var chunk = idx.chunk(h.luceneDoc());
-                var m = new LinkedHashMap<String, Object>();
-                m.put("rank", h.rank());
-                m.put("docId", h.documentId());
-                m.put("chunk", h.ordinal());
-                m.put("score", h.score());
-                m.put("title", chunk.title());
-                m.put("snippet", snippet(chunk.text(), 300));
-                list.add(m);
-            }
-            var doc = new LinkedHashMap<String, Object>();
-            doc.put("query", query);
-            doc.put("hits", list);
-            out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(doc));
+            out.println(JsonOutput.write(SearchReport.of(idx, query, result)));
             return;
         }
         var rows = new ArrayList<List<String>>();
         rows.add(List.of("rank", "document", "chunk", "score", "title", "snippet"));
-        for (Hit h : hits) {
+        for (Hit h : result.hits()) {
             var chunk = idx.chunk(h.luceneDoc());
             rows.add(List.of(Integer.toString(h.rank()), h.documentId(), Integer.toString(h.ordinal()),
                     Format.metric(h.score()), snippet(chunk.title(), 40), snippet(chunk.text(), 80)));
@@ -143,7 +132,6 @@ final class SearchCommand implements Runnable {
     }
 
     static String snippet(String text, int max) {
-        String s = text == null ? "" : text.strip().replaceAll("\\s+", " ");
-        return s.length() <= max ? s : s.substring(0, max - 1) + "…";
+        return SearchReport.snippet(text, max);
     }
 }

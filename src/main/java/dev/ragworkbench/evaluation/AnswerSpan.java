@@ -1,13 +1,13 @@
 package dev.ragworkbench.evaluation;
 
 /**
- * Where a golden set's answer sits in a document: the evidence a chunk should keep whole.
+ * Where an eval set's answer sits in a document: the evidence a chunk should keep whole.
  *
  * @param documentId the document (as imported) the answer is in
  * @param queryId    the question's id
  * @param question   the question
  * @param answer     the answer text
- * @param start      offset of the answer in the golden set's context (the document text when they match)
+ * @param start      offset of the answer in the eval set's context (the document text when they match)
  */
 public record AnswerSpan(String documentId, String queryId, String question, String answer, int start) {
 

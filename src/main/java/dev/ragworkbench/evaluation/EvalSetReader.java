@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.SequencedMap;
 
 /**
- * Reads golden sets from BEIR, TREC and SQuAD layouts. Every reader reads its files whole or throws
+ * Reads eval sets from BEIR, TREC and SQuAD layouts. Every reader reads its files whole or throws
  * {@link MalformedFileException} naming the file and line.
  */
 public final class EvalSetReader {
@@ -41,7 +41,7 @@ public final class EvalSetReader {
     public static EvalSet beir(String name, Path queriesJsonl, Path qrelsFile) throws IOException {
         Qrels qrels = QrelsReader.read(qrelsFile);
         var all = readJsonlQueries(queriesJsonl);
-        return judgedOnly(name, all, qrels, queriesJsonl, qrelsFile);
+        return judgedOnly(name, EvalSetFormat.BEIR, all, qrels, queriesJsonl, qrelsFile);
     }
 
     /**
@@ -52,7 +52,7 @@ public final class EvalSetReader {
     public static EvalSet trec(String name, Path topics, Path qrelsFile) throws IOException {
         Qrels qrels = QrelsReader.read(qrelsFile);
         var all = looksLikeJsonl(topics) ? readJsonlQueries(topics) : readTsvTopics(topics);
-        return judgedOnly(name, all, qrels, topics, qrelsFile);
+        return judgedOnly(name, EvalSetFormat.TREC, all, qrels, topics, qrelsFile);
     }
 
     /**
@@ -68,17 +68,12 @@ public final class EvalSetReader {
      * document (grade 1) is the paragraph (context) it was asked about. The document id is the paragraph's
      * {@code document_id} when present (COVID-QA gives one per article, which is also what an importer keeps),
      * otherwise {@code <article index>-<paragraph index>}, both 0-based in file order, which is stable as long as
-     * the file is. Questions marked {@code is_impossible} have no relevant context and are left out.
+     * the file is. Questions marked {@code is_impossible} have no relevant context and are left out. Each answer
+     * is a span of its document: the text and {@code answer_start} the file gives (the paragraph's context is the
+     * document's text when they match), for the chunking preview's evidence marks; the first answer is the
+     * question's reference answer.
      */
     public static EvalSet squad(String name, Path file) throws IOException {
-        return squadGoldenSet(name, file).evalSet();
-    }
-
-    /**
-     * {@link #squad}, with each answer as a span of its document: the text and {@code answer_start} the file gives
-     * (the paragraph's context is the document's text when they match), for the chunking preview's evidence marks.
-     */
-    public static GoldenSet squadGoldenSet(String name, Path file) throws IOException {
         JsonNode root;
         try {
             root = JSON.readTree(file.toFile());
@@ -93,6 +88,7 @@ public final class EvalSetReader {
         var queries = new LinkedHashMap<String, String>();
         var judgments = new LinkedHashMap<String, SequencedMap<String, Integer>>();
         var answers = new LinkedHashMap<String, List<AnswerSpan>>();
+        var references = new LinkedHashMap<String, EvalSet.Reference>();
         for (int a = 0; a < data.size(); a++) {
             JsonNode paragraphs = data.get(a).path("paragraphs");
             for (int p = 0; p < paragraphs.size(); p++) {
@@ -118,6 +114,7 @@ public final class EvalSetReader {
                     for (JsonNode answer : qa.path("answers")) {
                         String text = answer.path("text").asText("");
                         if (!text.isBlank()) {
+                            references.putIfAbsent(id, new EvalSet.Reference(text, List.of()));
                             answers.computeIfAbsent(docId, k -> new ArrayList<>()).add(new AnswerSpan(docId, id,
                                     question, text, answer.path("answer_start").asInt(-1)));
                         }
@@ -125,10 +122,10 @@ public final class EvalSetReader {
                 }
             }
         }
-        return new GoldenSet(name, "squad", new EvalSet(name, queries, new Qrels(judgments)), answers);
+        return new EvalSet(name, EvalSetFormat.SQUAD, queries, references, new Qrels(judgments), answers);
     }
 
-    private static EvalSet judgedOnly(String name, SequencedMap<String, String> all, Qrels qrels,
+    private static EvalSet judgedOnly(String name, EvalSetFormat format, SequencedMap<String, String> all, Qrels qrels,
                                       Path queriesFile, Path qrelsFile) throws MalformedFileException {
         var judged = new LinkedHashMap<String, String>();
         all.forEach((id, text) -> {
@@ -142,7 +139,7 @@ public final class EvalSetReader {
                         "query '" + q + "' is judged but absent from " + queriesFile);
             }
         }
-        return new EvalSet(name, judged, qrels);
+        return new EvalSet(name, format, judged, Map.of(), qrels, Map.of());
     }
 
     private static boolean looksLikeJsonl(Path file) throws IOException {

@@ -14,6 +14,9 @@ import java.util.Objects;
  * own names ({@code ndcg_cut.10}, {@code P.5}, {@code recall.100}, {@code map_cut.100}, {@code success.1}) are
  * accepted too. {@link #toString()} and JSON use the canonical lower-case {@code kind@k} form.
  *
+ * <p>These are the metrics computed from rankings and qrels. Every metric name, these and the others
+ * ({@code exact_match}, {@code token_f1}, a free {@code latency_ms}), is described by {@link MetricRegistry}.
+ *
  * @param kind which metric; see {@link MetricKind} for the trec_eval measure each one equals
  * @param k    the ranking cut-off, ≥ 1
  */
@@ -91,6 +94,11 @@ public record Metric(MetricKind kind, int k) {
     /** The trec_eval measure this equals, e.g. {@code ndcg_cut.10}; for MRR, {@code recip_rank} with -M k. */
     public String trecEvalName() {
         return kind == MetricKind.MRR ? "recip_rank (-M " + k + ")" : kind.trecEvalName() + "." + k;
+    }
+
+    /** Ranked, or pass/fail for {@code success@k}; see {@link MetricRegistry} for every other name. */
+    public MetricType type() {
+        return kind.type();
     }
 
     /** Value for one query; see {@link #kind()}. */

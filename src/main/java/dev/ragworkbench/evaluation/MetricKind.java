@@ -106,6 +106,11 @@ public enum MetricKind {
         this.trecEvalName = trecEvalName;
     }
 
+    /** {@link MetricType#PASS_FAIL} for {@link #SUCCESS} (each query scores 0 or 1), else ranked. */
+    public MetricType type() {
+        return this == SUCCESS ? MetricType.PASS_FAIL : MetricType.RANKED;
+    }
+
     /** The name users write before {@code @k}, e.g. {@code ndcg}. */
     public String label() {
         return label;

@@ -77,6 +77,21 @@ public final class PairedComparison {
 
     /** Compares paired per-query values {@code b[i]} against {@code a[i]}. */
     public static Comparison compare(Metric metric, double[] a, double[] b, Options options) {
+        Paired s = paired(a, b, options);
+        return new Comparison(metric, s.meanA(), s.meanB(), s.delta(), s.ciLow(), s.ciHigh(), s.p(), s.n());
+    }
+
+    /**
+     * The statistics of B − A over paired values, for any metric name.
+     *
+     * @param n     number of pairs
+     * @param p     two-sided paired randomisation p-value
+     */
+    public record Paired(double meanA, double meanB, double delta, double ciLow, double ciHigh, double p, int n) {
+    }
+
+    /** Paired values {@code b[i]} against {@code a[i]}: means, mean difference, its interval and p-value. */
+    public static Paired paired(double[] a, double[] b, Options options) {
         if (a.length != b.length) {
             throw new IllegalArgumentException("unpaired values: " + a.length + " vs " + b.length);
         }
@@ -95,7 +110,7 @@ public final class PairedComparison {
         double delta = sum(d) / n;
         double[] ci = bootstrapInterval(d, options);
         double p = signFlipPValue(d, options);
-        return new Comparison(metric, sumA / n, sumB / n, delta, ci[0], ci[1], p, n);
+        return new Paired(sumA / n, sumB / n, delta, ci[0], ci[1], p, n);
     }
 
     /**

@@ -19,7 +19,7 @@ import java.util.Map;
 import java.util.SequencedMap;
 
 /**
- * Ragas-style golden sets: one item per JSONL line or CSV row, with a {@code question} (or {@code user_input}),
+ * Ragas-style eval sets: one item per JSONL line or CSV row, with a {@code question} (or {@code user_input}),
  * a {@code ground_truth} (or {@code reference}) answer, and {@code contexts} (or {@code reference_contexts}):
  * the passages that answer it. Such sets name no documents, so relevance is derived: a document is relevant
  * to an item when its text contains one of the item's reference contexts (compared with white space folded and
@@ -46,18 +46,12 @@ public final class RagasReader {
 
     /**
      * The judged queries for {@code documents} (id → text): each item whose contexts occur in at least one
-     * document becomes a query. Fails when no context occurs anywhere: the set belongs to another corpus.
+     * document becomes a query, with its reference answer and contexts. Each reference context is an answer
+     * span where it occurs in a relevant document: the span gives the document's own text (white space as the
+     * document has it), for the chunking preview's evidence marks. Fails when no context occurs anywhere: the
+     * set belongs to another corpus.
      */
     public static EvalSet evalSet(String name, Path file, Map<String, String> documents) throws IOException {
-        return goldenSet(name, file, documents).evalSet();
-    }
-
-    /**
-     * {@link #evalSet}, with each reference context as an answer span where it occurs in a relevant document: the
-     * span gives the document's own text (white space as the document has it), for the chunking preview's
-     * evidence marks.
-     */
-    public static GoldenSet goldenSet(String name, Path file, Map<String, String> documents) throws IOException {
         var items = read(file);
         var folded = new LinkedHashMap<String, String>();
         documents.forEach((id, text) -> folded.put(id, fold(text)));
@@ -66,6 +60,7 @@ public final class RagasReader {
         var queries = new LinkedHashMap<String, String>();
         var judgments = new LinkedHashMap<String, SequencedMap<String, Integer>>();
         var spans = new LinkedHashMap<String, List<AnswerSpan>>();
+        var references = new LinkedHashMap<String, EvalSet.Reference>();
         for (Item item : items) {
             var relevant = new LinkedHashMap<String, Integer>();
             for (String context : item.contexts()) {
@@ -86,13 +81,14 @@ public final class RagasReader {
             if (!relevant.isEmpty()) {
                 queries.put(item.id(), item.question());
                 judgments.put(item.id(), relevant);
+                references.put(item.id(), new EvalSet.Reference(item.reference(), item.contexts()));
             }
         }
         if (queries.isEmpty() && !items.isEmpty()) {
             throw new MalformedFileException(file, 0, "none of its " + items.size() + " items has a reference"
                     + " context that occurs in any of the corpus's " + documents.size() + " documents");
         }
-        return new GoldenSet(name, "ragas", new EvalSet(name, queries, new Qrels(judgments)), spans);
+        return new EvalSet(name, EvalSetFormat.RAGAS, queries, references, new Qrels(judgments), spans);
     }
 
     static String fold(String text) {

@@ -1,6 +1,7 @@
 package dev.ragworkbench.experiment;
 
 import dev.ragworkbench.chunking.ChunkerSpec;
+import dev.ragworkbench.evaluation.EvalSet;
 import dev.ragworkbench.index.ChunkIndex;
 import dev.ragworkbench.index.IndexInfo;
 import dev.ragworkbench.ingest.ImportFormat;
@@ -25,6 +26,9 @@ public interface ExperimentResources {
 
     /** The texts of {@code corpus}'s documents by id: what an eval set matched against a corpus reads. */
     Map<String, String> documentTexts(String corpus);
+
+    /** The eval set stored under {@code name} (a spec's {@code evalSet: {stored: NAME}}). */
+    EvalSet storedEvalSet(String name);
 
     /**
      * The index of {@code corpus} cut by {@code chunker} and embedded by {@code embedder} ({@code none} for BM25

@@ -87,7 +87,7 @@ public final class ExperimentRunner {
     }
 
     private EvalSet evalSet(ExperimentSpec spec, Options options, String corpus) throws IOException {
-        EvalSet set = spec.loadEvalSet(() -> resources.documentTexts(corpus));
+        EvalSet set = spec.loadEvalSet(() -> resources.documentTexts(corpus), resources::storedEvalSet);
         if (options.sample() != null && options.sample() < set.size()) {
             long seed = options.seed() != null ? options.seed()
                     : spec.sample().map(ExperimentSpec.Sample::seed).orElse(ExperimentSpec.DEFAULT_SEED);
@@ -101,6 +101,7 @@ public final class ExperimentRunner {
         var params = new LinkedHashMap<>(point.params());
         params.put("index.name", info.name());
         params.put("evalSet.queries", Integer.toString(evalSet.size()));
+        params.put("evalSet.sha256", evalSet.sha256());
         var run = store.startRunOf(execution, point.name(), params, spec.tags());
         try (ChunkIndex index = resources.openIndex(info.name())) {
             Retriever retriever = resources.retriever(index, point.retriever());

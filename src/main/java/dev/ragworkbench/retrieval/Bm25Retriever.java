@@ -44,14 +44,21 @@ final class Bm25Retriever implements Retriever {
         return spec;
     }
 
+    /** One stage, {@code search}: analysing the query and scoring; an embedding override has nothing to do here. */
     @Override
-    public List<Hit> search(String query, int n) {
+    public SearchResult search(SearchRequest request) {
+        var clock = new SearchTimings.Clock();
+        List<Hit> hits = clock.time(SearchStage.SEARCH, () -> hits(request.query(), request.n()));
+        return new SearchResult(hits, clock.stop());
+    }
+
+    private List<Hit> hits(String query, int n) {
         Query q = toQuery(query);
         if (q == null) {
             return List.of();
         }
         try {
-            ScoreDoc[] docs = searcher.search(q, Math.max(1, n)).scoreDocs;
+            ScoreDoc[] docs = searcher.search(q, n).scoreDocs;
             return Hit.of(docs, index.chunkIds());
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -39,16 +39,27 @@ final class DenseRetriever implements Retriever {
         return spec;
     }
 
+    /** {@code embed} (unless the request brings its own query embedding), then {@code search}. */
     @Override
-    public List<Hit> search(String query, int n) {
-        float[] vector = embedder.embedQuery(query);
-        return search(vector, n);
+    public SearchResult search(SearchRequest request) {
+        var clock = new SearchTimings.Clock();
+        float[] vector = request.queryEmbedding();
+        if (vector == null) {
+            vector = clock.time(SearchStage.EMBED, () -> embedder.embedQuery(request.query()));
+        } else if (vector.length != embedder.dimension()) {
+            throw new IllegalArgumentException("the query embedding has " + vector.length + " dimensions but index '"
+                    + index.settings().name() + "' holds " + embedder.dimension() + "-dimensional vectors of "
+                    + embedder.name());
+        }
+        float[] query = vector;
+        List<Hit> hits = clock.time(SearchStage.SEARCH, () -> hits(query, request.n()));
+        return new SearchResult(hits, clock.stop());
     }
 
-    List<Hit> search(float[] vector, int n) {
+    private List<Hit> hits(float[] vector, int n) {
         try {
             ScoreDoc[] docs = exact ? exactTop(vector, n)
-                    : index.newSearcher().search(new KnnFloatVectorQuery(FIELD, vector, Math.max(1, n)), n).scoreDocs;
+                    : index.newSearcher().search(new KnnFloatVectorQuery(FIELD, vector, n), n).scoreDocs;
             return Hit.of(docs, index.chunkIds());
         } catch (IOException e) {
             throw new UncheckedIOException(e);

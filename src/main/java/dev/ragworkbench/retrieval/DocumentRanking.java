@@ -32,12 +32,23 @@ public final class DocumentRanking {
      * distinct documents are found or the index has no more, since several chunks of one document may lead.
      */
     public static List<Hit> topDocuments(Retriever retriever, String query, int n, int totalChunks) {
+        return topDocuments(retriever, SearchRequest.of(query, n), totalChunks).hits();
+    }
+
+    /**
+     * The top {@code request.n()} documents, as {@link #topDocuments(Retriever, String, int, int)}, with the
+     * timings of every search it took added up (the time the caller waited).
+     */
+    public static SearchResult topDocuments(Retriever retriever, SearchRequest request, int totalChunks) {
+        int n = request.n();
         int want = n;
+        SearchTimings timings = SearchTimings.NONE;
         while (true) {
-            List<Hit> chunks = retriever.search(query, want);
-            List<Hit> docs = bestChunkPerDocument(chunks, n);
-            if (docs.size() >= n || chunks.size() < want || want >= totalChunks) {
-                return docs;
+            SearchResult chunks = retriever.search(request.withN(want));
+            timings = timings.plus(chunks.timings());
+            List<Hit> docs = bestChunkPerDocument(chunks.hits(), n);
+            if (docs.size() >= n || chunks.hits().size() < want || want >= totalChunks) {
+                return new SearchResult(docs, timings);
             }
             want = Math.min(totalChunks, want * 2);
         }

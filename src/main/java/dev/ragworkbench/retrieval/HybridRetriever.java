@@ -33,14 +33,25 @@ final class HybridRetriever implements Retriever {
         return spec;
     }
 
+    /**
+     * Both sides' stages ({@code embed} from the dense side unless overridden, {@code search} for both lists),
+     * then {@code fusion}. The sides run one after the other on the calling thread.
+     */
     @Override
-    public List<Hit> search(String query, int n) {
-        int depth = Math.max(spec.integer("depth"), n);
-        List<Hit> a = lexical.search(query, depth);
-        List<Hit> b = dense.search(query, depth);
-        return spec.kind() == RetrieverKind.HYBRID_RRF
+    public SearchResult search(SearchRequest request) {
+        var clock = new SearchTimings.Clock();
+        int n = request.n();
+        var sideRequest = request.withN(Math.max(spec.integer("depth"), n));
+        SearchResult lexicalResult = lexical.search(sideRequest);
+        SearchResult denseResult = dense.search(sideRequest);
+        clock.add(lexicalResult.timings());
+        clock.add(denseResult.timings());
+        List<Hit> a = lexicalResult.hits();
+        List<Hit> b = denseResult.hits();
+        List<Hit> hits = clock.time(SearchStage.FUSION, () -> spec.kind() == RetrieverKind.HYBRID_RRF
                 ? fuse(a, b, rrf(spec.integer("k")), n)
-                : fuse(a, b, weighted(a, b, spec.number("alpha")), n);
+                : fuse(a, b, weighted(a, b, spec.number("alpha")), n));
+        return new SearchResult(hits, clock.stop());
     }
 
     /** Scores a hit from one side: {@code side} is 0 for lexical, 1 for dense. */

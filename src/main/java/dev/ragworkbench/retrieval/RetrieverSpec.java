@@ -1,5 +1,7 @@
 package dev.ragworkbench.retrieval;
 
+import dev.ragworkbench.params.KindParams;
+
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -27,22 +29,10 @@ public record RetrieverSpec(RetrieverKind kind, Map<String, String> params) {
         return new RetrieverSpec(kind, Map.of());
     }
 
+    /** Parses {@code kind[:key=value,...]}; omitted parameters take the kind's defaults. */
     public static RetrieverSpec parse(String text) {
-        String s = text.strip();
-        int colon = s.indexOf(':');
-        var kind = RetrieverKind.fromId(colon < 0 ? s : s.substring(0, colon));
-        var params = new TreeMap<String, String>();
-        if (colon >= 0 && colon < s.length() - 1) {
-            for (String pair : s.substring(colon + 1).split(",")) {
-                int eq = pair.indexOf('=');
-                if (eq <= 0) {
-                    throw new IllegalArgumentException("expected key=value in retriever spec '" + text + "', got '"
-                            + pair + "'");
-                }
-                params.put(pair.substring(0, eq).strip(), pair.substring(eq + 1).strip());
-            }
-        }
-        return new RetrieverSpec(kind, params);
+        KindParams parsed = KindParams.parse(text, "retriever");
+        return new RetrieverSpec(RetrieverKind.fromId(parsed.kind()), parsed.params());
     }
 
     public double number(String key) {

@@ -61,6 +61,10 @@ class CliTest {
         assertThat(first.get("title").asText()).isEqualTo("Vitamin D");
         assertThat(first.get("snippet").asText()).contains("prevent fractures");
         assertThat(first.get("score").asDouble()).isPositive();
+        var latency = json.get("latencyMs");
+        assertThat(latency.get("search").asDouble()).isPositive();
+        assertThat(latency.get("total").asDouble()).isGreaterThanOrEqualTo(latency.get("search").asDouble());
+        assertThat(latency.has("embed")).as("BM25 embeds nothing").isFalse();
 
         var list = run("indexes", "list", "--workspace", ws);
         assertThat(list.out()).contains("docs.none.none", "documents", "chunks").doesNotContain("error");
@@ -119,6 +123,54 @@ class CliTest {
     void helpListsTheCommands() {
         var r = run("--help");
         assertThat(r.exit()).isZero();
-        assertThat(r.out()).contains("index", "search", "indexes", "bench");
+        assertThat(r.out()).contains("index", "search", "indexes", "bench", "import", "documents", "workspace",
+                "models", "report", "finetune");
+    }
+
+    @Test
+    void commandsOfLaterIssuesAreRegisteredAndSayTheyAreNotThereYet() {
+        for (String command : new String[] {"models", "report", "finetune"}) {
+            var r = run(command);
+            assertThat(r.exit()).as(command).isEqualTo(2);
+            assertThat(r.lastErrLine()).startsWith("error: the '" + command + "' command is not available yet")
+                    .endsWith(".");
+            assertThat(run(command, "--help").out()).contains("later issue");
+        }
+    }
+
+    @Test
+    void importsPathsIntoANamedCorpusRetriesItsFailedFilesAndRemovesADocument() throws Exception {
+        String ws = dir.resolve("ws").toString();
+        Path docs = corpus();
+        var imported = run("import", "--workspace", ws, "--corpus", "mine", docs.resolve("sepsis.md").toString(),
+                docs.resolve("broken.pdf").toString(), docs.resolve("guides").toString());
+        assertThat(imported.exit()).as(imported.err()).isZero();
+        assertThat(imported.out().strip()).isEqualTo("Imported 3 files into mine: 2 new, 1 failed.");
+        assertThat(imported.err()).contains("broken.pdf");
+
+        var retried = run("import", "--workspace", ws, "--retry-failed", "--corpus", "mine");
+        assertThat(retried.exit()).as(retried.err()).isZero();
+        assertThat(retried.out()).startsWith("Imported the failed files of mine into mine:");
+
+        var removed = run("documents", "remove", "--workspace", ws, "--corpus", "mine", "sepsis.md", "nope.md");
+        assertThat(removed.exit()).as(removed.err()).isZero();
+        assertThat(removed.out().strip()).isEqualTo("Removed 1 document from mine (1 not found).");
+
+        var noCorpus = run("import", "--workspace", ws, "--retry-failed");
+        assertThat(noCorpus.exit()).isEqualTo(2);
+        assertThat(noCorpus.lastErrLine()).startsWith("error: --retry-failed needs --corpus NAME");
+        var noIndex = run("indexes", "rebuild", "nope", "--workspace", ws);
+        assertThat(noIndex.exit()).isEqualTo(2);
+        assertThat(noIndex.lastErrLine()).isEqualTo("error: no index named 'nope' in this workspace; 'indexes list'"
+                + " shows the ones there are.");
+    }
+
+    @Test
+    void seedsTheSampleTheWindowStartsWith() {
+        String ws = dir.resolve("ws").toString();
+        var r = run("workspace", "seed-sample", "--no-index", "--workspace", ws);
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out().strip()).isEqualTo("Sample corpus covid-qa-sample: 24 documents; golden set"
+                + " covid-qa-sample: 218 queries.");
     }
 }

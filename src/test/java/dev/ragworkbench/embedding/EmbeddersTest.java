@@ -116,7 +116,7 @@ class EmbeddersTest {
                     .isNotEqualTo(Embedders.spec("all-minilm-l6-v2").fingerprint());
             assertThat(custom.dimension()).isEqualTo(384);
             assertThat(custom.maxTokens()).isEqualTo(256);
-            assertThat(custom.batching()).isEqualTo(OnnxEmbedder.Batching.DEFAULT); // fp32: no dynamic quantization
+            assertThat(custom.batching()).isEqualTo(Batching.DEFAULT); // fp32: no dynamic quantization
             List<float[]> a = custom.embedDocuments(texts, ProgressListener.NONE, Cancellation.none());
             List<float[]> b = bundled.embedDocuments(texts, ProgressListener.NONE, Cancellation.none());
             for (int i = 0; i < texts.size(); i++) {
@@ -131,7 +131,7 @@ class EmbeddersTest {
         byte[] needle = "DynamicQuantizeLinear".getBytes();
         byte[] data = new byte[(1 << 20) + 100];
         System.arraycopy(needle, 0, data, (1 << 20) - 5, needle.length); // straddles the 1 MiB buffer
-        assertThat(OnnxEmbedder.contains(new java.io.ByteArrayInputStream(data), needle)).isTrue();
-        assertThat(OnnxEmbedder.contains(new java.io.ByteArrayInputStream(new byte[3 << 20]), needle)).isFalse();
+        assertThat(OnnxModel.contains(new java.io.ByteArrayInputStream(data), needle)).isTrue();
+        assertThat(OnnxModel.contains(new java.io.ByteArrayInputStream(new byte[3 << 20]), needle)).isFalse();
     }
 }

@@ -126,9 +126,9 @@ class OnnxEmbedderTest {
 
     @Test
     void dynamicallyQuantizedModelsEmbedOneTextPerCallSoBatchMatesCannotChangeAVector() {
-        assertThat(minilm.batching()).isEqualTo(OnnxEmbedder.Batching.DEFAULT);
+        assertThat(minilm.batching()).isEqualTo(Batching.DEFAULT);
         try (OnnxEmbedder q = Embedders.open("all-minilm-l6-v2-q")) {
-            assertThat(q.batching()).isEqualTo(OnnxEmbedder.Batching.SINGLE);
+            assertThat(q.batching()).isEqualTo(Batching.SINGLE);
             List<String> texts = List.of("short one", "a somewhat longer short text about cells", "x", SHORT);
             List<float[]> batch = q.embedDocuments(texts, ProgressListener.NONE, Cancellation.none());
             for (int i = 0; i < texts.size(); i++) {

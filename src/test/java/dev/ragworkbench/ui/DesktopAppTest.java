@@ -1,11 +1,19 @@
 package dev.ragworkbench.ui;
 
+import dev.ragworkbench.ui.chunking.ChunkingPage;
+import dev.ragworkbench.ui.chunking.ChunkingViewModel;
 import dev.ragworkbench.ui.importing.DocumentRow;
+import dev.ragworkbench.ui.importing.ImportPage;
+import dev.ragworkbench.ui.importing.ImportView;
+import dev.ragworkbench.ui.importing.ImportViewModel;
 import dev.ragworkbench.ui.shell.AppConfig;
+import dev.ragworkbench.ui.retrieval.RetrievalPage;
 import dev.ragworkbench.ui.shell.AppShell;
+import dev.ragworkbench.ui.shell.ComparisonRequest;
+import dev.ragworkbench.ui.shell.QueryRequest;
 import dev.ragworkbench.ui.shell.Section;
 import dev.ragworkbench.ui.shell.UiSettings;
-import dev.ragworkbench.ui.workspace.SampleWorkspace;
+import dev.ragworkbench.sample.SampleWorkspace;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
@@ -36,6 +44,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.prefs.Preferences;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The real window under Xvfb: seeded sample, import, chunking preview, cancelling an import. */
 @ExtendWith(ApplicationExtension.class)
@@ -68,15 +77,15 @@ class DesktopAppTest {
 
     @Test
     void importsAFolderOfMarkdownAndPdfThroughTheDropHandler(FxRobot robot) throws Exception {
-        waitFor(30, () -> shell.importViewModel().documents().size() == 24 && shell.runner().running().isEmpty());
+        waitFor(30, () -> importVm().documents().size() == 24 && shell.runner().running().isEmpty());
         assertThat(stage.getTitle()).startsWith("RAG Workbench — ws-");
         assertThat(shell.session().goldenSets()).hasSize(1);
 
         Path folder = TestDocs.mixedFolder(tmp.resolve("drop-" + UUID.randomUUID()).resolve("field-notes"), 5, 3);
-        robot.interact(() -> shell.importViewModel().corpusProperty().set(null));
-        robot.interact(() -> shell.importView().dropFiles(List.of(folder.toFile())));
-        waitFor(30, () -> "field-notes".equals(shell.importViewModel().corpusProperty().get())
-                          && shell.importViewModel().documents().size() == 8);
+        robot.interact(() -> importVm().corpusProperty().set(null));
+        robot.interact(() -> importView().dropFiles(List.of(folder.toFile())));
+        waitFor(30, () -> "field-notes".equals(importVm().corpusProperty().get())
+                          && importVm().documents().size() == 8);
 
         TableView<DocumentRow> table = robot.lookup("#documents").query();
         assertThat(table.getItems()).hasSize(8);
@@ -95,22 +104,22 @@ class DesktopAppTest {
 
     @Test
     void reopeningAWorkspaceListsItsGoldenSetAfterTheFirstFrame(FxRobot robot) throws Exception {
-        waitFor(30, () -> shell.importViewModel().documents().size() == 24 && !shell.runner().busy());
+        waitFor(30, () -> importVm().documents().size() == 24 && !shell.runner().busy());
         Path dir = shell.session().root();
         // the window reads golden sets in a background task once the workspace is open, not while opening it
         robot.interact(() -> shell.openWorkspace(dir));
         assertThat(shell.session().root()).isEqualTo(dir);
         waitFor(30, () -> shell.session().goldenSets().size() == 1 && !shell.runner().busy());
-        assertThat(shell.session().goldenSets().getFirst().queries()).isEqualTo(218);
+        assertThat(shell.session().goldenSets().getFirst().size()).isEqualTo(218);
         assertThat(shell.session().goldenSets().getFirst().answerSpans()).isPositive();
-        waitFor(30, () -> shell.importViewModel().documents().size() == 24);
+        waitFor(30, () -> importVm().documents().size() == 24);
     }
 
     @Test
     void changingTheChunkSizeChangesTheChunkCount(FxRobot robot) throws Exception {
-        waitFor(30, () -> shell.importViewModel().documents().size() == 24 && shell.runner().running().isEmpty());
+        waitFor(30, () -> importVm().documents().size() == 24 && shell.runner().running().isEmpty());
         robot.clickOn("#nav-chunking");
-        var chunking = shell.chunkingViewModel();
+        var chunking = chunkingVm();
         waitFor(30, () -> chunking.document().get() != null && !chunking.columns().getFirst().chunks().isEmpty());
         robot.clickOn("#add-setting");
         waitFor(30, () -> chunking.columns().size() == 2 && !chunking.columns().get(1).chunks().isEmpty()
@@ -132,7 +141,7 @@ class DesktopAppTest {
 
     @Test
     void cancellingAnImportRemovesTheTaskAndKeepsTheTableConsistent(FxRobot robot) throws Exception {
-        waitFor(30, () -> shell.importViewModel().documents().size() == 24 && shell.runner().running().isEmpty());
+        waitFor(30, () -> importVm().documents().size() == 24 && shell.runner().running().isEmpty());
         Path big = tmp.resolve("big-" + UUID.randomUUID()).resolve("many-notes");
         Files.createDirectories(big);
         // Large enough that the import is still running when the robot's click lands, even on a quiet machine
@@ -141,8 +150,8 @@ class DesktopAppTest {
             Files.writeString(big.resolve(String.format("n%05d.md", i)),
                     "# Note " + i + "\n\n" + TestDocs.PARAGRAPH + i + "\n");
         }
-        robot.interact(() -> shell.importViewModel().corpusProperty().set(null));
-        robot.interact(() -> shell.importView().dropFiles(List.of(big.toFile())));
+        robot.interact(() -> importVm().corpusProperty().set(null));
+        robot.interact(() -> importView().dropFiles(List.of(big.toFile())));
         waitFor(20, () -> !shell.runner().running().isEmpty());
         waitFor(20, () -> robot.lookup(".task-cancel").tryQuery().isPresent());
         // fire() rather than a robot click: under Xvfb the pointer's click landed after the import had finished
@@ -153,12 +162,12 @@ class DesktopAppTest {
         waitFor(60, () -> shell.runner().running().isEmpty());
         // whatever was committed before the cancel is listed, and the table agrees with the store
         waitFor(60, () -> {
-            String corpus = shell.importViewModel().corpusProperty().get();
+            String corpus = importVm().corpusProperty().get();
             return corpus != null && corpus.equals("many-notes")
-                   && shell.importViewModel().documents().size()
+                   && importVm().documents().size()
                       == shell.session().workbench().documents().count(corpus);
         });
-        int kept = shell.importViewModel().documents().size();
+        int kept = importVm().documents().size();
         assertThat(kept).isLessThan(FILES);
         TableView<DocumentRow> table = robot.lookup("#documents").query();
         assertThat(table.getItems()).hasSize(kept);
@@ -168,7 +177,16 @@ class DesktopAppTest {
 
     @Test
     void placeholdersAndDarkTheme(FxRobot robot) throws Exception {
-        waitFor(30, () -> shell.importViewModel().documents().size() == 24 && shell.runner().running().isEmpty());
+        waitFor(30, () -> importVm().documents().size() == 24 && shell.runner().running().isEmpty());
+        robot.interact(() -> shell.select(Section.EXPERIMENTS));
+        assertThat(robot.lookup(".placeholder-pane").tryQuery()).isPresent();
+        // one pane opens another through the navigator, with a request of the type the target takes
+        robot.interact(() -> shell.open(Section.RETRIEVAL, new QueryRequest(null, "what is sepsis?")));
+        assertThat(shell.page(Section.RETRIEVAL, RetrievalPage.class).lastRequest())
+                .isEqualTo(new QueryRequest(null, "what is sepsis?"));
+        assertThat(robot.lookup("#nav-retrieval").queryAs(javafx.scene.control.ToggleButton.class).isSelected()).isTrue();
+        assertThatThrownBy(() -> shell.open(Section.RETRIEVAL, new ComparisonRequest("a", "b")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Retrieval pane takes no");
         robot.interact(() -> shell.select(Section.EXPERIMENTS));
         robot.clickOn("View").clickOn("Theme").clickOn("Dark");
         WaitForAsyncUtils.waitForFxEvents();
@@ -176,10 +194,22 @@ class DesktopAppTest {
         assertThat(prefs.get("theme", "")).isEqualTo("DARK");
         screenshot("placeholder-dark");
         robot.interact(() -> shell.select(Section.CHUNKING));
-        waitFor(30, () -> !shell.chunkingViewModel().columns().getFirst().chunks().isEmpty());
+        waitFor(30, () -> !chunkingVm().columns().getFirst().chunks().isEmpty());
         WaitForAsyncUtils.sleep(300, TimeUnit.MILLISECONDS);
         screenshot("chunking-dark");
         assertThat(prefs.get("lastPane", "")).isEqualTo("CHUNKING");
+    }
+
+    private ImportViewModel importVm() {
+        return shell.page(Section.IMPORT, ImportPage.class).viewModel();
+    }
+
+    private ImportView importView() {
+        return shell.page(Section.IMPORT, ImportPage.class).view();
+    }
+
+    private ChunkingViewModel chunkingVm() {
+        return shell.page(Section.CHUNKING, ChunkingPage.class).viewModel();
     }
 
     private static void waitFor(int seconds, Callable<Boolean> condition) throws Exception {

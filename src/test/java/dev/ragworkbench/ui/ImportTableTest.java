@@ -81,7 +81,7 @@ class ImportTableTest {
                 {"version": "v2.0", "data": [{"title": "z note 0", "paragraphs": [{"context": "z note 0 text",
                  "qas": [{"id": "q1", "question": "Which note?", "answers": [{"text": "z note", "answer_start": 0}]}]}]}]}
                 """);
-        session.goldenSets().add(session.workbench().goldenSets().importSquad(squad));
+        session.goldenSets().add(session.workbench().evalSets().importSquad(squad));
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         runner = new FxTaskRunner((title, error) -> errors.add(error));
         vm = new ImportViewModel(session, runner);
@@ -166,7 +166,7 @@ class ImportTableTest {
         TabPane tabs = robot.lookup(".tab-pane").queryAs(TabPane.class);
         for (double width : new double[] {DEFAULT, NARROWEST}) {
             robot.interact(() -> stage.setWidth(width));
-            for (String[] tab : new String[][] {{"Failed files", "#failures"}, {"Golden sets", "#golden-sets"},
+            for (String[] tab : new String[][] {{"Failed files", "#failures"}, {"Eval sets", "#eval-sets"},
                     {"Indexes", "#indexes"}}) {
                 robot.interact(() -> tabs.getSelectionModel().select(tabs.getTabs().stream()
                         .filter(t -> t.getText().startsWith(tab[0])).findFirst().orElseThrow()));

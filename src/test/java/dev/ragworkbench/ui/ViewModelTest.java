@@ -6,7 +6,7 @@ import dev.ragworkbench.ui.chunking.ChunkingViewModel;
 import dev.ragworkbench.ui.common.Debouncer;
 import dev.ragworkbench.ui.importing.ImportViewModel;
 import dev.ragworkbench.ui.tasks.SameThreadTaskRunner;
-import dev.ragworkbench.ui.workspace.SampleWorkspace;
+import dev.ragworkbench.sample.SampleWorkspace;
 import dev.ragworkbench.ui.workspace.WorkspaceSession;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -87,12 +87,11 @@ class ViewModelTest {
 
     @Test
     void sampleSeedsDocumentsAndAGoldenSetWithAnswerSpans() throws Exception {
-        Path sample = SampleWorkspace.copyFiles(session.root());
-        var golden = SampleWorkspace.importSample(session.workbench(), session.goldenSetStore(), sample,
+        var golden = session.workbench().seedSample(
                 dev.ragworkbench.progress.ProgressListener.NONE, dev.ragworkbench.progress.Cancellation.none());
 
         assertThat(session.workbench().documents().count(SampleWorkspace.CORPUS)).isEqualTo(24);
-        assertThat(golden.queries()).isEqualTo(218);
+        assertThat(golden.size()).isEqualTo(218);
         // every answer span lies where the golden set says, in the imported text: exactly in the Markdown, and
         // up to how the page broke its lines in the PDFs
         var docs = session.workbench().documents().documents(SampleWorkspace.CORPUS);
@@ -111,7 +110,7 @@ class ViewModelTest {
         assertThat(golden.answers().keySet()).hasSize(24);
         // a reopened store reads it again
         assertThat(session.goldenSetStore().list()).singleElement()
-                .satisfies(g -> assertThat(g.queries()).isEqualTo(218));
+                .satisfies(g -> assertThat(g.size()).isEqualTo(218));
     }
 
     @Test
@@ -123,8 +122,7 @@ class ViewModelTest {
         assertThat(vm.statusProperty().get()).contains("Import documents first");
         assertThat(session.goldenSets()).isEmpty();
 
-        Path sample = SampleWorkspace.copyFiles(session.root());
-        SampleWorkspace.importSample(session.workbench(), session.goldenSetStore(), sample,
+        session.workbench().seedSample(
                 dev.ragworkbench.progress.ProgressListener.NONE, dev.ragworkbench.progress.Cancellation.none());
         session.documentsChanged();
         assertThat(vm.corpusProperty().get()).isEqualTo(SampleWorkspace.CORPUS);
@@ -144,8 +142,8 @@ class ViewModelTest {
         assertThat(runner.errors()).isEmpty();
         assertThat(session.goldenSets()).singleElement().satisfies(set -> {
             assertThat(set.name()).isEqualTo("passages");
-            assertThat(set.format()).isEqualTo("ragas");
-            assertThat(set.queries()).isEqualTo(3);
+            assertThat(set.format()).isEqualTo(dev.ragworkbench.evaluation.EvalSetFormat.RAGAS);
+            assertThat(set.size()).isEqualTo(3);
             assertThat(set.answerSpans()).isGreaterThanOrEqualTo(3);
         });
         assertThat(session.answersIn(docs.getFirst().id())).isNotEmpty();
@@ -154,8 +152,7 @@ class ViewModelTest {
 
     @Test
     void chunkingColumnsRechunkOnChangeAndCountSplitEvidence() throws Exception {
-        Path sample = SampleWorkspace.copyFiles(session.root());
-        session.goldenSets().add(SampleWorkspace.importSample(session.workbench(), session.goldenSetStore(), sample,
+        session.goldenSets().add(session.workbench().seedSample(
                 dev.ragworkbench.progress.ProgressListener.NONE, dev.ragworkbench.progress.Cancellation.none()));
         var vm = new ChunkingViewModel(session, runner, Debouncer.immediate());
 

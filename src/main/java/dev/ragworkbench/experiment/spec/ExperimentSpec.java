@@ -3,8 +3,7 @@ package dev.ragworkbench.experiment.spec;
 import dev.ragworkbench.index.IndexSettings;
 import dev.ragworkbench.chunking.ChunkerSpec;
 import dev.ragworkbench.evaluation.EvalSet;
-import dev.ragworkbench.evaluation.EvalSetReader;
-import dev.ragworkbench.evaluation.RagasReader;
+import dev.ragworkbench.evaluation.EvalSetFiles;
 import dev.ragworkbench.evaluation.Metric;
 import dev.ragworkbench.ingest.ImportFormat;
 import dev.ragworkbench.retrieval.RetrieverSpec;
@@ -20,6 +19,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Map;
 import java.util.SequencedMap;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -90,40 +90,53 @@ public record ExperimentSpec(String name, String description, Corpus corpus, Eva
         }
     }
 
-    /** Where the eval set's files are, by format. */
+    /** Where the eval set comes from: files of one format, or a set stored in the workspace. */
     public sealed interface EvalSetSource {
-        /** The format's name as written in specs: {@code beir}, {@code trec}, {@code squad}, {@code ragas}. */
+        /** As written in specs: {@code beir}, {@code trec}, {@code squad}, {@code ragas}, or {@code stored}. */
         String format();
 
-        /** The eval set's label in reports, e.g. {@code scifact/test}. */
+        /** The eval set's label in reports, e.g. {@code scifact/test}; a stored set's name. */
         String name();
 
-        /** The files, by the spec key that named them, in a fixed order. */
+        /** The files, by the spec key that named them, in a fixed order; none for a stored set. */
         SequencedMap<String, Path> paths();
     }
 
+    /** An eval set read from the user's files. */
+    public sealed interface FileSource extends EvalSetSource {
+        EvalSetFiles files();
+
+        @Override default String format() { return files().format().id(); }
+        @Override default SequencedMap<String, Path> paths() { return files().paths(); }
+    }
+
     /** BEIR {@code queries.jsonl} and a qrels file. */
-    public record Beir(String name, Path queries, Path qrels) implements EvalSetSource {
-        @Override public String format() { return "beir"; }
-        @Override public SequencedMap<String, Path> paths() { return ordered("queries", queries, "qrels", qrels); }
+    public record Beir(String name, Path queries, Path qrels) implements FileSource {
+        @Override public EvalSetFiles files() { return new EvalSetFiles.Beir(queries, qrels); }
     }
 
     /** TREC topics (TSV or JSONL) and TREC qrels. */
-    public record Trec(String name, Path topics, Path qrels) implements EvalSetSource {
-        @Override public String format() { return "trec"; }
-        @Override public SequencedMap<String, Path> paths() { return ordered("topics", topics, "qrels", qrels); }
+    public record Trec(String name, Path topics, Path qrels) implements FileSource {
+        @Override public EvalSetFiles files() { return new EvalSetFiles.Trec(topics, qrels); }
     }
 
     /** A SQuAD-format file (COVID-QA is one). */
-    public record Squad(String name, Path path) implements EvalSetSource {
-        @Override public String format() { return "squad"; }
-        @Override public SequencedMap<String, Path> paths() { return ordered("path", path); }
+    public record Squad(String name, Path path) implements FileSource {
+        @Override public EvalSetFiles files() { return new EvalSetFiles.Squad(path); }
     }
 
-    /** A Ragas test set; validated as a path only, since no reader for it exists yet. */
-    public record Ragas(String name, Path path) implements EvalSetSource {
-        @Override public String format() { return "ragas"; }
-        @Override public SequencedMap<String, Path> paths() { return ordered("path", path); }
+    /** A Ragas test set, judged against the corpus's documents. */
+    public record Ragas(String name, Path path) implements FileSource {
+        @Override public EvalSetFiles files() { return new EvalSetFiles.Ragas(path); }
+    }
+
+    /**
+     * {@code evalSet: { stored: NAME }}: a set kept in the workspace ({@code evalsets import}), at its latest
+     * version; {@code name} is its label in reports (the stored name unless the spec gives one).
+     */
+    public record Stored(String name, String stored) implements EvalSetSource {
+        @Override public String format() { return "stored"; }
+        @Override public SequencedMap<String, Path> paths() { return Collections.unmodifiableSequencedMap(new LinkedHashMap<>()); }
     }
 
     /** Reads and validates a spec file; relative paths in it resolve against its folder. */
@@ -166,33 +179,28 @@ public record ExperimentSpec(String name, String description, Corpus corpus, Eva
         return List.copyOf(points);
     }
 
-    /** Reads the eval set with the existing readers, then takes the spec's sample of it, if any. */
+    /** Reads the eval set from its files, then takes the spec's sample of it, if any. */
     public EvalSet loadEvalSet() throws IOException {
         return loadEvalSet(() -> {
             throw new UnsupportedOperationException("a ragas eval set is judged against the corpus's documents;"
-                    + " load it with loadEvalSet(documents)");
+                    + " load it with loadEvalSet(documents, stored)");
+        }, name -> {
+            throw new UnsupportedOperationException("eval set " + name + " is stored in a workspace;"
+                    + " load it with loadEvalSet(documents, stored)");
         });
     }
 
     /**
      * The eval set, sampled as the spec says. A Ragas set names no documents: its judgments come from which of
-     * {@code documents} (id → text, read only for Ragas) contain its reference contexts.
+     * {@code documents} (id → text, read only for Ragas) contain its reference contexts. A stored set is what
+     * {@code stored} gives for its stored name (the workspace's eval-set store), labelled with the spec's name.
      */
-    public EvalSet loadEvalSet(Supplier<Map<String, String>> documents) throws IOException {
+    public EvalSet loadEvalSet(Supplier<Map<String, String>> documents, Function<String, EvalSet> stored)
+            throws IOException {
         EvalSet set = switch (evalSet) {
-            case Beir b -> EvalSetReader.beir(b.name(), b.queries(), b.qrels());
-            case Trec t -> EvalSetReader.trec(t.name(), t.topics(), t.qrels());
-            case Squad s -> EvalSetReader.squad(s.name(), s.path());
-            case Ragas r -> RagasReader.evalSet(r.name(), r.path(), documents.get());
+            case FileSource f -> f.files().read(f.name(), documents);
+            case Stored s -> stored.apply(s.stored()).withName(s.name());
         };
         return sample.map(s -> set.sample(s.n(), s.seed())).orElse(set);
-    }
-
-    private static SequencedMap<String, Path> ordered(Object... namesAndPaths) {
-        var map = new LinkedHashMap<String, Path>();
-        for (int i = 0; i < namesAndPaths.length; i += 2) {
-            map.put((String) namesAndPaths[i], (Path) namesAndPaths[i + 1]);
-        }
-        return Collections.unmodifiableSequencedMap(map);
     }
 }

@@ -4,7 +4,7 @@ import dev.ragworkbench.chunking.ChunkStats;
 import dev.ragworkbench.chunking.Chunk;
 import dev.ragworkbench.chunking.ChunkerKind;
 import dev.ragworkbench.chunking.ChunkerSpec;
-import dev.ragworkbench.ui.common.Formats;
+import dev.ragworkbench.format.Formats;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.IntegerProperty;
 import javafx.collections.ListChangeListener;
@@ -165,7 +165,7 @@ final class ChunkColumnView extends VBox {
             grid.getColumnConstraints().add(cc);
         }
         over.setTooltip(new Tooltip("Chunks longer than the embedder's limit: the model truncates them"));
-        split.setTooltip(new Tooltip("Answer spans of the golden sets that no single chunk holds whole"));
+        split.setTooltip(new Tooltip("Answer spans of the eval sets that no single chunk holds whole"));
         return grid;
     }
 

@@ -1,5 +1,6 @@
 package dev.ragworkbench.ui.chunking;
 
+import dev.ragworkbench.format.Errors;
 import dev.ragworkbench.chunking.ChunkStats;
 import dev.ragworkbench.chunking.Chunk;
 import dev.ragworkbench.chunking.ChunkerKind;
@@ -8,7 +9,6 @@ import dev.ragworkbench.embedding.Embedders;
 import dev.ragworkbench.index.IndexSettings;
 import dev.ragworkbench.ingest.Document;
 import dev.ragworkbench.ui.common.Debouncer;
-import dev.ragworkbench.ui.common.Dialogs;
 import dev.ragworkbench.ui.tasks.TaskHandle;
 import dev.ragworkbench.ui.tasks.TaskRequest;
 import javafx.beans.property.BooleanProperty;
@@ -106,7 +106,7 @@ public final class ChunkColumnViewModel {
             error.set("");
             return true;
         } catch (IllegalArgumentException e) {
-            error.set(Dialogs.message(e));
+            error.set(Errors.standalone(e));
             job.cancel();
             return false;
         }
@@ -140,7 +140,7 @@ public final class ChunkColumnViewModel {
                 chunks.setAll(r.chunks());
                 stats.set(r.stats());
             }
-        }).onFailure(e -> error.set(Dialogs.message(e))).onFinished(() -> busy.set(false)));
+        }).onFailure(e -> error.set(Errors.standalone(e))).onFinished(() -> busy.set(false)));
     }
 
     /** Builds an index of the whole corpus with this setting and the chosen embedder. */

@@ -2,7 +2,7 @@ package dev.ragworkbench.ui.chunking;
 
 import dev.ragworkbench.chunking.ChunkStats;
 import dev.ragworkbench.chunking.Chunk;
-import dev.ragworkbench.ui.common.Formats;
+import dev.ragworkbench.format.Formats;
 import dev.ragworkbench.evaluation.AnswerSpan;
 import javafx.application.Platform;
 import javafx.geometry.Bounds;

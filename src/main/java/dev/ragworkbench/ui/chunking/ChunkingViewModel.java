@@ -6,7 +6,7 @@ import dev.ragworkbench.embedding.Embedders;
 import dev.ragworkbench.ingest.CorpusInfo;
 import dev.ragworkbench.ingest.Document;
 import dev.ragworkbench.ui.common.Debouncer;
-import dev.ragworkbench.ui.common.Formats;
+import dev.ragworkbench.format.Formats;
 import dev.ragworkbench.ui.tasks.TaskHandle;
 import dev.ragworkbench.ui.tasks.TaskRequest;
 import dev.ragworkbench.ui.tasks.TaskRunner;
@@ -32,7 +32,7 @@ import java.util.Objects;
 
 /**
  * The Chunking preview: one document, up to three chunker settings side by side, each re-chunked in the
- * background; the golden sets' answer spans in that document as the evidence chunks should keep whole.
+ * background; the eval sets' answer spans in that document as the evidence chunks should keep whole.
  */
 public final class ChunkingViewModel {
 

@@ -1,5 +1,6 @@
 package dev.ragworkbench.ui.common;
 
+import dev.ragworkbench.format.Errors;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
@@ -23,7 +24,7 @@ public final class Dialogs {
         alert.initOwner(owner);
         alert.setTitle("RAG Workbench");
         alert.setHeaderText(title + " failed");
-        var message = new Label(message(error));
+        var message = new Label(Errors.standalone(error));
         message.setWrapText(true);
         message.setMaxWidth(480);
         alert.getDialogPane().setContent(new VBox(message));
@@ -47,17 +48,5 @@ public final class Dialogs {
         var ok = new ButtonType(action, ButtonBar.ButtonData.OK_DONE);
         alert.getButtonTypes().setAll(ButtonType.CANCEL, ok);
         return alert.showAndWait().filter(ok::equals).isPresent();
-    }
-
-    /** The most useful message of an error chain, as one sentence. */
-    public static String message(Throwable error) {
-        Throwable t = error;
-        while ((t.getMessage() == null || t.getMessage().isBlank()) && t.getCause() != null) {
-            t = t.getCause();
-        }
-        String m = t.getMessage() == null || t.getMessage().isBlank() ? t.getClass().getSimpleName() : t.getMessage();
-        m = m.strip().replaceAll("\\s*\\R\\s*", " ");
-        m = Character.toUpperCase(m.charAt(0)) + m.substring(1);
-        return m.endsWith(".") ? m : m + ".";
     }
 }

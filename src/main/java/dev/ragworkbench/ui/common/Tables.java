@@ -1,5 +1,6 @@
 package dev.ragworkbench.ui.common;
 
+import dev.ragworkbench.format.Formats;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.ListChangeListener;
@@ -133,6 +134,26 @@ public final class Tables {
         col.setPrefWidth(width);
         col.setMinWidth(width);
         return col;
+    }
+
+    /**
+     * A right-aligned metric column (nDCG@10, a p-value, a delta), printed as the command line prints it
+     * ({@link Formats#metric}: four decimals, a dash when missing) and sorted by value, missing values first.
+     * The comparison panes all show metrics through this, so the window and the terminal read alike.
+     */
+    public static <S> TableColumn<S, Double> metric(String title, Function<S, Double> value) {
+        var col = new TableColumn<S, Double>(title);
+        col.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(value.apply(c.getValue())));
+        col.setComparator(java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder()));
+        col.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(Double item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : Formats.metric(item));
+            }
+        });
+        col.getStyleClass().add("numeric");
+        return fitted(col, "0.0000", title);
     }
 
     /** A column of comparable values printed with {@code format} (dates, for instance). */

@@ -1,7 +1,7 @@
 package dev.ragworkbench.ui.importing;
 
 import dev.ragworkbench.ingest.Document;
-import dev.ragworkbench.ui.common.Formats;
+import dev.ragworkbench.format.Formats;
 import dev.ragworkbench.ui.common.Tables.Shown;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -39,7 +39,7 @@ public final class DocumentRow {
         int pageCount = document.pageStarts().size();
         this.pages = new Shown<>((long) pageCount, pageCount == 0 ? "–" : Formats.count(pageCount));
         this.characters = new Shown<>((long) document.text().length(), Formats.count(document.text().length()));
-        this.imported = new Shown<>(importedAt, Formats.time(importedAt));
+        this.imported = new Shown<>(importedAt, Formats.instant(importedAt));
         this.searchText = (document.title() + "\n" + document.id()).toLowerCase(Locale.ROOT) + "\n" + document.type();
         this.titleKey = Collator.getInstance().getCollationKey(document.title());
         this.tokens = new ReadOnlyObjectWrapper<>(this, "tokens", tokensShown(tokens));

@@ -1,20 +1,15 @@
 package dev.ragworkbench.ui.importing;
 
-import dev.ragworkbench.app.Workbench;
-import dev.ragworkbench.chunking.ChunkerSpec;
-import dev.ragworkbench.evaluation.GoldenSet;
+import dev.ragworkbench.evaluation.EvalSet;
 import dev.ragworkbench.index.IndexInfo;
-import dev.ragworkbench.index.IndexSettings;
 import dev.ragworkbench.ingest.CorpusInfo;
-import dev.ragworkbench.ingest.CorpusNames;
 import dev.ragworkbench.ingest.Document;
 import dev.ragworkbench.ingest.ImportFailure;
-import dev.ragworkbench.ingest.ImportFormat;
+import dev.ragworkbench.ingest.ImportPlan;
 import dev.ragworkbench.ingest.ImportResult;
-import dev.ragworkbench.progress.ProgressListener;
 import dev.ragworkbench.progress.ThrottledProgress;
-import dev.ragworkbench.ui.common.Dialogs;
-import dev.ragworkbench.ui.common.Formats;
+import dev.ragworkbench.format.Errors;
+import dev.ragworkbench.format.Formats;
 import dev.ragworkbench.ui.common.Tables.Shown;
 import dev.ragworkbench.ui.tasks.TaskHandle;
 import dev.ragworkbench.ui.tasks.TaskRequest;
@@ -133,7 +128,7 @@ public final class ImportViewModel {
         return failures;
     }
 
-    public ObservableList<GoldenSet> goldenSets() {
+    public ObservableList<EvalSet> goldenSets() {
         return session.goldenSets();
     }
 
@@ -170,55 +165,40 @@ public final class ImportViewModel {
 
     /**
      * Imports each path (a file or a folder) into the selected corpus, or a new one named after it; files dropped
-     * together with no corpus selected go into one corpus named after their folder. One drop is one task, however
-     * many files it holds: a task per file made the status bar build a row per file and every finished file
-     * reload the corpora and the table, which froze the window for seconds on a 1,000-file drop.
+     * together with no corpus selected go into one corpus named after their folder ({@link ImportPlan}). One drop
+     * is one task, however many files it holds: a task per file made the status bar build a row per file and
+     * every finished file reload the corpora and the table, which froze the window for seconds on a 1,000-file
+     * drop. The command line's {@code import PATH... [--corpus NAME]} makes the same core call.
      */
     public void importPaths(List<Path> paths) {
         if (paths.isEmpty()) {
             return;
         }
-        var sources = paths.stream().map(p -> p.toAbsolutePath().normalize()).toList();
-        Path first = sources.getFirst();
-        String label = sources.size() == 1
-                ? (first.getFileName() == null ? first.toString() : first.getFileName().toString())
-                : Formats.counted(sources.size(), "file");
-        String selectedCorpus = corpus.get();
+        importPlanned(paths, corpus.get(), "Importing ");
+    }
+
+    /** {@link #importPaths} with the corpus named by the caller (null: planned from the paths). */
+    private void importPlanned(List<Path> paths, String into, String verb) {
+        String label = ImportPlan.label(paths);
         // the corpus the import goes into, named first thing in the task so that a cancelled or failed import
-        // still shows what it kept; naming looks at every path on disk, which for a drop of thousands of files
+        // still shows what it kept; planning looks at every path on disk, which for a drop of thousands of files
         // is not for the FX thread
-        var into = new AtomicReference<>(selectedCorpus);
+        var target = new AtomicReference<>(into);
         runningImports.set(runningImports.get() + 1);
         var outcome = new String[1];
-        track(runner.run(TaskRequest.<ImportResult>of("Importing " + label, (fxProgress, cancel) -> {
+        track(runner.run(TaskRequest.<ImportResult>of(verb + label, (fxProgress, cancel) -> {
                     var progress = new ThrottledProgress(fxProgress, PROGRESS_INTERVAL);
-                    String folder = commonFolderOfFiles(sources);
-                    var targets = sources.stream().map(p -> selectedCorpus != null ? selectedCorpus
-                            : folder != null ? folder : CorpusNames.fromPath(p)).toList();
-                    into.set(targets.getLast());
-                    if (sources.size() == 1) {
-                        var result = session.workbench().importCorpus(first, ImportFormat.AUTO, targets.getFirst(),
-                                progress, cancel);
-                        session.workbench().defaultTokenizer();  // see countTokens
-                        return result;
-                    }
-                    // a count from the start: a bar without one animates, and repaints the window every frame
-                    progress.progress("import", 0, sources.size());
-                    var results = new ArrayList<ImportResult>();
-                    for (int i = 0; i < sources.size(); i++) {
-                        cancel.check();
-                        results.add(session.workbench().importCorpus(sources.get(i), ImportFormat.AUTO,
-                                targets.get(i), ProgressListener.NONE, cancel));
-                        progress.progress("import", i + 1, sources.size());
-                    }
+                    var plan = ImportPlan.of(paths, into);
+                    target.set(plan.corpus());
+                    var result = session.workbench().importPaths(plan, progress, cancel);
                     session.workbench().defaultTokenizer();  // see countTokens
-                    return combined(targets.getLast(), results);
+                    return result;
                 })
-                .onSuccess(result -> outcome[0] = summary(label, result))
-                .onFailure(e -> outcome[0] = "Importing " + label + " failed: " + Dialogs.message(e))
+                .onSuccess(result -> outcome[0] = ImportPlan.summary(label, result))
+                .onFailure(e -> outcome[0] = verb + label + " failed: " + Errors.sentence(e))
                 .onFinished(() -> {
                     runningImports.set(runningImports.get() - 1);
-                    String shown = into.get();
+                    String shown = target.get();
                     status.set(outcome[0] != null ? outcome[0]
                             : shown == null ? "Import of " + label + " cancelled before it began."
                             : "Import of " + label + " cancelled; documents read before stay in " + shown + ".");
@@ -228,44 +208,17 @@ public final class ImportViewModel {
                 })));
     }
 
-    /** The corpus name of the folder holding every one of several files, or null (one path, folders, mixed folders). */
-    private static String commonFolderOfFiles(List<Path> sources) {
-        if (sources.size() < 2) {
-            return null;
-        }
-        Path parent = sources.getFirst().getParent();
-        boolean sameFolderFiles = parent != null && sources.stream()
-                .allMatch(p -> parent.equals(p.getParent()) && !java.nio.file.Files.isDirectory(p));
-        return sameFolderFiles ? CorpusNames.fromPath(parent) : null;
-    }
-
-    private static ImportResult combined(String corpus, List<ImportResult> results) {
-        var failures = new ArrayList<ImportFailure>();
-        int added = 0;
-        int updated = 0;
-        int unchanged = 0;
-        int duplicates = 0;
-        var elapsed = java.time.Duration.ZERO;
-        for (var r : results) {
-            added += r.added();
-            updated += r.updated();
-            unchanged += r.unchanged();
-            duplicates += r.duplicates();
-            failures.addAll(r.failures());
-            elapsed = elapsed.plus(r.elapsed());
-        }
-        return new ImportResult(corpus, results.getFirst().format(), added, updated, unchanged, duplicates, failures,
-                elapsed);
-    }
-
-    /** Imports the selected corpus's source again: unchanged files are skipped, failed ones are read again. */
+    /**
+     * Imports the selected corpus's source again: unchanged files are skipped, failed ones are read again (the
+     * command line's {@code import --retry-failed --corpus NAME}).
+     */
     public void retryFailures() {
         String name = corpus.get();
         if (name == null) {
             return;
         }
         session.workbench().documents().corpus(name).map(CorpusInfo::source).map(Path::of)
-                .ifPresent(source -> importPaths(List.of(source)));
+                .ifPresent(source -> importPlanned(List.of(source), name, "Retrying failed files of "));
     }
 
     /** Deletes documents from the selected corpus (the view asks for confirmation first). */
@@ -275,15 +228,10 @@ public final class ImportViewModel {
         if (name == null || ids.isEmpty()) {
             return;
         }
-        track(runner.run(TaskRequest.of("Removing " + Formats.counted(ids.size(), "document"), (fxProgress, cancel) -> {
-            var progress = new ThrottledProgress(fxProgress, PROGRESS_INTERVAL);
-            int done = 0;
-            for (String id : ids) {
-                session.workbench().documents().deleteDocument(name, id);
-                progress.progress("removing", ++done, ids.size());
-            }
-            return done;
-        }).onSuccess(n -> status.set("Removed " + Formats.counted(n, "document") + "."))
+        track(runner.run(TaskRequest.of("Removing " + Formats.counted(ids.size(), "document"),
+                        (fxProgress, cancel) -> session.workbench().removeDocuments(name, ids,
+                                new ThrottledProgress(fxProgress, PROGRESS_INTERVAL), cancel))
+                .onSuccess(n -> status.set("Removed " + Formats.counted(n, "document") + "."))
                 .onFinished(session::documentsChanged)));
     }
 
@@ -312,26 +260,25 @@ public final class ImportViewModel {
         importGoldenSet(file, () -> session.goldenSetStore().importRagas(file, against));
     }
 
-    public void deleteGoldenSet(GoldenSet set) {
-        track(runner.run(TaskRequest.of("Removing golden set " + set.name(), (p, c) -> {
+    public void deleteGoldenSet(EvalSet set) {
+        track(runner.run(TaskRequest.of("Removing eval set " + set.name(), (p, c) -> {
             session.goldenSetStore().delete(set.name());
             return set;
         }).onSuccess(s -> session.goldenSets().remove(s))));
     }
 
+    /** Deletes an index with its chunk rows, as {@code indexes delete NAME} does. */
     public void deleteIndex(IndexInfo index) {
         track(runner.run(TaskRequest.of("Deleting index " + index.name(), (p, c) -> {
-            session.workbench().indexes().delete(index.name());
+            session.workbench().deleteIndex(index.name());
             return index;
         }).onFinished(session::indexesChanged)));
     }
 
-    /** Builds the index again with its own settings (cached embeddings make this quick). */
+    /** Builds the index again with its own settings, as {@code indexes rebuild NAME} does. */
     public void rebuildIndex(IndexInfo index) {
-        IndexSettings s = index.settings();
-        var request = new Workbench.IndexRequest(s.corpus(), ChunkerSpec.parse(s.chunker()), s.embedder(), s.analyzer());
         track(runner.run(TaskRequest.of("Rebuilding " + index.name(),
-                (p, c) -> session.workbench().buildIndex(request, p, c)).onFinished(session::indexesChanged)));
+                (p, c) -> session.workbench().rebuildIndex(index.name(), p, c)).onFinished(session::indexesChanged)));
     }
 
     /** Cancels this pane's work and stops listening to the session. */
@@ -350,11 +297,11 @@ public final class ImportViewModel {
         T call() throws Exception;
     }
 
-    private void importGoldenSet(Path source, IoWork<GoldenSet> work) {
-        track(runner.run(TaskRequest.of("Importing golden set " + source.getFileName(), (p, c) -> work.call())
+    private void importGoldenSet(Path source, IoWork<EvalSet> work) {
+        track(runner.run(TaskRequest.of("Importing eval set " + source.getFileName(), (p, c) -> work.call())
                 .onSuccess(set -> {
                     session.goldenSets().add(set);
-                    status.set("Golden set " + set.name() + ": " + Formats.counted(set.queries(), "query") + ".");
+                    status.set("Eval set " + set.name() + ": " + Formats.counted(set.size(), "query") + ".");
                 })));
     }
 
@@ -484,26 +431,5 @@ public final class ImportViewModel {
         if (!handle.isDone()) {
             tasks.add(handle);
         }
-    }
-
-    static String summary(String label, ImportResult r) {
-        var parts = new ArrayList<String>();
-        if (r.added() > 0) {
-            parts.add(Formats.count(r.added()) + " new");
-        }
-        if (r.updated() > 0) {
-            parts.add(Formats.count(r.updated()) + " updated");
-        }
-        if (r.unchanged() > 0) {
-            parts.add(Formats.count(r.unchanged()) + " unchanged");
-        }
-        if (r.duplicates() > 0) {
-            parts.add(Formats.count(r.duplicates()) + " duplicate");
-        }
-        if (!r.failures().isEmpty()) {
-            parts.add(Formats.count(r.failures().size()) + " failed");
-        }
-        return "Imported " + label + " into " + r.corpus() + ": "
-               + (parts.isEmpty() ? "nothing to import" : String.join(", ", parts)) + ".";
     }
 }

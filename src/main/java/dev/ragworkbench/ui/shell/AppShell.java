@@ -2,16 +2,10 @@ package dev.ragworkbench.ui.shell;
 
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
-import dev.ragworkbench.ui.chunking.ChunkingView;
-import dev.ragworkbench.ui.chunking.ChunkingViewModel;
-import dev.ragworkbench.ui.common.Debouncer;
 import dev.ragworkbench.ui.common.Dialogs;
 import dev.ragworkbench.ui.common.FirstPulse;
-import dev.ragworkbench.ui.importing.ImportView;
-import dev.ragworkbench.ui.importing.ImportViewModel;
 import dev.ragworkbench.ui.tasks.FxTaskRunner;
 import dev.ragworkbench.ui.tasks.TaskRequest;
-import dev.ragworkbench.ui.workspace.SampleWorkspace;
 import dev.ragworkbench.ui.workspace.WorkspaceSession;
 import javafx.application.ColorScheme;
 import javafx.application.Platform;
@@ -43,10 +37,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The composition root of the desktop app: opens the workspace, wires the task runner, ViewModels and Views,
- * and owns the window (menu, navigation rail, panes, status bar). Switching workspace rebuilds the panes.
+ * The window: menu, navigation rail, the shown page, status bar. It opens a workspace as a {@link WorkspaceSession}
+ * (whose {@code Workbench} is the one composition root, shared with the command line) and builds each section's
+ * {@link Page} from it when first shown; it knows pages only through that contract, and is the {@link Navigator}
+ * through which one page opens another. Switching workspace disposes the pages; the new one gets new pages.
  */
-public final class AppShell implements AutoCloseable {
+public final class AppShell implements AutoCloseable, Navigator {
 
     private final Stage stage;
     private final AppConfig config;
@@ -56,17 +52,16 @@ public final class AppShell implements AutoCloseable {
     private final StackPane content = new StackPane();
     private final ToggleGroup navigation = new ToggleGroup();
     private final Map<Section, ToggleButton> navButtons = new EnumMap<>(Section.class);
-    private final Map<Section, Node> panes = new EnumMap<>(Section.class);
+    /** The pages built for the open workspace, each the first time its section was shown. */
+    private final Map<Section, Page> pages = new EnumMap<>(Section.class);
     private final StatusBar statusBar;
     private final Menu recentMenu = new Menu("Open recent");
     private final ChangeListener<ColorScheme> systemScheme = (o, a, b) -> applyTheme();
 
     private WorkspaceSession session;
-    private ImportViewModel importViewModel;
-    private ChunkingViewModel chunkingViewModel;
-    private ImportView importView;
-    private ChunkingView chunkingView;
     private Section current = Section.IMPORT;
+    /** The page in the window, attached; null before the first and between workspaces. */
+    private Page shown;
 
     public AppShell(Stage stage, AppConfig config) {
         this.stage = stage;
@@ -131,7 +126,7 @@ public final class AppShell implements AutoCloseable {
         stage.setTitle("RAG Workbench — " + session.name());
         statusBar.workspace("Workspace: " + session.name(), session.root().toString());
         var opened = session;
-        runner.run(TaskRequest.of("Reading golden sets", (progress, cancel) -> opened.goldenSetStore().list())
+        runner.run(TaskRequest.of("Reading eval sets", (progress, cancel) -> opened.goldenSetStore().list())
                 .unlisted().onSuccess(sets -> {
                     if (opened == session) {
                         opened.addGoldenSets(sets);
@@ -139,77 +134,78 @@ public final class AppShell implements AutoCloseable {
                 }));
         buildPanes();
         rebuildRecentMenu();
-        if (config.seedSample() && SampleWorkspace.needsSeeding(session.workbench())) {
+        if (config.seedSample() && session.workbench().needsSample()) {
             seedSample(session);
         }
     }
 
     private void seedSample(WorkspaceSession s) {
-        runner.run(TaskRequest.of("Setting up the sample", (progress, cancel) -> {
-            Path sample = SampleWorkspace.copyFiles(s.root());
-            return SampleWorkspace.importSample(s.workbench(), s.goldenSetStore(), sample, progress, cancel);
-        }).onSuccess(golden -> {
-            if (s != session) {
-                return;
-            }
-            s.addGoldenSets(List.of(golden));
-            s.documentsChanged();
-            if (config.buildSampleIndex()) {
-                runner.run(TaskRequest.of("Indexing the sample", (progress, cancel) -> {
-                    SampleWorkspace.buildIndex(s.workbench(), progress, cancel);
-                    return null;
-                }).onSuccess(r -> {
-                    if (s == session) {
-                        s.indexesChanged();
+        runner.run(TaskRequest.of("Setting up the sample", (progress, cancel) -> s.workbench().seedSample(progress, cancel))
+                .onSuccess(golden -> {
+                    if (s != session) {
+                        return;
+                    }
+                    s.addGoldenSets(List.of(golden));
+                    s.documentsChanged();
+                    if (config.buildSampleIndex()) {
+                        runner.run(TaskRequest.of("Indexing the sample",
+                                (progress, cancel) -> s.workbench().buildSampleIndex(progress, cancel)).onSuccess(r -> {
+                            if (s == session) {
+                                s.indexesChanged();
+                            }
+                        }));
                     }
                 }));
-            }
-        }));
     }
 
-    /** Panes are built when first shown: the window's first frame needs only the one it opens on. */
+    /** Pages are built when first shown: the window's first frame needs only the one it opens on. */
     private void buildPanes() {
-        importViewModel = null;
-        importView = null;
-        chunkingViewModel = null;
-        chunkingView = null;
-        panes.clear();
+        pages.clear();
         select(current);
     }
 
-    private Node pane(Section section) {
-        return panes.computeIfAbsent(section, s -> switch (s) {
-            case IMPORT -> {
-                importViewModel = new ImportViewModel(session, runner);
-                importView = new ImportView(importViewModel);
-                yield importView;
-            }
-            case CHUNKING -> {
-                chunkingViewModel = new ChunkingViewModel(session, runner, Debouncer.fx(250));
-                chunkingView = new ChunkingView(chunkingViewModel);
-                yield chunkingView;
-            }
-            default -> new PlaceholderPane(s);
-        });
+    private Page page(Section section) {
+        return pages.computeIfAbsent(section, s -> s.createPage(new PageContext(s, session, runner, this)));
     }
 
     private void disposePanes() {
-        if (importViewModel != null) {
-            importViewModel.dispose();
+        if (shown != null) {
+            shown.detach();
+            shown = null;
         }
-        if (chunkingViewModel != null) {
-            chunkingViewModel.dispose();
-        }
+        pages.values().forEach(Page::dispose);
+        pages.clear();
     }
 
-    /** Shows {@code section}'s pane. */
+    /** Shows {@code section}'s page. */
     public void select(Section section) {
+        open(section, PageRequest.NONE);
+    }
+
+    @Override
+    public void open(Section section, PageRequest request) {
+        if (!section.accepts(request)) {
+            throw new IllegalArgumentException("the " + section.label() + " pane takes no "
+                    + request.getClass().getSimpleName() + "; it takes " + section.requestTypes());
+        }
         current = section;
         navButtons.get(section).setSelected(true);
-        if (session != null) {
-            content.getChildren().setAll(pane(section));
-        }
         settings.lastPane(section.name());
+        if (session == null) {
+            return;
+        }
+        Page page = page(section);
+        if (page != shown) {
+            if (shown != null) {
+                shown.detach();
+            }
+            content.getChildren().setAll(page.view());
+            shown = page;
+            page.attach();
+        }
+        if (request != PageRequest.NONE) {
+            page.open(request);
+        }
     }
 
     private Node rail() {
@@ -343,31 +339,15 @@ public final class AppShell implements AutoCloseable {
         return runner;
     }
 
-    /** Builds {@code section}'s pane if it is not yet, when called on the FX thread (tests ask from others). */
-    private void built(Section section) {
+    /**
+     * {@code section}'s page as {@code type}: built if it is not yet when called on the FX thread; from another
+     * thread (a test's wait) the page built so far, or null.
+     */
+    public <P extends Page> P page(Section section, Class<P> type) {
         if (session != null && Platform.isFxApplicationThread()) {
-            pane(section);
+            return type.cast(page(section));
         }
-    }
-
-    public ImportView importView() {
-        built(Section.IMPORT);
-        return importView;
-    }
-
-    public ImportViewModel importViewModel() {
-        built(Section.IMPORT);
-        return importViewModel;
-    }
-
-    public ChunkingViewModel chunkingViewModel() {
-        built(Section.CHUNKING);
-        return chunkingViewModel;
-    }
-
-    public ChunkingView chunkingView() {
-        built(Section.CHUNKING);
-        return chunkingView;
+        return type.cast(pages.get(section));
     }
 
     @Override

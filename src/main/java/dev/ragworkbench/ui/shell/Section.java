@@ -1,20 +1,43 @@
 package dev.ragworkbench.ui.shell;
 
-/** The panes of the navigation rail, in workflow order. */
+import dev.ragworkbench.ui.chunking.ChunkingPage;
+import dev.ragworkbench.ui.experiments.ExperimentsPage;
+import dev.ragworkbench.ui.importing.ImportPage;
+import dev.ragworkbench.ui.models.ModelsPage;
+import dev.ragworkbench.ui.retrieval.RetrievalPage;
+import dev.ragworkbench.ui.settings.SettingsPage;
+
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * The panes of the navigation rail, in workflow order: each with its label, what it is for, the constructor of
+ * its {@link Page}, and the request types another pane may open it with ({@link Navigator#open}). A new pane is
+ * a constant here and one page class; the shell needs nothing else.
+ */
 public enum Section {
-    IMPORT("Import", "Documents, golden sets and indexes"),
-    CHUNKING("Chunking", "Compare chunkers on one document"),
-    RETRIEVAL("Retrieval", "Try queries against an index with BM25, dense or hybrid search"),
-    MODELS("Models", "Compare embedding models on speed and quality"),
-    EXPERIMENTS("Experiments", "Run a grid of set-ups over a golden set and compare the metrics"),
-    SETTINGS("Settings", "Workspace, models folder and defaults");
+    IMPORT("Import", "Documents, eval sets and indexes", ImportPage::new),
+    CHUNKING("Chunking", "Compare chunkers on one document", ChunkingPage::new),
+    RETRIEVAL("Retrieval", "Try queries against an index, and compare retrievers and embedders on an eval set",
+            RetrievalPage::new, QueryRequest.class),
+    MODELS("Models", "Compare chat models, a base model against its fine-tuned version, on a test set",
+            ModelsPage::new),
+    EXPERIMENTS("Experiments", "Run a grid of set-ups over an eval set and compare the runs",
+            ExperimentsPage::new, ComparisonRequest.class, RunRequest.class),
+    SETTINGS("Settings", "Workspace, models folder and defaults", SettingsPage::new);
 
     private final String label;
     private final String description;
+    private final Function<PageContext, Page> factory;
+    private final List<Class<? extends PageRequest>> requests;
 
-    Section(String label, String description) {
+    @SafeVarargs
+    Section(String label, String description, Function<PageContext, Page> factory,
+            Class<? extends PageRequest>... requests) {
         this.label = label;
         this.description = description;
+        this.factory = factory;
+        this.requests = List.of(requests);
     }
 
     public String label() {
@@ -23,5 +46,20 @@ public enum Section {
 
     public String description() {
         return description;
+    }
+
+    /** Builds this section's page (the shell does, the first time the section is shown). */
+    public Page createPage(PageContext context) {
+        return factory.apply(context);
+    }
+
+    /** Whether this section's page can be opened with {@code request}. */
+    public boolean accepts(PageRequest request) {
+        return request == PageRequest.NONE || requests.stream().anyMatch(t -> t.isInstance(request));
+    }
+
+    /** The request types this section's page takes, besides {@link PageRequest#NONE}. */
+    public List<Class<? extends PageRequest>> requestTypes() {
+        return requests;
     }
 }

@@ -2,8 +2,8 @@ package dev.ragworkbench.ui.workspace;
 
 import dev.ragworkbench.app.Workbench;
 import dev.ragworkbench.evaluation.AnswerSpan;
-import dev.ragworkbench.evaluation.GoldenSet;
-import dev.ragworkbench.evaluation.GoldenSetStore;
+import dev.ragworkbench.evaluation.EvalSet;
+import dev.ragworkbench.evaluation.EvalSetStore;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.collections.FXCollections;
@@ -13,23 +13,23 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * One open workspace as the panes share it: the core {@link Workbench}, the golden sets, and change counters
+ * One open workspace as the panes share it: the core {@link Workbench}, the eval sets, and change counters
  * that panes watch to reload (bumped on the FX thread after an import, a delete or an index build).
  */
 public final class WorkspaceSession implements AutoCloseable {
 
     private final Workbench workbench;
-    private final GoldenSetStore goldenSetStore;
-    private final ObservableList<GoldenSet> goldenSets = FXCollections.observableArrayList();
+    private final EvalSetStore goldenSetStore;
+    private final ObservableList<EvalSet> goldenSets = FXCollections.observableArrayList();
     private final ReadOnlyIntegerWrapper documentsVersion = new ReadOnlyIntegerWrapper();
     private final ReadOnlyIntegerWrapper indexesVersion = new ReadOnlyIntegerWrapper();
 
     private WorkspaceSession(Workbench workbench) {
         this.workbench = workbench;
-        this.goldenSetStore = workbench.goldenSets();
+        this.goldenSetStore = workbench.evalSets();
     }
 
-    /** Opens the workspace at {@code dir} with its golden sets read. */
+    /** Opens the workspace at {@code dir} with its eval sets read. */
     public static WorkspaceSession open(Path dir) {
         var session = openWithoutGoldenSets(dir);
         session.goldenSets.setAll(session.goldenSetStore.list());
@@ -37,7 +37,7 @@ public final class WorkspaceSession implements AutoCloseable {
     }
 
     /**
-     * Opens the workspace at {@code dir} without reading its golden sets, which the window does after its first
+     * Opens the workspace at {@code dir} without reading its eval sets (read from the database, migrating an earlier build's files once), which the window does after its first
      * frame (parsing a SQuAD file took a tenth of a second of the start): read them off the FX thread with
      * {@code goldenSetStore().list()} and hand them to {@link #addGoldenSets}.
      */
@@ -46,8 +46,8 @@ public final class WorkspaceSession implements AutoCloseable {
     }
 
     /** Adds the sets not listed yet (by name), keeping those already there (call on the FX thread). */
-    public void addGoldenSets(List<GoldenSet> sets) {
-        for (GoldenSet set : sets) {
+    public void addGoldenSets(List<EvalSet> sets) {
+        for (EvalSet set : sets) {
             if (goldenSets.stream().noneMatch(g -> g.name().equals(set.name()))) {
                 goldenSets.add(set);
             }
@@ -66,15 +66,15 @@ public final class WorkspaceSession implements AutoCloseable {
         return workbench.workspace().root();
     }
 
-    public GoldenSetStore goldenSetStore() {
+    public EvalSetStore goldenSetStore() {
         return goldenSetStore;
     }
 
-    public ObservableList<GoldenSet> goldenSets() {
+    public ObservableList<EvalSet> goldenSets() {
         return goldenSets;
     }
 
-    /** Answer spans in {@code documentId} over every golden set. */
+    /** Answer spans in {@code documentId} over every eval set. */
     public List<AnswerSpan> answersIn(String documentId) {
         return goldenSets.stream().flatMap(g -> g.answers().getOrDefault(documentId, List.of()).stream()).toList();
     }

@@ -145,12 +145,12 @@ public final class ImportStallBench {
         long cpuBefore = threads.getThreadCpuTime(fxThread);
         long dropped = System.nanoTime();
         fx(() -> {
-            shell.importView().dropFiles(paths.stream().map(Path::toFile).map(File.class::cast).toList());
+            shell.page(dev.ragworkbench.ui.shell.Section.IMPORT, dev.ragworkbench.ui.importing.ImportPage.class).view().dropFiles(paths.stream().map(Path::toFile).map(File.class::cast).toList());
             return null;
         });
         waitUntil(600, () -> shell.runner().running().isEmpty()
-                             && shell.importViewModel().documents().size() == expected
-                             && shell.importView().table().getItems().size() == expected);
+                             && shell.page(dev.ragworkbench.ui.shell.Section.IMPORT, dev.ragworkbench.ui.importing.ImportPage.class).viewModel().documents().size() == expected
+                             && shell.page(dev.ragworkbench.ui.shell.Section.IMPORT, dev.ragworkbench.ui.importing.ImportPage.class).view().table().getItems().size() == expected);
         long importMillis = (System.nanoTime() - dropped) / 1_000_000;
         Thread.sleep(1000); // the table's layout and a few more pulses after it filled
         long fxCpuMillis = (threads.getThreadCpuTime(fxThread) - cpuBefore) / 1_000_000;

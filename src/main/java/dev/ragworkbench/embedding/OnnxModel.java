@@ -1,0 +1,228 @@
+package dev.ragworkbench.embedding;
+
+import ai.djl.huggingface.tokenizers.Encoding;
+import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.FloatBuffer;
+import java.nio.LongBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A BERT-style ONNX model loaded for embedding: its onnxruntime session, the tokenizer that encodes its inputs
+ * (truncating at the model's real limit, {@link ModelSpec#maxTokens()}, not at the 128 tokens baked into
+ * LangChain4j's {@code tokenizer.json}), and the tokenizer that counts tokens for chunkers. One {@link #run} is
+ * one model call on one batch. Thread-safe: onnxruntime sessions and DJL tokenizers allow concurrent use.
+ */
+final class OnnxModel implements AutoCloseable {
+
+    /** The ONNX operator whose per-batch scale makes batching change results (see {@link Batching#SINGLE}). */
+    private static final byte[] DYNAMIC_QUANTIZATION = "DynamicQuantizeLinear".getBytes(StandardCharsets.US_ASCII);
+
+    private final ModelSpec spec;
+    private final OrtEnvironment env;
+    private final OrtSession session;
+    private final HuggingFaceTokenizer encoder;
+    private final HuggingFaceTextTokenizer measuring;
+    private final boolean dynamicallyQuantized;
+    private final boolean needsTokenTypes;
+    private final String outputName;
+
+    private OnnxModel(ModelSpec spec, OrtEnvironment env, OrtSession session, HuggingFaceTokenizer encoder,
+                      HuggingFaceTextTokenizer measuring, boolean dynamicallyQuantized) throws OrtException {
+        this.spec = spec;
+        this.env = env;
+        this.session = session;
+        this.encoder = encoder;
+        this.measuring = measuring;
+        this.dynamicallyQuantized = dynamicallyQuantized;
+        Set<String> inputs = session.getInputNames();
+        if (!inputs.contains("input_ids") || !inputs.contains("attention_mask")) {
+            throw new IllegalArgumentException("model " + spec.model() + " is not a BERT-style encoder: its inputs are "
+                    + inputs + ", expected input_ids and attention_mask");
+        }
+        this.needsTokenTypes = inputs.contains("token_type_ids");
+        Set<String> outputs = session.getOutputNames();
+        this.outputName = outputs.contains("last_hidden_state") ? "last_hidden_state" : outputs.iterator().next();
+    }
+
+    /** Loads the tokenizer and the model, with {@code sessionThreads} onnxruntime threads inside each call. */
+    static OnnxModel load(ModelSpec spec, int sessionThreads) {
+        OrtEnvironment env = OrtEnvironment.getEnvironment();
+        HuggingFaceTokenizer encoder = null;
+        HuggingFaceTextTokenizer measuring = null;
+        OrtSession session = null;
+        try {
+            byte[] tokenizerJson;
+            try (InputStream in = spec.tokenizer().open()) {
+                tokenizerJson = in.readAllBytes();
+            }
+            // Truncation at the model's real limit, special tokens counted in it; no padding: batches pad themselves.
+            encoder = HuggingFaceTokenizer.newInstance(new ByteArrayInputStream(tokenizerJson), Map.of(
+                    "addSpecialTokens", "true",
+                    "truncation", "true",
+                    "maxLength", Integer.toString(spec.maxTokens()),
+                    "modelMaxLength", Integer.toString(spec.maxTokens()),
+                    "padding", "false"));
+            measuring = HuggingFaceTextTokenizer.load(new ByteArrayInputStream(tokenizerJson));
+            boolean dynamic;
+            try (var options = sessionOptions(sessionThreads)) {
+                switch (spec.model()) {
+                    // A user's file: onnxruntime reads it itself instead of it being copied through the Java heap.
+                    case ModelSpec.File f -> {
+                        try (InputStream in = f.open()) {
+                            dynamic = contains(in, DYNAMIC_QUANTIZATION);
+                        }
+                        session = env.createSession(f.path().toString(), options);
+                    }
+                    // A jar resource has no file path, so bytes it is (inflating MiniLM's 90 MB takes about as long
+                    // as creating the session).
+                    case ModelSpec.Resource r -> {
+                        byte[] bytes = r.readAll();
+                        dynamic = contains(new ByteArrayInputStream(bytes), DYNAMIC_QUANTIZATION);
+                        session = env.createSession(bytes, options);
+                    }
+                }
+            }
+            return new OnnxModel(spec, env, session, encoder, measuring, dynamic);
+        } catch (IOException e) {
+            closeQuietly(session, encoder, measuring);
+            throw new UncheckedIOException("cannot load embedding model " + spec.name() + ": " + e.getMessage(), e);
+        } catch (OrtException | RuntimeException e) {
+            closeQuietly(session, encoder, measuring);
+            throw new IllegalStateException("cannot load embedding model " + spec.name() + " from " + spec.model()
+                    + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static OrtSession.SessionOptions sessionOptions(int sessionThreads) throws OrtException {
+        var options = new OrtSession.SessionOptions();
+        options.setIntraOpNumThreads(sessionThreads);
+        options.setInterOpNumThreads(1);
+        options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
+        // Spinning intra-op threads burn a core while idle; on a shared 2-core machine that time is stolen
+        // from the other workers (and from our own tokenizer and database threads).
+        options.addConfigEntry("session.intra_op.allow_spinning", "0");
+        return options;
+    }
+
+    /**
+     * Whether the model's bytes hold {@code needle}. ONNX stores operator types as plain protobuf strings, so a
+     * byte search finds them without an ONNX parser (onnxruntime's Java API does not list a graph's nodes).
+     */
+    static boolean contains(InputStream in, byte[] needle) throws IOException {
+        byte[] buffer = new byte[1 << 20];
+        int kept = 0; // bytes carried over from the previous read, so a match across reads is found
+        for (int read; (read = in.read(buffer, kept, buffer.length - kept)) > 0; ) {
+            int end = kept + read;
+            outer:
+            for (int i = 0; i + needle.length <= end; i++) {
+                for (int j = 0; j < needle.length; j++) {
+                    if (buffer[i + j] != needle[j]) {
+                        continue outer;
+                    }
+                }
+                return true;
+            }
+            kept = Math.min(needle.length - 1, end);
+            System.arraycopy(buffer, end - kept, buffer, 0, kept);
+        }
+        return false;
+    }
+
+    /** Whether the graph quantizes activations per call, which makes a vector depend on its batch-mates. */
+    boolean dynamicallyQuantized() {
+        return dynamicallyQuantized;
+    }
+
+    HuggingFaceTextTokenizer measuring() {
+        return measuring;
+    }
+
+    Encoding encode(String text) {
+        return encoder.encode(text);
+    }
+
+    Encoding[] encode(String[] texts) {
+        return encoder.batchEncode(texts);
+    }
+
+    /** One model call: pads to the longest encoding, runs, pools, normalises. */
+    float[][] run(Encoding[] batch) {
+        int size = batch.length;
+        int length = 0;
+        for (Encoding e : batch) {
+            length = Math.max(length, e.getIds().length);
+        }
+        long[] ids = new long[size * length];
+        long[] mask = new long[size * length];
+        long[] types = needsTokenTypes ? new long[size * length] : null;
+        for (int i = 0; i < size; i++) {
+            long[] tokenIds = batch[i].getIds();
+            System.arraycopy(tokenIds, 0, ids, i * length, tokenIds.length);
+            Arrays.fill(mask, i * length, i * length + tokenIds.length, 1L);
+            if (types != null) {
+                long[] typeIds = batch[i].getTypeIds();
+                System.arraycopy(typeIds, 0, types, i * length, typeIds.length);
+            }
+        }
+        long[] shape = {size, length};
+        var inputs = new HashMap<String, OnnxTensor>();
+        try {
+            inputs.put("input_ids", OnnxTensor.createTensor(env, LongBuffer.wrap(ids), shape));
+            inputs.put("attention_mask", OnnxTensor.createTensor(env, LongBuffer.wrap(mask), shape));
+            if (types != null) {
+                inputs.put("token_type_ids", OnnxTensor.createTensor(env, LongBuffer.wrap(types), shape));
+            }
+            try (OrtSession.Result result = session.run(inputs, Set.of(outputName))) {
+                OnnxTensor output = (OnnxTensor) result.get(0);
+                long[] outShape = output.getInfo().getShape();
+                FloatBuffer values = output.getFloatBuffer();
+                float[][] vectors = outShape.length == 2
+                        ? Pooling.alreadyPooled(values, size, (int) outShape[1])
+                        : spec.pooling().pool(values, mask, size, length, (int) outShape[2]);
+                for (float[] v : vectors) {
+                    Pooling.normalise(v);
+                }
+                return vectors;
+            }
+        } catch (OrtException e) {
+            throw new IllegalStateException("embedding model " + spec.name() + " failed: " + e.getMessage(), e);
+        } finally {
+            inputs.values().forEach(OnnxTensor::close);
+        }
+    }
+
+    @Override
+    public void close() {
+        closeQuietly(session, encoder, measuring);
+    }
+
+    private static void closeQuietly(OrtSession session, HuggingFaceTokenizer encoder,
+                                     HuggingFaceTextTokenizer measuring) {
+        try {
+            if (session != null) {
+                session.close();
+            }
+        } catch (OrtException ignored) {
+            // nothing left to release that the process exit would not
+        }
+        if (encoder != null) {
+            encoder.close();
+        }
+        if (measuring != null) {
+            measuring.close();
+        }
+    }
+}
