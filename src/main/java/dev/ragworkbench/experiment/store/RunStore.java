@@ -1,9 +1,7 @@
 package dev.ragworkbench.experiment.store;
 
-import dev.ragworkbench.evaluation.Comparison;
 import dev.ragworkbench.evaluation.EvaluationResult;
 import dev.ragworkbench.evaluation.Metric;
-import dev.ragworkbench.evaluation.PairedComparison;
 import dev.ragworkbench.evaluation.QueryResult;
 import dev.ragworkbench.workspace.Jdbc;
 import dev.ragworkbench.workspace.Workspace;
@@ -43,7 +41,6 @@ public final class RunStore {
     private final ArtifactRepository artifacts;
     private final RunHistory history;
     private final Baselines baselines;
-    private final RunPairing pairing;
 
     /** Opens the store of {@code workspace} and {@linkplain #reconcile() fails runs whose process is gone}. */
     public RunStore(Workspace workspace) {
@@ -60,7 +57,6 @@ public final class RunStore {
         this.artifacts = new ArtifactRepository(jdbc);
         this.history = new RunHistory(jdbc);
         this.baselines = new Baselines(jdbc);
-        this.pairing = new RunPairing(reader);
         reconcile();
     }
 
@@ -305,15 +301,5 @@ public final class RunStore {
     /** Named baselines. */
     public Baselines baselines() {
         return baselines;
-    }
-
-    /** {@link #compare(String, String, PairedComparison.Options)} with the default options. */
-    public List<Comparison> compare(String runIdA, String runIdB) {
-        return compare(runIdA, runIdB, PairedComparison.Options.defaults());
-    }
-
-    /** Run B against run A on every ranking metric both have per-query values of; see {@link RunPairing}. */
-    public List<Comparison> compare(String runIdA, String runIdB, PairedComparison.Options options) {
-        return pairing.compare(runIdA, runIdB, options);
     }
 }

@@ -230,42 +230,6 @@ class RunStoreTest {
     }
 
     @Test
-    void compareUsesTheStoredPerQueryValuesPairedByQuery() {
-        var random = new Random(11);
-        var a = new LinkedHashMap<String, Double>();
-        var b = new LinkedHashMap<String, Double>();
-        for (int q = 0; q < 50; q++) {
-            a.put("q" + q, random.nextDouble());
-        }
-        // B logged in another order, better by about 0.1
-        for (int q = 49; q >= 0; q--) {
-            b.put("q" + q, Math.min(1, a.get("q" + q) + 0.1 * random.nextDouble()));
-        }
-        String runA = store.startRun(null, "a", Map.of(), Map.of()).id();
-        String runB = store.startRun(null, "b", Map.of(), Map.of()).id();
-        store.logQueryMetrics(runA, "ndcg@10", a);
-        store.logQueryMetrics(runB, "ndcg@10", b);
-        store.logQueryMetrics(runA, "latency_ms", a); // not a ranking metric: skipped
-        store.logQueryMetrics(runB, "latency_ms", b);
-        store.logQueryMetrics(runA, "recall@100", a); // only in A: not shared
-
-        List<Comparison> comparisons = store.compare(runA, runB);
-
-        double[] va = a.values().stream().mapToDouble(Double::doubleValue).toArray();
-        double[] vb = a.keySet().stream().mapToDouble(b::get).toArray();
-        assertThat(comparisons).containsExactly(PairedComparison.compare(NDCG, va, vb, PairedComparison.Options.defaults()));
-        assertThat(comparisons.getFirst().delta()).isPositive();
-        assertThat(comparisons.getFirst().queries()).isEqualTo(50);
-
-        var fewer = new LinkedHashMap<>(b);
-        fewer.remove("q3");
-        store.logQueryMetrics(runB, "ndcg@10", fewer);
-        assertThatThrownBy(() -> store.compare(runA, runB))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("different queries (50 vs 49)");
-    }
-
-    @Test
     void logEvaluationStoresMeansAndPerQueryValuesTogether() {
         String id = store.startRun(null, "eval", Map.of(), Map.of()).id();
         var perQuery = List.of(result("q1", 1.0, 1.0), result("q2", 0.5, 0.0));
