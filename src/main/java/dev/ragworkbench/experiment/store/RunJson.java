@@ -2,6 +2,7 @@ package dev.ragworkbench.experiment.store;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ragworkbench.report.JsonOutput;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -56,11 +57,8 @@ public final class RunJson {
         ObjectNode root = JSON.createObjectNode();
         var array = root.putArray("runs");
         runs.forEach(r -> array.add(toJson(r)));
-        try {
-            return JSON.writeValueAsString(root);
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot write runs as JSON: " + e.getMessage(), e);
-        }
+        // through the one JSON writer both faces use (indentation and settings defined once)
+        return JsonOutput.write(root);
     }
 
     /**
