@@ -32,7 +32,7 @@ final class ListRuns implements Runnable {
         try (var bench = options.open()) {
             var query = RunQuery.all().limit(limit);
             if (status != null) {
-                query = query.status(RunStatus.parse(status));
+                query = query.status(RunStatus.fromId(status));
             }
             if (search != null) {
                 query = query.text(search);

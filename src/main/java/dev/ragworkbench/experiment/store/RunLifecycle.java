@@ -188,7 +188,7 @@ final class RunLifecycle {
                     if (!rs.next()) {
                         throw new NoSuchRunException(runId);
                     }
-                    RunStatus current = RunStatus.parse(rs.getString(1));
+                    RunStatus current = RunStatus.fromId(rs.getString(1));
                     if (current != RunStatus.RUNNING) {
                         String why = rs.getString(3);
                         throw new IllegalStateException("run " + runId + " is already " + current

@@ -184,7 +184,7 @@ final class RunReader {
 
     private static RunRow runRow(ResultSet rs) throws SQLException {
         return new RunRow(rs.getString(1), rs.getObject(2, Long.class), rs.getObject(3, Long.class), rs.getString(4),
-                rs.getString(5), RunStatus.parse(rs.getString(6)), rs.getString(7), Jdbc.instant(rs, 8),
+                rs.getString(5), RunStatus.fromId(rs.getString(6)), rs.getString(7), Jdbc.instant(rs, 8),
                 Jdbc.instant(rs, 9), Jdbc.instant(rs, 10), rs.getObject(11, Long.class), rs.getString(12),
                 new RunOwner(rs.getLong(13), Jdbc.instant(rs, 14), rs.getString(15)));
     }
