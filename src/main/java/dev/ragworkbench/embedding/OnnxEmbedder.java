@@ -87,6 +87,9 @@ public final class OnnxEmbedder implements Embedder {
             Batching chosen = batching != null ? batching
                     : model.dynamicallyQuantized() ? Batching.SINGLE : Batching.DEFAULT;
             return new OnnxEmbedder(spec, model, threading, chosen);
+        } catch (CancelledException e) {
+            model.close(); // the process is stopping: its warm-up call was refused, which is no load failure
+            throw e;
         } catch (RuntimeException e) {
             model.close();
             throw new IllegalStateException("cannot load embedding model " + spec.name() + " from " + spec.model()
