@@ -2,6 +2,7 @@ package dev.ragworkbench.embedding;
 
 import dev.ragworkbench.progress.Cancellation;
 import dev.ragworkbench.progress.ProgressListener;
+import dev.ragworkbench.progress.Stages;
 import dev.ragworkbench.workspace.Workspace;
 
 import java.nio.ByteBuffer;
@@ -136,14 +137,14 @@ public final class CachingEmbedder implements Embedder {
                 hits.add(entry.getValue().size());
                 done += entry.getValue().size();
             }
-            progress.progress("embed", done, n);
+            progress.progress(Stages.EMBED, done, n);
             db.setAutoCommit(false);
             for (int from = 0; from < missing.size(); from += ROUND_TEXTS) {
                 cancellation.check();
                 List<ByteBuffer> round = missing.subList(from, Math.min(from + ROUND_TEXTS, missing.size()));
                 int base = done;
                 List<float[]> embedded = delegate.embedDocuments(round.stream().map(textOf::get).toList(),
-                        (stage, roundDone, roundTotal) -> progress.progress(stage, base + roundDone, n),
+                        progress.slice(base, n),
                         cancellation);
                 store(db, key, round, embedded);
                 db.commit();
@@ -155,7 +156,7 @@ public final class CachingEmbedder implements Embedder {
                     }
                     done += at.size();
                 }
-                progress.progress("embed", done, n);
+                progress.progress(Stages.EMBED, done, n);
             }
         } catch (SQLException e) {
             throw new IllegalStateException("embedding cache failed in workspace " + workspace.name() + ": "

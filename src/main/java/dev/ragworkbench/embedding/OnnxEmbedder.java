@@ -4,6 +4,7 @@ import ai.djl.huggingface.tokenizers.Encoding;
 import dev.ragworkbench.progress.Cancellation;
 import dev.ragworkbench.progress.CancelledException;
 import dev.ragworkbench.progress.ProgressListener;
+import dev.ragworkbench.progress.Stages;
 
 import java.util.Arrays;
 import java.util.List;
@@ -158,7 +159,7 @@ public final class OnnxEmbedder implements Embedder {
             }
         };
         checkCancelled.run();
-        progress.progress("embed", 0, n);
+        progress.progress(Stages.EMBED, 0, n);
         Encoding[] encodings = model.encode(texts.toArray(String[]::new));
         List<int[]> batches = batching.plan(encodings);
 
@@ -175,7 +176,7 @@ public final class OnnxEmbedder implements Embedder {
             for (int i = 0; i < members.length; i++) {
                 vectors[members[i]] = out[i];
             }
-            progress.progress("embed", done.addAndGet(members.length), n);
+            progress.progress(Stages.EMBED, done.addAndGet(members.length), n);
         });
         return Arrays.asList(vectors);
     }
