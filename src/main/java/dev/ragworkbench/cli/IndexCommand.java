@@ -70,7 +70,7 @@ final class IndexCommand implements Runnable {
         var out = spec.commandLine().getOut();
         var progress = new TerminalProgress(spec.commandLine().getErr());
         try (var bench = options.open()) {
-            var imported = bench.importCorpus(corpus, format == null ? ImportFormat.AUTO : ImportFormat.parse(format),
+            var imported = bench.importCorpus(corpus, format == null ? ImportFormat.AUTO : ImportFormat.fromId(format),
                     corpusName, progress, Cancellation.none());
             progress.closeLine(); // the importer has already named each skipped file with its reason
             String summary = ImportPlan.summary(ImportPlan.label(java.util.List.of(corpus)), imported);
