@@ -56,10 +56,7 @@ public final class HuggingFaceTextTokenizer implements TextTokenizer, AutoClosea
         if (text.isEmpty()) {
             return List.of();
         }
-        Encoding encoding;
-        try (var call = calls.enter()) {
-            encoding = tokenizer.encode(text, false, false);
-        }
+        Encoding encoding = calls.call(() -> tokenizer.encode(text, false, false));
         String[] tokens = encoding.getTokens();
         CharSpan[] spans = encoding.getCharTokenSpans();
         int[] charIndex = codePointToCharIndex(text);
@@ -99,9 +96,7 @@ public final class HuggingFaceTextTokenizer implements TextTokenizer, AutoClosea
         if (text.isEmpty()) {
             return 0;
         }
-        try (var call = calls.enter()) {
-            return tokenizer.encode(text, false, false).getIds().length;
-        }
+        return calls.call(() -> tokenizer.encode(text, false, false).getIds().length);
     }
 
     /** Waits for the calls running on it (at most {@link NativeCalls#CLOSE_BOUND}), then frees it. */

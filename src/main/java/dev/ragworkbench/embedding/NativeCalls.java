@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Counts the threads inside a model's native code (onnxruntime's {@code createSession} and {@code run}, the
@@ -90,6 +91,16 @@ public final class NativeCalls {
         };
     }
 
+    /** Runs {@code work} inside the gate: a native call that a stop or a close waits for, or refuses. */
+    <T> T call(Supplier<T> work) {
+        Call call = enter();
+        try {
+            return work.get();
+        } finally {
+            call.close();
+        }
+    }
+
     private synchronized void enterOne() {
         if (shut) {
             throw new CancelledException();
@@ -152,14 +163,17 @@ public final class NativeCalls {
         if (!own.shut(CLOSE_BOUND)) {
             return;
         }
-        try (var call = PROCESS.enter()) {
-            boolean open;
-            synchronized (OPEN) {
-                open = OPEN.remove(resource);
-            }
-            if (open) {
-                resource.release();
-            }
+        try {
+            PROCESS.call(() -> {
+                boolean open;
+                synchronized (OPEN) {
+                    open = OPEN.remove(resource);
+                }
+                if (open) {
+                    resource.release();
+                }
+                return null;
+            });
         } catch (CancelledException stopping) {
             // the stop has released it, or will
         }

@@ -67,9 +67,7 @@ final class OnnxModel implements AutoCloseable, NativeCalls.Releasable {
     static OnnxModel load(ModelSpec spec, int sessionThreads) {
         // The whole load is one native call: a stop waits for createSession to return (it cannot be cut short)
         // and for what the loading thread does with its result, and a load that comes after a stop never starts.
-        try (var call = NativeCalls.PROCESS.enter()) {
-            return loadInside(spec, sessionThreads);
-        }
+        return NativeCalls.PROCESS.call(() -> loadInside(spec, sessionThreads));
     }
 
     private static OnnxModel loadInside(ModelSpec spec, int sessionThreads) {
@@ -168,22 +166,16 @@ final class OnnxModel implements AutoCloseable, NativeCalls.Releasable {
     }
 
     Encoding encode(String text) {
-        try (var call = calls.enter()) {
-            return encoder.encode(text);
-        }
+        return calls.call(() -> encoder.encode(text));
     }
 
     Encoding[] encode(String[] texts) {
-        try (var call = calls.enter()) {
-            return encoder.batchEncode(texts);
-        }
+        return calls.call(() -> encoder.batchEncode(texts));
     }
 
     /** One model call: pads to the longest encoding, runs, pools, normalises. */
     float[][] run(Encoding[] batch) {
-        try (var call = calls.enter()) {
-            return runInside(batch);
-        }
+        return calls.call(() -> runInside(batch));
     }
 
     private float[][] runInside(Encoding[] batch) {
