@@ -2,6 +2,7 @@ package dev.ragworkbench.embedding;
 
 import dev.ragworkbench.progress.Cancellation;
 import dev.ragworkbench.progress.ProgressListener;
+import dev.ragworkbench.progress.Stages;
 import dev.ragworkbench.workspace.Jdbc;
 import dev.ragworkbench.workspace.Jdbc.Retry;
 import dev.ragworkbench.workspace.Workspace;
@@ -140,13 +141,13 @@ public final class CachingEmbedder implements Embedder {
             hits.add(entry.getValue().size());
             done += entry.getValue().size();
         }
-        progress.progress("embed", done, n);
+        progress.progress(Stages.EMBED, done, n);
         for (int from = 0; from < missing.size(); from += ROUND_TEXTS) {
             cancellation.check();
             List<ByteBuffer> round = missing.subList(from, Math.min(from + ROUND_TEXTS, missing.size()));
             int base = done;
             List<float[]> embedded = delegate.embedDocuments(round.stream().map(textOf::get).toList(),
-                    (stage, roundDone, roundTotal) -> progress.progress(stage, base + roundDone, n),
+                    progress.slice(base, n),
                     cancellation);
             // A MERGE: writing a round twice after a broken connection stores the same vectors.
             jdbc.inTransaction("writing the embedding cache", Retry.ONCE, db -> {
@@ -161,7 +162,7 @@ public final class CachingEmbedder implements Embedder {
                 }
                 done += at.size();
             }
-            progress.progress("embed", done, n);
+            progress.progress(Stages.EMBED, done, n);
         }
         return Arrays.asList(vectors);
     }
