@@ -15,11 +15,25 @@ public final class Main {
         // Lucene reports through java.util.logging whether it uses the vector API; route it to our log format.
         SLF4JBridgeHandler.removeHandlersForRootLogger();
         SLF4JBridgeHandler.install();
+        ProcessExit.onSignals();
         if (opensWindow(args)) {
-            dev.ragworkbench.ui.shell.DesktopLauncher.launch(args);
+            try {
+                dev.ragworkbench.ui.shell.DesktopLauncher.launch(args);
+            } finally {
+                // The window is closed, but a task thread may still be loading a model: the JVM's exit, which
+                // follows main's return, must not begin under it.
+                ProcessExit.stop();
+            }
             return;
         }
-        System.exit(Cli.run(args));
+        int code;
+        try {
+            code = Cli.run(args);
+        } catch (RuntimeException | Error e) {
+            ProcessExit.stop();
+            throw e;
+        }
+        ProcessExit.exit(code);
     }
 
     /** No arguments, or only {@code --workspace DIR} / {@code --workspace=DIR}: the user wants the window. */

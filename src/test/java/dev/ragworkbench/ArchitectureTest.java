@@ -41,9 +41,6 @@ class ArchitectureTest {
     static final ArchRule coreKnowsNeitherTheRootNorTheFaces = noClasses()
             .that().resideOutsideOfPackages(APP, CLI, UI)
             .and().doNotHaveFullyQualifiedName(Main.class.getName())
-            // Frozen, the one known violation: ExperimentRunner still takes the Workbench. The store track of
-            // issue 9 removes that import; the lead deletes this line when merging it.
-            .and().doNotHaveFullyQualifiedName("dev.ragworkbench.experiment.ExperimentRunner")
             .should().dependOnClassesThat().resideInAnyPackage(APP, CLI, UI)
             .because("app wires the core, and cli and ui are faces on it; the core is below all three");
 

@@ -2,6 +2,7 @@ package dev.ragworkbench.app;
 
 import dev.ragworkbench.evaluation.EvalSet;
 import dev.ragworkbench.evaluation.EvalSetStore;
+import dev.ragworkbench.experiment.ExperimentResources;
 import dev.ragworkbench.experiment.store.RunStore;
 import dev.ragworkbench.chunking.Chunk;
 import dev.ragworkbench.chunking.Chunker;
@@ -39,6 +40,7 @@ import dev.ragworkbench.retrieval.Retriever;
 import dev.ragworkbench.retrieval.RetrieverSpec;
 import dev.ragworkbench.retrieval.Retrievers;
 import dev.ragworkbench.sample.SampleWorkspace;
+import dev.ragworkbench.workspace.UiStateStore;
 import dev.ragworkbench.workspace.Workspace;
 
 import java.io.IOException;
@@ -59,13 +61,14 @@ import java.util.concurrent.ConcurrentHashMap;
  * each wrapped in the workspace's embedding cache. Commands and views take their stores from here and never
  * construct their own.
  */
-public final class Workbench implements AutoCloseable {
+public final class Workbench implements AutoCloseable, ExperimentResources {
 
     private final Workspace workspace;
     private final DocumentStore documents;
     private final Indexes indexes;
     private final EvalSetStore evalSets;
     private final RunStore runs;
+    private final UiStateStore uiState;
     private final Map<String, Embedder> embedders = new ConcurrentHashMap<>();
     /** Token counts by content hash: a document's text, and so its count, does not change under one hash. */
     private final Map<String, Integer> tokenCounts = new ConcurrentHashMap<>();
@@ -77,6 +80,7 @@ public final class Workbench implements AutoCloseable {
         this.indexes = new Indexes(workspace.indexesDir());
         this.evalSets = new EvalSetStore(workspace, this::documentTexts);
         this.runs = new RunStore(workspace);
+        this.uiState = new UiStateStore(workspace);
     }
 
     public static Workbench open(Path workspaceDir) {
@@ -100,13 +104,24 @@ public final class Workbench implements AutoCloseable {
         return runs;
     }
 
+    /** What the window's panes remember in this workspace (columns, layouts, chosen metrics). */
+    public UiStateStore uiState() {
+        return uiState;
+    }
+
     /** The eval sets kept in this workspace. */
     public EvalSetStore evalSets() {
         return evalSets;
     }
 
+    @Override
+    public EvalSet storedEvalSet(String name) {
+        return evalSets.get(name);
+    }
+
     /** The texts of {@code corpus}'s documents by id, in the store's order. */
-    private Map<String, String> documentTexts(String corpus) {
+    @Override
+    public Map<String, String> documentTexts(String corpus) {
         var texts = new LinkedHashMap<String, String>();
         documents.forEachDocument(corpus, d -> texts.put(d.id(), d.text()));
         return texts;
@@ -118,6 +133,7 @@ public final class Workbench implements AutoCloseable {
     }
 
     /** Imports files or a BEIR corpus into the corpus {@code corpusName} (derived from the path when null). */
+    @Override
     public ImportResult importCorpus(Path path, ImportFormat format, String corpusName, ProgressListener progress,
                                      Cancellation cancel) {
         return new Importer().importCorpus(workspace, path, format, corpusName, progress, cancel);
@@ -317,6 +333,12 @@ public final class Workbench implements AutoCloseable {
 
     private static final String SOURCE_STAMP = "source_stamp";
 
+    @Override
+    public IndexInfo ensureIndex(String corpus, ChunkerSpec chunker, String embedder, boolean corpusChanged,
+                                 ProgressListener progress, Cancellation cancel) {
+        return ensureIndex(new IndexRequest(corpus, chunker, embedder), corpusChanged, progress, cancel);
+    }
+
     /** The settings (and so the name) an index built for {@code request} has. */
     public IndexSettings settingsFor(IndexRequest request) {
         Embedder embedder = request.hasEmbedder() ? embedder(request.embedder()) : null;
@@ -401,6 +423,7 @@ public final class Workbench implements AutoCloseable {
     }
 
     /** Opens the index called {@code name}, or the most recently built one when null. */
+    @Override
     public ChunkIndex openIndex(String name) {
         return ChunkIndex.open(indexes.resolve(name));
     }
@@ -416,6 +439,7 @@ public final class Workbench implements AutoCloseable {
     }
 
     /** A retriever over {@code index}, with the index's own embedder where the retriever needs one. */
+    @Override
     public Retriever retriever(ChunkIndex index, RetrieverSpec spec) {
         Embedder embedder = spec.kind().needsVectors() && index.settings().hasVectors()
                 ? embedder(index.settings().embedder()) : null;

@@ -1,12 +1,16 @@
 package dev.ragworkbench.cli;
 
+import dev.ragworkbench.evaluation.MalformedFileException;
+import dev.ragworkbench.experiment.spec.SpecException;
 import dev.ragworkbench.format.Errors;
 import dev.ragworkbench.index.IndexException;
+import dev.ragworkbench.ingest.UnreadableException;
 import dev.ragworkbench.progress.CancelledException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 import java.io.PrintWriter;
+import java.nio.file.NoSuchFileException;
 
 /**
  * The command line: the same core calls as the desktop app, for scripts and CI gates.
@@ -60,14 +64,26 @@ public final class Cli {
             if (verbose) {
                 ex.printStackTrace(c.getErr());
             }
-            c.getErr().println("error: " + Errors.sentence(ex));
+            var spec = find(ex, SpecException.class);
+            if (spec != null && spec.problems().size() > 1) {
+                // compiler-style, one problem a line (editors and terminals jump to file:line:col), then the count
+                spec.problems().forEach(p -> c.getErr().println(p.format(String.valueOf(spec.file()))));
+                c.getErr().println("error: " + spec.summary() + ".");
+            } else {
+                c.getErr().println("error: " + Errors.sentence(ex));
+            }
             return exitCodeOf(ex);
         });
         return cl;
     }
 
+    /**
+     * The exit code of a command that threw {@code ex}. Bad input is told by the exception itself or, since the
+     * core wraps file problems on their way up (an eval set's malformed qrels inside the run that read them, a
+     * query file inside an {@code UncheckedIOException}), by a cause that only a user's file can raise.
+     */
     static int exitCodeOf(Throwable ex) {
-        return switch (ex) {
+        int code = switch (ex) {
             case GateFailedException g -> GATE_FAILED;
             case IllegalArgumentException i -> BAD_INPUT;
             case IndexException i -> BAD_INPUT;
@@ -75,6 +91,30 @@ public final class Cli {
             case CancelledException c -> ERROR;
             default -> ERROR;
         };
+        if (code == ERROR && !(ex instanceof CancelledException)) {
+            for (Throwable t = ex.getCause(); t != null && t != t.getCause(); t = t.getCause()) {
+                if (isUserFileProblem(t)) {
+                    return BAD_INPUT;
+                }
+            }
+        }
+        return code;
+    }
+
+    /** Exceptions raised only by what a user gave: a malformed spec, eval-set file or source, a missing file. */
+    private static boolean isUserFileProblem(Throwable t) {
+        return t instanceof MalformedFileException || t instanceof SpecException || t instanceof UnreadableException
+               || t instanceof BadInputException || t instanceof NoSuchFileException;
+    }
+
+    /** The first exception of {@code type} in {@code ex}'s chain, or null. */
+    static <T extends Throwable> T find(Throwable ex, Class<T> type) {
+        for (Throwable t = ex; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+        }
+        return null;
     }
 
     /** One line, ending in a full stop: picocli's usage messages read like the core's. */

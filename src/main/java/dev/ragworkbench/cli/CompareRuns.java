@@ -1,7 +1,7 @@
 package dev.ragworkbench.cli;
 
 import dev.ragworkbench.evaluation.MetricComparison;
-import dev.ragworkbench.evaluation.RunComparison;
+import dev.ragworkbench.evaluation.Comparison;
 import dev.ragworkbench.format.Formats;
 import dev.ragworkbench.report.JsonOutput;
 import picocli.CommandLine.Command;
@@ -38,7 +38,7 @@ final class CompareRuns implements Runnable {
             var store = bench.runs();
             var runA = store.run(a);
             var runB = store.run(b);
-            RunComparison comparison = bench.comparisons().compare(runA.id(), runB.id());
+            Comparison comparison = bench.comparisons().compare(runA.id(), runB.id());
             var out = spec.commandLine().getOut();
             if (json) {
                 out.println(JsonOutput.write(comparison));
@@ -61,7 +61,7 @@ final class CompareRuns implements Runnable {
         }
     }
 
-    static String table(RunComparison comparison) {
+    static String table(Comparison comparison) {
         var rows = new ArrayList<List<String>>();
         rows.add(List.of("metric", "A", "B", "B − A", "95% CI", "p", "McNemar p", "queries", "excluded"));
         for (MetricComparison c : comparison.metrics().values()) {

@@ -74,7 +74,7 @@ final class IndexCommand implements Runnable {
         // A step per document, thousands a second, each formatted into a line that is mostly not drawn: a
         // measurable share of an import; a few steps a second draw the same bar.
         var steps = new ThrottledProgress(progress, Duration.ofMillis(50));
-        var importFormat = format == null ? ImportFormat.AUTO : ImportFormat.parse(format);
+        var importFormat = format == null ? ImportFormat.AUTO : ImportFormat.fromId(format);
         try (var bench = options.open()) {
             long checking = System.nanoTime();
             Path source = Importer.source(corpus, importFormat);

@@ -1,5 +1,6 @@
 package dev.ragworkbench.cli;
 
+import dev.ragworkbench.experiment.store.RunJson;
 import dev.ragworkbench.experiment.store.RunQuery;
 import dev.ragworkbench.experiment.store.RunStatus;
 import picocli.CommandLine.Command;
@@ -21,6 +22,8 @@ final class ListRuns implements Runnable {
     String search;
     @Option(names = "--limit", paramLabel = "N", defaultValue = "50", description = "At most N (default 50).")
     int limit;
+    @Option(names = "--json", description = "Print {\"runs\":[…]}, each run as 'run --json' prints it.")
+    boolean json;
     @Spec
     CommandSpec spec;
 
@@ -29,13 +32,17 @@ final class ListRuns implements Runnable {
         try (var bench = options.open()) {
             var query = RunQuery.all().limit(limit);
             if (status != null) {
-                query = query.status(RunStatus.parse(status));
+                query = query.status(RunStatus.fromId(status));
             }
             if (search != null) {
                 query = query.text(search);
             }
             var runs = bench.runs().runs(query);
             var out = spec.commandLine().getOut();
+            if (json) {
+                out.println(RunJson.write(runs));
+                return;
+            }
             if (runs.isEmpty()) {
                 out.println("No runs yet; run an experiment with 'run SPEC.yaml'.");
                 return;

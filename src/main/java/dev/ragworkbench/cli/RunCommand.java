@@ -1,14 +1,12 @@
 package dev.ragworkbench.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.ragworkbench.app.Workbench;
 import dev.ragworkbench.experiment.ExperimentRunner;
 import dev.ragworkbench.experiment.QualityGate;
 import dev.ragworkbench.experiment.spec.ExperimentSpec;
 import dev.ragworkbench.experiment.spec.SpecException;
 import dev.ragworkbench.experiment.store.NoSuchRunException;
+import dev.ragworkbench.experiment.store.RunJson;
 import dev.ragworkbench.experiment.store.RunStore;
 import dev.ragworkbench.progress.Cancellation;
 import picocli.CommandLine.Command;
@@ -23,9 +21,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /** {@code run SPEC.yaml}: run an experiment grid, record every run, and apply quality gates. */
 @Command(name = "run", mixinStandardHelpOptions = true,
@@ -38,7 +34,8 @@ final class RunCommand implements Runnable {
     @Parameters(paramLabel = "SPEC.yaml", description = "The experiment spec.")
     Path specFile;
 
-    @Option(names = "--json", description = "Print {\"runs\":[{\"id\",\"name\",\"params\",\"metrics\"}]}.")
+    @Option(names = "--json", description = "Print {\"runs\":[{\"id\",\"name\",\"experiment\",\"status\",\"startedAt\",\"durationMs\","
+                    + "\"params\",\"metrics\",\"tags\"}]}.")
     boolean json;
 
     @Option(names = "--trec-dir", paramLabel = "DIR", description = "Also write one TREC run file per run here.")
@@ -87,17 +84,7 @@ final class RunCommand implements Runnable {
             var subjects = outcomes.stream().map(o -> new QualityGate.Subject(o.run().id(), o.run().name(),
                     o.run().metrics())).toList();
             if (json) {
-                var runs = new ArrayList<Map<String, Object>>();
-                for (var o : outcomes) {
-                    var m = new LinkedHashMap<String, Object>();
-                    m.put("id", o.run().id());
-                    m.put("name", o.run().name());
-                    m.put("params", o.run().params());
-                    m.put("metrics", o.run().metrics());
-                    runs.add(m);
-                }
-                out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-                        .writeValueAsString(Map.of("runs", runs)));
+                out.println(RunJson.write(outcomes.stream().map(ExperimentRunner.Outcome::run).toList()));
             } else {
                 out.print(RunsCommand.metricsTable(outcomes.stream().map(o -> o.run()).toList(),
                         experiment.metrics().stream().map(Object::toString).toList()));
@@ -128,17 +115,10 @@ final class RunCommand implements Runnable {
             }
         }
         try {
-            JsonNode root = new ObjectMapper().readTree(file.toFile());
-            var subjects = new ArrayList<QualityGate.Subject>();
-            for (JsonNode run : root.path("runs")) {
-                var metrics = new LinkedHashMap<String, Double>();
-                run.path("metrics").properties().forEach(e -> metrics.put(e.getKey(), e.getValue().asDouble()));
-                subjects.add(new QualityGate.Subject(run.path("id").asText(), run.path("name").asText(), metrics));
-            }
-            if (subjects.isEmpty()) {
-                throw new BadInputException("baseline file " + file + " has no runs; write it with 'run --json'");
-            }
-            return subjects;
+            return RunJson.read(file).stream()
+                    .map(e -> new QualityGate.Subject(e.id(), e.name(), e.metrics())).toList();
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException("baseline file " + e.getMessage(), e);
         } catch (IOException e) {
             throw new BadInputException("cannot read baseline file " + file + ": " + e.getMessage(), e);
         }

@@ -2,6 +2,9 @@ package dev.ragworkbench.embedding;
 
 import dev.ragworkbench.progress.Cancellation;
 import dev.ragworkbench.progress.ProgressListener;
+import dev.ragworkbench.progress.Stages;
+import dev.ragworkbench.workspace.Jdbc;
+import dev.ragworkbench.workspace.Jdbc.Retry;
 import dev.ragworkbench.workspace.Workspace;
 
 import java.nio.ByteBuffer;
@@ -57,14 +60,14 @@ public final class CachingEmbedder implements Embedder {
     }
 
     private final Embedder delegate;
-    private final Workspace workspace;
+    private final Jdbc jdbc;
     private final LongAdder requested = new LongAdder();
     private final LongAdder hits = new LongAdder();
     private final LongAdder computed = new LongAdder();
 
     public CachingEmbedder(Embedder delegate, Workspace workspace) {
         this.delegate = delegate;
-        this.workspace = workspace;
+        this.jdbc = new Jdbc(workspace);
     }
 
     public Embedder delegate() {
@@ -120,46 +123,46 @@ public final class CachingEmbedder implements Embedder {
         }
         float[][] vectors = new float[n][];
         String key = delegate.cacheKey();
-        try (Connection db = workspace.connection()) {
-            Map<ByteBuffer, float[]> cached = lookup(db, key, new ArrayList<>(positions.keySet()));
-            int done = 0;
-            var missing = new ArrayList<ByteBuffer>();
-            for (var entry : positions.entrySet()) {
-                float[] vector = cached.get(entry.getKey());
-                if (vector == null) {
-                    missing.add(entry.getKey());
-                    continue;
-                }
-                for (int i : entry.getValue()) {
-                    vectors[i] = i == entry.getValue().getFirst() ? vector : vector.clone();
-                }
-                hits.add(entry.getValue().size());
-                done += entry.getValue().size();
+        // No connection is held while the model works: each round's vectors are committed on their own.
+        var hashes = new ArrayList<>(positions.keySet());
+        Map<ByteBuffer, float[]> cached = jdbc.withConnection("reading the embedding cache", Retry.ONCE,
+                db -> lookup(db, key, hashes));
+        int done = 0;
+        var missing = new ArrayList<ByteBuffer>();
+        for (var entry : positions.entrySet()) {
+            float[] vector = cached.get(entry.getKey());
+            if (vector == null) {
+                missing.add(entry.getKey());
+                continue;
             }
-            progress.progress("embed", done, n);
-            db.setAutoCommit(false);
-            for (int from = 0; from < missing.size(); from += ROUND_TEXTS) {
-                cancellation.check();
-                List<ByteBuffer> round = missing.subList(from, Math.min(from + ROUND_TEXTS, missing.size()));
-                int base = done;
-                List<float[]> embedded = delegate.embedDocuments(round.stream().map(textOf::get).toList(),
-                        (stage, roundDone, roundTotal) -> progress.progress(stage, base + roundDone, n),
-                        cancellation);
+            for (int i : entry.getValue()) {
+                vectors[i] = i == entry.getValue().getFirst() ? vector : vector.clone();
+            }
+            hits.add(entry.getValue().size());
+            done += entry.getValue().size();
+        }
+        progress.progress(Stages.EMBED, done, n);
+        for (int from = 0; from < missing.size(); from += ROUND_TEXTS) {
+            cancellation.check();
+            List<ByteBuffer> round = missing.subList(from, Math.min(from + ROUND_TEXTS, missing.size()));
+            int base = done;
+            List<float[]> embedded = delegate.embedDocuments(round.stream().map(textOf::get).toList(),
+                    progress.slice(base, n),
+                    cancellation);
+            // A MERGE: writing a round twice after a broken connection stores the same vectors.
+            jdbc.inTransaction("writing the embedding cache", Retry.ONCE, db -> {
                 store(db, key, round, embedded);
-                db.commit();
-                computed.add(round.size());
-                for (int r = 0; r < round.size(); r++) {
-                    List<Integer> at = positions.get(round.get(r));
-                    for (int i : at) {
-                        vectors[i] = i == at.getFirst() ? embedded.get(r) : embedded.get(r).clone();
-                    }
-                    done += at.size();
+                return null;
+            });
+            computed.add(round.size());
+            for (int r = 0; r < round.size(); r++) {
+                List<Integer> at = positions.get(round.get(r));
+                for (int i : at) {
+                    vectors[i] = i == at.getFirst() ? embedded.get(r) : embedded.get(r).clone();
                 }
-                progress.progress("embed", done, n);
+                done += at.size();
             }
-        } catch (SQLException e) {
-            throw new IllegalStateException("embedding cache failed in workspace " + workspace.name() + ": "
-                    + e.getMessage(), e);
+            progress.progress(Stages.EMBED, done, n);
         }
         return Arrays.asList(vectors);
     }
@@ -168,18 +171,18 @@ public final class CachingEmbedder implements Embedder {
     public float[] embedQuery(String query) {
         String key = delegate.cacheKey() + "#query";
         ByteBuffer hash = ByteBuffer.wrap(sha256().digest(query.getBytes(StandardCharsets.UTF_8)));
-        try (Connection db = workspace.connection()) {
-            float[] cached = lookup(db, key, List.of(hash)).get(hash);
-            if (cached != null) {
-                return cached;
-            }
-            float[] vector = delegate.embedQuery(query);
-            store(db, key, List.of(hash), List.of(vector));
-            return vector;
-        } catch (SQLException e) {
-            throw new IllegalStateException("embedding cache failed in workspace " + workspace.name() + ": "
-                    + e.getMessage(), e);
+        float[] cached = jdbc.withConnection("reading the embedding cache", Retry.ONCE,
+                db -> lookup(db, key, List.of(hash)).get(hash));
+        if (cached != null) {
+            return cached;
         }
+        float[] vector = delegate.embedQuery(query);
+        // Auto-commit and no flush: a query's vector is cheap to compute again, and searching must stay fast.
+        jdbc.withConnection("writing the embedding cache", Retry.ONCE, db -> {
+            store(db, key, List.of(hash), List.of(vector));
+            return null;
+        });
+        return vector;
     }
 
     /** Cached vectors by hash; vectors of another dimension (a replaced model under the same name) count as misses. */

@@ -16,12 +16,15 @@ import java.util.Map;
  * and adds no special tokens: it measures whole texts, which is what chunkers need; the model's own input
  * truncation is set up separately by the embedder.
  */
-public final class HuggingFaceTextTokenizer implements TextTokenizer, AutoCloseable {
+public final class HuggingFaceTextTokenizer implements TextTokenizer, AutoCloseable, NativeCalls.Releasable {
 
     private final HuggingFaceTokenizer tokenizer;
+    /** Chunkers count tokens on task threads while the window may close the workspace that holds this. */
+    private final NativeCalls calls = NativeCalls.of("a tokenizer");
 
     private HuggingFaceTextTokenizer(HuggingFaceTokenizer tokenizer) {
         this.tokenizer = tokenizer;
+        NativeCalls.opened(this);
     }
 
     /** Loads {@code tokenizer.json} content; the stream is read fully and not closed. */
@@ -53,7 +56,7 @@ public final class HuggingFaceTextTokenizer implements TextTokenizer, AutoClosea
         if (text.isEmpty()) {
             return List.of();
         }
-        Encoding encoding = tokenizer.encode(text, false, false);
+        Encoding encoding = calls.call(() -> tokenizer.encode(text, false, false));
         String[] tokens = encoding.getTokens();
         CharSpan[] spans = encoding.getCharTokenSpans();
         int[] charIndex = codePointToCharIndex(text);
@@ -90,11 +93,26 @@ public final class HuggingFaceTextTokenizer implements TextTokenizer, AutoClosea
 
     @Override
     public int count(String text) {
-        return text.isEmpty() ? 0 : tokenizer.encode(text, false, false).getIds().length;
+        if (text.isEmpty()) {
+            return 0;
+        }
+        return calls.call(() -> tokenizer.encode(text, false, false).getIds().length);
+    }
+
+    /** Waits for the calls running on it (at most {@link NativeCalls#CLOSE_BOUND}), then frees it. */
+    @Override
+    public void close() {
+        NativeCalls.close(calls, this);
     }
 
     @Override
-    public void close() {
+    public void release() {
         tokenizer.close();
+    }
+
+    /** After the sessions, which are what onnxruntime's teardown is about. */
+    @Override
+    public int order() {
+        return 1;
     }
 }

@@ -4,6 +4,7 @@ import ai.djl.huggingface.tokenizers.Encoding;
 import dev.ragworkbench.progress.Cancellation;
 import dev.ragworkbench.progress.CancelledException;
 import dev.ragworkbench.progress.ProgressListener;
+import dev.ragworkbench.progress.Stages;
 
 import java.util.Arrays;
 import java.util.List;
@@ -87,6 +88,9 @@ public final class OnnxEmbedder implements Embedder {
             Batching chosen = batching != null ? batching
                     : model.dynamicallyQuantized() ? Batching.SINGLE : Batching.DEFAULT;
             return new OnnxEmbedder(spec, model, threading, chosen);
+        } catch (CancelledException e) {
+            model.close(); // the process is stopping: its warm-up call was refused, which is no load failure
+            throw e;
         } catch (RuntimeException e) {
             model.close();
             throw new IllegalStateException("cannot load embedding model " + spec.name() + " from " + spec.model()
@@ -155,7 +159,7 @@ public final class OnnxEmbedder implements Embedder {
             }
         };
         checkCancelled.run();
-        progress.progress("embed", 0, n);
+        progress.progress(Stages.EMBED, 0, n);
         Encoding[] encodings = model.encode(texts.toArray(String[]::new));
         List<int[]> batches = batching.plan(encodings);
 
@@ -172,7 +176,7 @@ public final class OnnxEmbedder implements Embedder {
             for (int i = 0; i < members.length; i++) {
                 vectors[members[i]] = out[i];
             }
-            progress.progress("embed", done.addAndGet(members.length), n);
+            progress.progress(Stages.EMBED, done.addAndGet(members.length), n);
         });
         return Arrays.asList(vectors);
     }

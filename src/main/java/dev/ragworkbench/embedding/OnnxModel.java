@@ -6,6 +6,7 @@ import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
+import dev.ragworkbench.progress.CancelledException;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -23,9 +24,11 @@ import java.util.Set;
  * A BERT-style ONNX model loaded for embedding: its onnxruntime session, the tokenizer that encodes its inputs
  * (truncating at the model's real limit, {@link ModelSpec#maxTokens()}, not at the 128 tokens baked into
  * LangChain4j's {@code tokenizer.json}), and the tokenizer that counts tokens for chunkers. One {@link #run} is
- * one model call on one batch. Thread-safe: onnxruntime sessions and DJL tokenizers allow concurrent use.
+ * one model call on one batch. Thread-safe: onnxruntime sessions and DJL tokenizers allow concurrent use. Every
+ * native call passes {@link NativeCalls}, so that neither {@link #close} nor the process's exit frees the session
+ * under a thread inside it.
  */
-final class OnnxModel implements AutoCloseable {
+final class OnnxModel implements AutoCloseable, NativeCalls.Releasable {
 
     /** The ONNX operator whose per-batch scale makes batching change results (see {@link Batching#SINGLE}). */
     private static final byte[] DYNAMIC_QUANTIZATION = "DynamicQuantizeLinear".getBytes(StandardCharsets.US_ASCII);
@@ -38,6 +41,7 @@ final class OnnxModel implements AutoCloseable {
     private final boolean dynamicallyQuantized;
     private final boolean needsTokenTypes;
     private final String outputName;
+    private final NativeCalls calls;
 
     private OnnxModel(ModelSpec spec, OrtEnvironment env, OrtSession session, HuggingFaceTokenizer encoder,
                       HuggingFaceTextTokenizer measuring, boolean dynamicallyQuantized) throws OrtException {
@@ -55,10 +59,18 @@ final class OnnxModel implements AutoCloseable {
         this.needsTokenTypes = inputs.contains("token_type_ids");
         Set<String> outputs = session.getOutputNames();
         this.outputName = outputs.contains("last_hidden_state") ? "last_hidden_state" : outputs.iterator().next();
+        this.calls = NativeCalls.of("model " + spec.name());
+        NativeCalls.opened(this);
     }
 
     /** Loads the tokenizer and the model, with {@code sessionThreads} onnxruntime threads inside each call. */
     static OnnxModel load(ModelSpec spec, int sessionThreads) {
+        // The whole load is one native call: a stop waits for createSession to return (it cannot be cut short)
+        // and for what the loading thread does with its result, and a load that comes after a stop never starts.
+        return NativeCalls.PROCESS.call(() -> loadInside(spec, sessionThreads));
+    }
+
+    private static OnnxModel loadInside(ModelSpec spec, int sessionThreads) {
         OrtEnvironment env = OrtEnvironment.getEnvironment();
         HuggingFaceTokenizer encoder = null;
         HuggingFaceTextTokenizer measuring = null;
@@ -99,6 +111,9 @@ final class OnnxModel implements AutoCloseable {
         } catch (IOException e) {
             closeQuietly(session, encoder, measuring);
             throw new UncheckedIOException("cannot load embedding model " + spec.name() + ": " + e.getMessage(), e);
+        } catch (CancelledException e) {
+            closeQuietly(session, encoder, measuring);
+            throw e;
         } catch (OrtException | RuntimeException e) {
             closeQuietly(session, encoder, measuring);
             throw new IllegalStateException("cannot load embedding model " + spec.name() + " from " + spec.model()
@@ -151,15 +166,19 @@ final class OnnxModel implements AutoCloseable {
     }
 
     Encoding encode(String text) {
-        return encoder.encode(text);
+        return calls.call(() -> encoder.encode(text));
     }
 
     Encoding[] encode(String[] texts) {
-        return encoder.batchEncode(texts);
+        return calls.call(() -> encoder.batchEncode(texts));
     }
 
     /** One model call: pads to the longest encoding, runs, pools, normalises. */
     float[][] run(Encoding[] batch) {
+        return calls.call(() -> runInside(batch));
+    }
+
+    private float[][] runInside(Encoding[] batch) {
         int size = batch.length;
         int length = 0;
         for (Encoding e : batch) {
@@ -204,8 +223,14 @@ final class OnnxModel implements AutoCloseable {
         }
     }
 
+    /** Waits for the calls running on this model (at most {@link NativeCalls#CLOSE_BOUND}), then frees it. */
     @Override
     public void close() {
+        NativeCalls.close(calls, this);
+    }
+
+    @Override
+    public void release() {
         closeQuietly(session, encoder, measuring);
     }
 

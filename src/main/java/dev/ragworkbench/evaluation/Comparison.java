@@ -1,22 +1,38 @@
 package dev.ragworkbench.evaluation;
 
-/**
- * Run B against run A on one metric over the same queries.
- *
- * @param metric  the metric compared
- * @param meanA   mean of A over the queries
- * @param meanB   mean of B over the queries
- * @param delta   mean of the per-query differences B − A (equals meanB − meanA up to rounding)
- * @param ciLow   lower end of the 95 % percentile-bootstrap confidence interval of {@code delta}
- * @param ciHigh  upper end of that interval
- * @param pValue  two-sided paired randomisation (sign-flip) test p-value for "no difference"
- * @param queries number of paired queries
- */
-public record Comparison(Metric metric, double meanA, double meanB, double delta, double ciLow, double ciHigh,
-                         double pValue, int queries) {
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
-    /** Whether the difference is significant at level {@code alpha} (e.g. 0.05). */
-    public boolean significant(double alpha) {
-        return pValue < alpha;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Objects;
+import java.util.SequencedMap;
+
+/**
+ * A Comparison: run B against run A on every metric both have per-query or per-item values of. The JSON of
+ * {@code runs compare --json} is this record as Jackson writes it.
+ *
+ * @param a              run A's id
+ * @param b              run B's id
+ * @param evalSetsDiffer true when both runs record an {@code evalSet.sha256} and the hashes differ; false when
+ *                       they agree or either run does not record one (not known to differ)
+ * @param metrics        by canonical name, sorted
+ */
+@JsonPropertyOrder({"a", "b", "evalSetsDiffer", "metrics"})
+public record Comparison(String a, String b, boolean evalSetsDiffer,
+                            SequencedMap<String, MetricComparison> metrics) {
+
+    public Comparison {
+        Objects.requireNonNull(a, "a");
+        Objects.requireNonNull(b, "b");
+        metrics = Collections.unmodifiableSequencedMap(new LinkedHashMap<>(metrics));
+    }
+
+    public MetricComparison metric(String name) {
+        MetricComparison m = metrics.get(name);
+        if (m == null) {
+            throw new IllegalArgumentException("runs " + a + " and " + b + " share no metric " + name
+                    + "; shared: " + String.join(", ", metrics.keySet()));
+        }
+        return m;
     }
 }

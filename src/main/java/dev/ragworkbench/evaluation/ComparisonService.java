@@ -36,7 +36,7 @@ public final class ComparisonService {
     }
 
     /** B against A on every metric both have per-query or per-item values of; metrics sorted by name. */
-    public RunComparison compare(String runIdA, String runIdB) {
+    public Comparison compare(String runIdA, String runIdB) {
         Map<String, String> paramsA = runs.params(runIdA);
         Map<String, String> paramsB = runs.params(runIdB);
         var shared = new TreeSet<>(runs.metricNames(runIdA));
@@ -46,7 +46,7 @@ public final class ComparisonService {
             MetricComparison m = compare(name, runs.values(runIdA, name), runs.values(runIdB, name));
             metrics.put(m.metric(), m);
         }
-        return new RunComparison(runIdA, runIdB, evalSetsDiffer(paramsA, paramsB), metrics);
+        return new Comparison(runIdA, runIdB, evalSetsDiffer(paramsA, paramsB), metrics);
     }
 
     /** Whether two runs' params say they were evaluated on different eval sets (both hashes known and unequal). */

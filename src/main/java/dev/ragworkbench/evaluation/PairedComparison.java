@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.Random;
 
 /**
- * Paired comparison of two runs on the same queries: mean difference, a percentile bootstrap confidence
+ * Paired comparison of two runs' per-query values (paired by the caller, see {@link ComparisonService}): mean difference, a percentile bootstrap confidence
  * interval, and a sign-flip randomisation test. Everything is driven by {@link Random} with a fixed seed, whose
  * sequence the JDK specifies exactly, so a comparison gives the same numbers on every machine and run.
  */
@@ -44,41 +44,6 @@ public final class PairedComparison {
     }
 
     private PairedComparison() {
-    }
-
-    public static Comparison compare(Metric metric, EvaluationResult a, EvaluationResult b) {
-        return compare(metric, a, b, Options.defaults());
-    }
-
-    /**
-     * Compares B against A, pairing queries by id. Both results must cover the same queries (they do when both
-     * runs were evaluated against the same qrels, since missing queries count as 0).
-     */
-    public static Comparison compare(Metric metric, EvaluationResult a, EvaluationResult b, Options options) {
-        List<String> idsA = a.queryIds();
-        List<String> idsB = b.queryIds();
-        double[] valuesA = a.values(metric);
-        double[] valuesB = b.values(metric);
-        Map<String, Integer> indexB = new HashMap<>();
-        for (int i = 0; i < idsB.size(); i++) {
-            indexB.put(idsB.get(i), i);
-        }
-        if (idsA.size() != idsB.size() || !indexB.keySet().containsAll(idsA)) {
-            throw new IllegalArgumentException("runs '" + a.runName() + "' and '" + b.runName()
-                    + "' were evaluated on different queries (" + idsA.size() + " vs " + idsB.size()
-                    + "); evaluate both against the same qrels");
-        }
-        double[] alignedB = new double[idsA.size()];
-        for (int i = 0; i < idsA.size(); i++) {
-            alignedB[i] = valuesB[indexB.get(idsA.get(i))];
-        }
-        return compare(metric, valuesA, alignedB, options);
-    }
-
-    /** Compares paired per-query values {@code b[i]} against {@code a[i]}. */
-    public static Comparison compare(Metric metric, double[] a, double[] b, Options options) {
-        Paired s = paired(a, b, options);
-        return new Comparison(metric, s.meanA(), s.meanB(), s.delta(), s.ciLow(), s.ciHigh(), s.p(), s.n());
     }
 
     /**

@@ -1,7 +1,6 @@
 package dev.ragworkbench.experiment;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.ragworkbench.app.Workbench;
 import dev.ragworkbench.evaluation.EvalSet;
 import dev.ragworkbench.evaluation.EvaluationResult;
 import dev.ragworkbench.evaluation.Evaluator;
@@ -10,6 +9,8 @@ import dev.ragworkbench.evaluation.ScoredDoc;
 import dev.ragworkbench.evaluation.TrecRunFile;
 import dev.ragworkbench.experiment.spec.ExperimentSpec;
 import dev.ragworkbench.experiment.spec.GridPoint;
+import dev.ragworkbench.experiment.store.ArtifactRepository;
+import dev.ragworkbench.experiment.store.ExperimentExecution;
 import dev.ragworkbench.experiment.store.Run;
 import dev.ragworkbench.experiment.store.RunStore;
 import dev.ragworkbench.index.ChunkIndex;
@@ -42,11 +43,11 @@ public final class ExperimentRunner {
 
     private static final Logger LOG = LoggerFactory.getLogger(ExperimentRunner.class);
 
-    private final Workbench bench;
+    private final ExperimentResources resources;
     private final RunStore store;
 
-    public ExperimentRunner(Workbench bench, RunStore store) {
-        this.bench = bench;
+    public ExperimentRunner(ExperimentResources resources, RunStore store) {
+        this.resources = resources;
         this.store = store;
     }
 
@@ -63,33 +64,30 @@ public final class ExperimentRunner {
 
     public List<Outcome> run(ExperimentSpec spec, Options options, ProgressListener progress, Cancellation cancel)
             throws IOException {
-        var imported = bench.importCorpus(spec.corpus().path(), spec.corpus().format(), null, progress, cancel);
+        var imported = resources.importCorpus(spec.corpus().path(), spec.corpus().format(), null, progress, cancel);
         EvalSet evalSet = evalSet(spec, options, imported.corpus());
         boolean corpusChanged = imported.added() + imported.updated() > 0;
-        var experiment = store.createExperiment(spec.name(), spec.yaml(), String.valueOf(spec.source()));
+        var execution = store.startExecution(spec.name(), spec.yaml(), spec.source() == null ? null : spec.source().toString());
         var points = spec.expand();
         var outcomes = new ArrayList<Outcome>();
         var built = new LinkedHashMap<String, IndexInfo>();
         for (GridPoint point : points) {
             cancel.check();
-            var request = new Workbench.IndexRequest(imported.corpus(), point.chunker(), point.embedder());
-            IndexInfo info = built.get(request.toString());
+            String request = point.chunker() + " × " + point.embedder();
+            IndexInfo info = built.get(request);
             if (info == null) {
-                info = bench.ensureIndex(request, corpusChanged, progress, cancel);
-                built.put(request.toString(), info);
+                info = resources.ensureIndex(imported.corpus(), point.chunker(), point.embedder(), corpusChanged, progress,
+                        cancel);
+                built.put(request, info);
             }
-            outcomes.add(runPoint(experiment.id(), spec, point, evalSet, info, options, progress, cancel));
+            outcomes.add(runPoint(execution, spec, point, evalSet, info, options, progress, cancel));
             progress.progress("runs", outcomes.size(), points.size());
         }
         return outcomes;
     }
 
     private EvalSet evalSet(ExperimentSpec spec, Options options, String corpus) throws IOException {
-        EvalSet set = spec.loadEvalSet(() -> {
-            var texts = new LinkedHashMap<String, String>();
-            bench.documents().forEachDocument(corpus, d -> texts.put(d.id(), d.text()));
-            return texts;
-        }, bench.evalSets()::get);
+        EvalSet set = spec.loadEvalSet(() -> resources.documentTexts(corpus), resources::storedEvalSet);
         if (options.sample() != null && options.sample() < set.size()) {
             long seed = options.seed() != null ? options.seed()
                     : spec.sample().map(ExperimentSpec.Sample::seed).orElse(ExperimentSpec.DEFAULT_SEED);
@@ -98,15 +96,15 @@ public final class ExperimentRunner {
         return set;
     }
 
-    private Outcome runPoint(long experimentId, ExperimentSpec spec, GridPoint point, EvalSet evalSet, IndexInfo info,
+    private Outcome runPoint(ExperimentExecution execution, ExperimentSpec spec, GridPoint point, EvalSet evalSet, IndexInfo info,
                              Options options, ProgressListener progress, Cancellation cancel) throws IOException {
         var params = new LinkedHashMap<>(point.params());
         params.put("index.name", info.name());
         params.put("evalSet.queries", Integer.toString(evalSet.size()));
         params.put("evalSet.sha256", evalSet.sha256());
-        var run = store.startRun(experimentId, point.name(), params, spec.tags());
-        try (ChunkIndex index = bench.openIndex(info.name())) {
-            Retriever retriever = bench.retriever(index, point.retriever());
+        var run = store.startRunOf(execution, point.name(), params, spec.tags());
+        try (ChunkIndex index = resources.openIndex(info.name())) {
+            Retriever retriever = resources.retriever(index, point.retriever());
             long t0 = System.nanoTime();
             Rankings ranking = search(retriever, evalSet, point.inputs().top(), info.chunks(), run.id(), progress, cancel);
             long t1 = System.nanoTime();
@@ -155,10 +153,10 @@ public final class ExperimentRunner {
                 Files.createDirectories(trecDir);
                 Files.copy(trec, trecDir.resolve(runId + ".trec"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             }
-            store.addArtifact(runId, "run.trec", trec, "trec-run", RunStore.Transfer.MOVE);
+            store.addArtifact(runId, "run.trec", trec, "trec-run", ArtifactRepository.Transfer.MOVE);
             Path perQuery = dir.resolve("per-query.json");
             new ObjectMapper().writeValue(perQuery.toFile(), perQueryJson(result));
-            store.addArtifact(runId, "per-query.json", perQuery, "per-query-json", RunStore.Transfer.MOVE);
+            store.addArtifact(runId, "per-query.json", perQuery, "per-query-json", ArtifactRepository.Transfer.MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot save the artifacts of run " + runId + ": " + e.getMessage(), e);
         } finally {

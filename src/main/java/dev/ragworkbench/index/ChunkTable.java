@@ -3,9 +3,11 @@ package dev.ragworkbench.index;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ragworkbench.chunking.Chunk;
+import dev.ragworkbench.workspace.Jdbc;
+import dev.ragworkbench.workspace.Jdbc.Retry;
 import dev.ragworkbench.workspace.Workspace;
 
-import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 
 /** The {@code chunk} table: each index's chunks (offsets, token counts, metadata) for the UI and reports. */
@@ -18,8 +20,16 @@ public final class ChunkTable {
 
     /** Replaces the rows of {@code indexName} with {@code chunks}, in one transaction. */
     public static void replace(Workspace workspace, String indexName, List<Chunk> chunks) {
-        try (var c = workspace.connection()) {
-            c.setAutoCommit(false);
+        var metadata = new ArrayList<String>(chunks.size());
+        try {
+            for (Chunk chunk : chunks) {
+                metadata.add(JSON.writeValueAsString(chunk.metadata()));
+            }
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot record the chunks of index " + indexName + ": " + e.getMessage(), e);
+        }
+        // Delete and insert again: repeating it after a broken connection leaves the same rows.
+        new Jdbc(workspace).inTransaction("recording the chunks of index " + indexName, Retry.ONCE, c -> {
             try (var delete = c.prepareStatement("DELETE FROM chunk WHERE index_name = ?");
                  var insert = c.prepareStatement("INSERT INTO chunk (index_name, document_id, ordinal, start_offset,"
                          + " end_offset, token_count, metadata) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
@@ -33,30 +43,21 @@ public final class ChunkTable {
                     insert.setInt(4, chunk.start());
                     insert.setInt(5, chunk.end());
                     insert.setInt(6, chunk.tokenCount());
-                    insert.setString(7, JSON.writeValueAsString(chunk.metadata()));
+                    insert.setString(7, metadata.get(n));
                     insert.addBatch();
                     if (++n % BATCH == 0) {
                         insert.executeBatch();
                     }
                 }
                 insert.executeBatch();
-                c.commit();
-            } catch (SQLException | JsonProcessingException | RuntimeException e) {
-                c.rollback();
-                throw e;
             }
-        } catch (SQLException | JsonProcessingException e) {
-            throw new IllegalStateException("cannot record the chunks of index " + indexName + ": " + e.getMessage(), e);
-        }
+            return null;
+        });
     }
 
     /** Removes the rows of a deleted index. */
     public static void delete(Workspace workspace, String indexName) {
-        try (var c = workspace.connection(); var delete = c.prepareStatement("DELETE FROM chunk WHERE index_name = ?")) {
-            delete.setString(1, indexName);
-            delete.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot remove the chunks of index " + indexName + ": " + e.getMessage(), e);
-        }
+        new Jdbc(workspace).update("DELETE FROM chunk WHERE index_name = ?", Retry.ONCE,
+                ps -> ps.setString(1, indexName));
     }
 }

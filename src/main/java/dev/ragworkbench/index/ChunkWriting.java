@@ -6,6 +6,7 @@ import dev.ragworkbench.ingest.CorpusFingerprint;
 import dev.ragworkbench.ingest.Document;
 import dev.ragworkbench.progress.Cancellation;
 import dev.ragworkbench.progress.ProgressListener;
+import dev.ragworkbench.progress.Stages;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.KnnFloatVectorField;
 import org.apache.lucene.document.NumericDocValuesField;
@@ -137,24 +138,14 @@ final class ChunkWriting {
             var step = items.subList(from, Math.min(items.size(), from + STEP));
             List<float[]> vectors = null;
             if (embedder != null) {
-                int base = from;
-                // The embedding of a step's chunks reports under its own label, so a status bar shows it moving.
-                vectors = embedder.embedDocuments(step.stream().map(Item::text).toList(), new ProgressListener() {
-                    @Override
-                    public void progress(String stage, long stepDone, long stepTotal) {
-                        progress.progress("embed", base + Math.min(stepDone, step.size()), total);
-                    }
-
-                    @Override
-                    public void note(String message) {
-                        progress.note(message);
-                    }
-                }, cancel);
+                // The embedders report under Stages.EMBED; a slice makes each step's count the build's.
+                vectors = embedder.embedDocuments(step.stream().map(Item::text).toList(),
+                        progress.slice(from, total), cancel);
             }
             for (int i = 0; i < step.size(); i++) {
                 writer.addDocument(toLucene(step.get(i), vectors == null ? null : vectors.get(i)));
             }
-            progress.progress("index", done.addAndGet(step.size()), total);
+            progress.progress(Stages.INDEX, done.addAndGet(step.size()), total);
         }
     }
 

@@ -7,6 +7,7 @@ import dev.ragworkbench.ingest.CorpusFingerprint;
 import dev.ragworkbench.ingest.Document;
 import dev.ragworkbench.progress.Cancellation;
 import dev.ragworkbench.progress.ProgressListener;
+import dev.ragworkbench.progress.Stages;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
@@ -233,7 +234,7 @@ public final class IndexBuilder {
             for (Chunk chunk : chunker.apply(document)) {
                 items.add(new Item(document, chunk, IndexedText.of(document, chunk)));
             }
-            progress.progress("chunk", ++done, documents.size());
+            progress.progress(Stages.CHUNK, ++done, documents.size());
         }
         return items;
     }

@@ -1,11 +1,11 @@
 package dev.ragworkbench.ingest;
 
-import dev.ragworkbench.workspace.Sql;
+import dev.ragworkbench.workspace.Jdbc;
+import dev.ragworkbench.workspace.Jdbc.Retry;
 import dev.ragworkbench.workspace.Sql.Binder;
 import dev.ragworkbench.workspace.Sql.RowMapper;
 import dev.ragworkbench.workspace.Workspace;
 
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -27,9 +27,11 @@ public final class DocumentStore {
             "id, source, title, type, content_hash, text, metadata, page_starts";
 
     private final Workspace workspace;
+    private final Jdbc jdbc;
 
     public DocumentStore(Workspace workspace) {
         this.workspace = workspace;
+        this.jdbc = new Jdbc(workspace);
     }
 
     /** All corpora with their document counts, by name. */
@@ -68,21 +70,24 @@ public final class DocumentStore {
                 .stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
-    /** Streams the documents of {@code corpus} in id order without holding them all in memory. */
+    /**
+     * Streams the documents of {@code corpus} in id order without holding them all in memory. Not retried on a
+     * broken connection: {@code action} would see documents twice.
+     */
     public void forEachDocument(String corpus, Consumer<? super Document> action) {
-        try (Connection c = workspace.connection();
-             PreparedStatement ps = c.prepareStatement(
-                     "SELECT " + DOCUMENT_COLUMNS + " FROM document WHERE corpus = ? ORDER BY id")) {
-            ps.setString(1, corpus);
-            ps.setFetchSize(200);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    action.accept(document(rs));
+        jdbc.withConnection("reading documents of " + corpus, Retry.NEVER, c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT " + DOCUMENT_COLUMNS + " FROM document WHERE corpus = ? ORDER BY id")) {
+                ps.setString(1, corpus);
+                ps.setFetchSize(200);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        action.accept(document(rs));
+                    }
                 }
             }
-        } catch (SQLException e) {
-            throw failure("reading documents of " + corpus, e);
-        }
+            return null;
+        });
     }
 
     public Optional<Document> document(String corpus, String id) {
@@ -100,35 +105,23 @@ public final class DocumentStore {
 
     /** Deletes the corpus, its documents and its failures; false when there was none. */
     public boolean deleteCorpus(String name) {
-        try (Connection c = workspace.connection()) {
-            c.setAutoCommit(false);
+        return jdbc.inTransaction("deleting corpus " + name, Retry.ONCE, c -> {
             try (var failures = c.prepareStatement("DELETE FROM import_failure WHERE corpus = ?");
                  var corpus = c.prepareStatement("DELETE FROM corpus WHERE name = ?")) {
                 failures.setString(1, name);
                 failures.executeUpdate();
                 corpus.setString(1, name);
-                int deleted = corpus.executeUpdate(); // documents go by ON DELETE CASCADE
-                c.commit();
-                return deleted > 0;
-            } catch (SQLException e) {
-                c.rollback();
-                throw e;
+                return corpus.executeUpdate() > 0; // documents go by ON DELETE CASCADE
             }
-        } catch (SQLException e) {
-            throw failure("deleting corpus " + name, e);
-        }
+        });
     }
 
     /** Deletes one document; false when it did not exist. */
     public boolean deleteDocument(String corpus, String id) {
-        try (Connection c = workspace.connection();
-             var ps = c.prepareStatement("DELETE FROM document WHERE corpus = ? AND id = ?")) {
+        return jdbc.update("DELETE FROM document WHERE corpus = ? AND id = ?", Retry.ONCE, ps -> {
             ps.setString(1, corpus);
             ps.setString(2, id);
-            return ps.executeUpdate() > 0;
-        } catch (SQLException e) {
-            throw failure("deleting document " + id + " of " + corpus, e);
-        }
+        }) > 0;
     }
 
     /**
@@ -158,14 +151,10 @@ public final class DocumentStore {
     }
 
     private <T> List<T> query(String sql, Binder binder, RowMapper<T> mapper) {
-        try (Connection c = workspace.connection()) {
-            return Sql.rows(c, sql, binder, mapper);
-        } catch (SQLException e) {
-            throw failure(Sql.firstLine(sql), e);
-        }
+        return jdbc.query(sql, binder, mapper);
     }
 
     static IllegalStateException failure(String what, SQLException e) {
-        return new IllegalStateException("workspace database error " + what + ": " + e.getMessage(), e);
+        return Jdbc.failure(what, e);
     }
 }

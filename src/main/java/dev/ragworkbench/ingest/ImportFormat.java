@@ -17,7 +17,7 @@ public enum ImportFormat {
     }
 
     /** Parses {@code auto}, {@code beir} or {@code files} (any case). */
-    public static ImportFormat parse(String value) {
+    public static ImportFormat fromId(String value) {
         for (ImportFormat f : values()) {
             if (f.id().equalsIgnoreCase(value.strip())) {
                 return f;

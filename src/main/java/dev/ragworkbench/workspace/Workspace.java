@@ -1,6 +1,7 @@
 package dev.ragworkbench.workspace;
 
 import org.flywaydb.core.Flyway;
+import org.h2.api.ErrorCode;
 import org.h2.jdbcx.JdbcDataSource;
 
 import javax.sql.DataSource;
@@ -48,14 +49,16 @@ public final class Workspace implements AutoCloseable {
         ds.setPassword("");
         try {
             // One open connection keeps the database open between calls instead of reopening the file each time.
-            Connection keepAlive = ds.getConnection();
+            Connection keepAlive = firstConnection(ds);
             try {
-                if (!SCHEMA_VERSION.equals(schemaVersion(keepAlive))) {
-                    Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
+                if (SCHEMA_VERSION == null || !Migrations.same(SCHEMA_VERSION, schemaVersion(keepAlive))) {
+                    migrate(dir, ds);
                 }
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | IOException e) {
                 keepAlive.close();
-                throw e;
+                throw e instanceof IOException io ? new UncheckedIOException(
+                        "cannot migrate the workspace database in " + dir + ": " + io.getMessage(), io)
+                        : (RuntimeException) e;
             }
             return new Workspace(dir, ds, keepAlive);
         } catch (SQLException e) {
@@ -63,12 +66,68 @@ public final class Workspace implements AutoCloseable {
         }
     }
 
+    /** How long to keep trying while another process is opening, serving or closing the same database. */
+    static final long OPEN_PATIENCE_MS = 15_000;
+
     /**
-     * The newest migration in {@code db/migration}; a test keeps it in step with the files. A database already
-     * at this version skips Flyway, whose start-up (configuration, class path scan, validation) took a third of a
-     * second of the window's start on a 2-core machine.
+     * The first connection, retried while another process holds the database in a passing state. Two processes
+     * opening one new workspace at once raced on H2's lock file (1 of 6 pairs of plain commands failed): the
+     * second saw a lock file the first had just written but not yet filled with its server's address ("Lock file
+     * recently modified", "Locked by another process"), or the server of a process that was exiting ("Connection
+     * refused"). Each of those passes within a moment; a real error (a corrupt file, no permission) does not
+     * match and fails at once.
      */
-    static final String SCHEMA_VERSION = "3";
+    private static Connection firstConnection(JdbcDataSource ds) throws SQLException {
+        long deadline = System.nanoTime() + OPEN_PATIENCE_MS * 1_000_000;
+        long pause = 20;
+        while (true) {
+            try {
+                return ds.getConnection();
+            } catch (SQLException e) {
+                if (!passing(e) || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                try {
+                    // jittered, so two processes that collided do not collide again in step
+                    Thread.sleep(pause + java.util.concurrent.ThreadLocalRandom.current().nextLong(pause));
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+                pause = Math.min(pause * 2, 500);
+            }
+        }
+    }
+
+    /** H2's errors for a database another process is opening, serving or leaving at this moment. */
+    static boolean passing(SQLException e) {
+        return switch (e.getErrorCode()) {
+            case ErrorCode.ERROR_OPENING_DATABASE_1, // "Lock file recently modified"
+                 ErrorCode.DATABASE_ALREADY_OPEN_1, // locked by a process that has not started its server yet
+                 ErrorCode.CONNECTION_BROKEN_1 -> true; // the serving process exited; the next one takes over
+            default -> false;
+        };
+    }
+
+    /**
+     * Runs Flyway holding a file lock in the workspace folder, so two processes that open one new workspace at
+     * once do not both create its tables: the second waits, then finds them made.
+     */
+    private static void migrate(Path dir, JdbcDataSource ds) throws IOException {
+        try (var channel = java.nio.channels.FileChannel.open(dir.resolve(DATABASE_NAME + ".migrate.lock"),
+                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
+             var ignored = channel.lock()) {
+            Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
+        }
+    }
+
+    /**
+     * The newest migration in {@code db/migration}, read from that folder's listing (null when it cannot be
+     * read: then Flyway always runs). A database already at this version skips Flyway, whose start-up
+     * (configuration, class path scan, validation) took a third of a second of the window's start on a 2-core
+     * machine.
+     */
+    static final String SCHEMA_VERSION = Migrations.newest().orElse(null);
 
     /** The version Flyway last applied successfully, or null for a new or foreign database. */
     static String schemaVersion(Connection c) throws SQLException {

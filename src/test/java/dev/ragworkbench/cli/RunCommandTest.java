@@ -52,6 +52,14 @@ class RunCommandTest {
         assertThat(run.get("params").get("evalSet.queries").asText()).isEqualTo("50");
         // 50 sampled test queries (seed 42) with BM25 k1=0.9 b=0.4: measured once, must not drift.
         assertThat(run.get("metrics").get("ndcg@10").asDouble()).isBetween(0.70, 0.73);
+        // the one JSON shape of a run (RunJson), the same for every command
+        assertThat(run.propertyStream().map(java.util.Map.Entry::getKey)).containsExactly("id", "name", "experiment",
+                "status", "startedAt", "durationMs", "params", "metrics", "tags");
+        assertThat(run.get("experiment").asText()).isEqualTo("scifact-quick");
+        assertThat(run.get("status").asText()).isEqualTo("finished");
+        assertThat(java.time.Instant.parse(run.get("startedAt").asText())).isBefore(java.time.Instant.now());
+        assertThat(run.get("durationMs").asLong()).isPositive();
+        assertThat(run.get("tags").isObject()).isTrue();
     }
 
     @Test
@@ -76,6 +84,19 @@ class RunCommandTest {
         assertThat(r.exit()).isEqualTo(1);
         assertThat(r.lastErrLine()).contains("baseline gate failed").contains("down 0.0500");
 
+        // a file the earlier run --json wrote: {"runs":[{"id","name","params","metrics"}]}
+        Path old = dir.resolve("old.json");
+        Files.writeString(old, """
+                {"runs": [{"id": "r-20261101-120000-abcd", "name": "old", "params": {"retrieval.kind": "bm25"},
+                           "metrics": {"ndcg@10": 0.99}}]}""");
+        var fromOld = run("run", "experiments/scifact-quick.yaml", "--workspace", ws, "--baseline", old.toString());
+        assertThat(fromOld.exit()).isEqualTo(1);
+        assertThat(fromOld.lastErrLine()).contains("baseline gate failed").contains("from the baseline's 0.9900");
+        Path empty = Files.writeString(dir.resolve("empty.json"), "{\"runs\": []}");
+        var none = run("run", "experiments/scifact-quick.yaml", "--workspace", ws, "--baseline", empty.toString());
+        assertThat(none.exit()).isEqualTo(2);
+        assertThat(none.lastErrLine()).contains("empty.json has no runs");
+
         Path same = dir.resolve("same.json");
         Files.writeString(same, firstJson);
         assertThat(run("run", "experiments/scifact-quick.yaml", "--workspace", ws, "--baseline", same.toString())
@@ -87,6 +108,9 @@ class RunCommandTest {
         var id = new ObjectMapper().readTree(firstJson).get("runs").get(0).get("id").asText();
         var list = run("runs", "list", "--workspace", ws);
         assertThat(list.out()).contains(id, "none · bm25", "finished", "ndcg@10");
+        var listed = new ObjectMapper().readTree(run("runs", "list", "--json", "--workspace", ws).out()).get("runs");
+        var first = new ObjectMapper().readTree(firstJson).get("runs").get(0);
+        assertThat(listed).as("the same object as run --json printed").anySatisfy(r -> assertThat(r).isEqualTo(first));
         var show = run("runs", "show", id, "--workspace", ws);
         assertThat(show.out()).contains("retrieval.k1", "0.9", "run.trec", "per-query.json");
         var compare = run("runs", "compare", id, id, "--workspace", ws);

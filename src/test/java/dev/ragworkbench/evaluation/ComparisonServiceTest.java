@@ -120,11 +120,11 @@ class ComparisonServiceTest {
         var comparison = bench.comparisons().compare(runA, runB);
 
         assertThat(comparison.metrics().keySet()).containsExactly("latency_ms", "ndcg@10", "token_f1");
-        var expected = PairedComparison.compare(Metric.parse("ndcg@10"),
+        var expected = PairedComparison.paired(
                 a.values().stream().mapToDouble(Double::doubleValue).toArray(),
                 b.values().stream().mapToDouble(Double::doubleValue).toArray(), PairedComparison.Options.defaults());
         for (var m : comparison.metrics().values()) {
-            assertThat(m.p()).isEqualTo(expected.pValue());
+            assertThat(m.p()).isEqualTo(expected.p());
             assertThat(m.ciLow()).isEqualTo(expected.ciLow());
             assertThat(m.ciHigh()).isEqualTo(expected.ciHigh());
             assertThat(m.delta()).isEqualTo(expected.delta());

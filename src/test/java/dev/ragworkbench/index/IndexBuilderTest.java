@@ -66,4 +66,29 @@ class IndexBuilderTest {
         }
         assertThat(IndexBuilder.corpusFingerprint(result.info())).isPresent();
     }
+
+    @Test
+    void aBuildWithAnEmbedderReportsChunkThenEmbedThenIndex() {
+        var docs = documents(3);
+        try (var embedder = dev.ragworkbench.embedding.Embedders.open(dev.ragworkbench.embedding.Embedders.DEFAULT)) {
+            var settings = new IndexSettings("small.none.minilm", "small", "none", embedder.name(), "english",
+                    embedder.dimension());
+            var stages = new ArrayList<String>();
+            var embedded = new ArrayList<Long>();
+            new IndexBuilder(dir).build(settings, docs, WHOLE, embedder, new ProgressListener() {
+                @Override
+                public synchronized void progress(String stage, long done, long total) {
+                    if (stage.equals("embed")) {
+                        embedded.add(done);
+                        assertThat(total).isEqualTo(3);
+                    }
+                    if (stages.isEmpty() || !stages.getLast().equals(stage)) {
+                        stages.add(stage);
+                    }
+                }
+            }, Cancellation.none());
+            assertThat(stages).containsExactly("chunk", "embed", "index");
+            assertThat(embedded).last().isEqualTo(3L);
+        }
+    }
 }

@@ -47,6 +47,6 @@ class CorpusNamesTest {
         assertThat(ImportFormat.AUTO.resolve(md)).isEqualTo(ImportFormat.FILES);
         assertThat(ImportFormat.AUTO.resolve(dir)).isEqualTo(ImportFormat.FILES);
         assertThat(ImportFormat.FILES.resolve(jsonl)).isEqualTo(ImportFormat.FILES);
-        assertThat(ImportFormat.parse(" Beir ")).isEqualTo(ImportFormat.BEIR);
+        assertThat(ImportFormat.fromId(" Beir ")).isEqualTo(ImportFormat.BEIR);
     }
 }

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,17 +34,47 @@ class WorkspaceTest {
 
     @Test
     void schemaVersionIsTheNewestMigration() throws Exception {
-        // Workspace skips Flyway when a database is at SCHEMA_VERSION: a new migration must move it on.
-        var name = Pattern.compile("V(\\d+)__.*\\.sql");
+        // Workspace skips Flyway when a database is at SCHEMA_VERSION: it must follow the files by itself.
+        var name = Pattern.compile("V(\\d+)(?:[._]\\d+)*__.*\\.sql");
         int newest;
         try (var files = Files.list(Path.of(Workspace.class.getResource("/db/migration").toURI()))) {
             newest = files.map(f -> name.matcher(f.getFileName().toString()))
                     .filter(java.util.regex.Matcher::matches)
                     .mapToInt(m -> Integer.parseInt(m.group(1))).max().orElseThrow();
         }
-        assertThat(Workspace.SCHEMA_VERSION).isEqualTo(String.valueOf(newest));
+        assertThat(Workspace.SCHEMA_VERSION).startsWith(String.valueOf(newest));
         try (var ws = Workspace.open(dir.resolve("ws")); var c = ws.connection()) {
             assertThat(Workspace.schemaVersion(c)).isEqualTo(Workspace.SCHEMA_VERSION);
+        }
+    }
+
+    @Test
+    void versionsCompareAsFlywayOrdersThem() {
+        // the numbering of docs/decisions/0005: V<issue>_<n>__ after the plain V1..V3
+        assertThat(Migrations.newest(List.of("V1__a.sql", "V3__b.sql", "V2__c.sql"))).contains("3");
+        assertThat(Migrations.newest(List.of("V3__b.sql", "V10_1__d.sql", "V9_2__e.sql", "V10_12__f.sql",
+                "V10_2__g.sql", "README.md", "R__repeatable.sql"))).contains("10.12");
+        assertThat(Migrations.newest(List.of("notes.txt"))).isEmpty();
+        assertThat(Migrations.same("3", "3.0")).isTrue();
+        assertThat(Migrations.same("10.1", "10.10")).isFalse();
+        assertThat(Migrations.same(null, "3")).isFalse();
+    }
+
+    @Test
+    void theMigrationFolderIsListedInsideAJarToo() throws Exception {
+        // The packaged app reads the listing from its jar: the same code path, on a jar made here.
+        Path jar = dir.resolve("app.jar");
+        try (var out = new java.util.jar.JarOutputStream(Files.newOutputStream(jar))) {
+            for (String entry : List.of("db/migration/", "db/migration/V1__a.sql", "db/migration/V10_2__b.sql",
+                    "db/other/V99__c.sql")) {
+                out.putNextEntry(new java.util.jar.JarEntry(entry));
+                out.closeEntry();
+            }
+        }
+        try (var loader = new java.net.URLClassLoader(new java.net.URL[]{jar.toUri().toURL()}, null)) {
+            var folder = loader.getResource("db/migration");
+            assertThat(folder.getProtocol()).isEqualTo("jar");
+            assertThat(Migrations.newest(Migrations.listing(folder))).contains("10.2");
         }
     }
 

@@ -32,7 +32,7 @@ final class CorpusSection {
                 return null;
             }
             try {
-                format = ImportFormat.parse(text);
+                format = ImportFormat.fromId(text);
             } catch (IllegalArgumentException e) {
                 nodes.problem(formatNode.get(), e.getMessage());
                 return null;

@@ -27,6 +27,12 @@ public final class SpecException extends Exception {
         return file;
     }
 
+    /** {@code 7 problems in x.yaml}: the line after the problems, one a line; with one problem, that problem. */
+    public String summary() {
+        return problems.size() == 1 ? problems.getFirst().format(String.valueOf(file))
+                : problems.size() + " problems in " + file;
+    }
+
     /** Every problem, in file order. */
     public List<Problem> problems() {
         return problems;

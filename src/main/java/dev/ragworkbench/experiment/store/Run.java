@@ -13,6 +13,8 @@ import java.util.TreeMap;
  *
  * @param id           e.g. {@code r-20261127-120501-3f9a}
  * @param experimentId the experiment it belongs to, or null
+ * @param executionId  the execution of that experiment that ran it (one {@code run SPEC} command), or null
+ * @param experiment   the experiment's name (its spec's {@code name}), or null for a lone run
  * @param statusReason why it failed or was cancelled, e.g. {@code interrupted (process 1234 ended)}; null otherwise
  * @param updatedAt    its last committed write
  * @param endedAt      when it finished, failed or was cancelled; for an interrupted run its last write; null while
@@ -25,10 +27,11 @@ import java.util.TreeMap;
  * @param notes        oldest first
  * @param artifacts    by name
  */
-public record Run(String id, Long experimentId, String name, RunStatus status, String statusReason,
-                        Instant startedAt, Instant updatedAt, Instant endedAt, Long durationMs, String codeVersion,
-                        RunOwner owner, SequencedMap<String, String> params, SequencedMap<String, Double> metrics,
-                        SequencedMap<String, String> tags, List<RunNote> notes, List<RunArtifact> artifacts) {
+public record Run(String id, Long experimentId, Long executionId, String experiment, String name, RunStatus status,
+                  String statusReason, Instant startedAt, Instant updatedAt, Instant endedAt, Long durationMs,
+                  String codeVersion,
+                  RunOwner owner, SequencedMap<String, String> params, SequencedMap<String, Double> metrics,
+                  SequencedMap<String, String> tags, List<RunNote> notes, List<RunArtifact> artifacts) {
 
     public Run {
         Objects.requireNonNull(id, "id");

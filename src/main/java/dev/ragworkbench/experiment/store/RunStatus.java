@@ -12,7 +12,7 @@ public enum RunStatus {
     }
 
     /** Parses {@link #id()} (case-insensitively); throws {@link IllegalArgumentException} listing the known ones. */
-    public static RunStatus parse(String text) {
+    public static RunStatus fromId(String text) {
         for (RunStatus s : values()) {
             if (s.id().equalsIgnoreCase(text.strip())) {
                 return s;

@@ -73,12 +73,12 @@ final class DocumentsTab {
         // The table sorts by giving the sorted list a comparator (rather than binding it to the table's), so that
         // token counts, set in the rows in place, can sort it again when the table is sorted by tokens.
         table.setSortPolicy(t -> {
-            sorted.setComparator(order(t, keys));
+            sorted.setComparator(ImportTabs.order(t, keys));
             return true;
         });
         vm.tokensCountedProperty().addListener(o -> {
             if (table.getSortOrder().contains(tokens)) {
-                sorted.setComparator(order(table, keys));
+                sorted.setComparator(ImportTabs.order(table, keys));
             }
         });
         table.setItems(sorted);
@@ -224,23 +224,6 @@ final class DocumentsTab {
         }
         matches.setText(index + " of " + Formats.counted(count, "match"));
         text.selectRange(at, at + needle.length());
-    }
-
-    /** The table's sort order over the rows' own values; a new comparator at each call. */
-    private static Comparator<DocumentRow> order(TableView<DocumentRow> table,
-                                                 Map<TableColumn<DocumentRow, ?>, Comparator<DocumentRow>> keys) {
-        Comparator<DocumentRow> order = null;
-        for (var column : table.getSortOrder()) {
-            Comparator<DocumentRow> key = keys.get(column);
-            if (key == null) {
-                return table.getComparator();
-            }
-            if (column.getSortType() == TableColumn.SortType.DESCENDING) {
-                key = key.reversed();
-            }
-            order = order == null ? key : order.thenComparing(key);
-        }
-        return order;
     }
 
     TableView<DocumentRow> table() {

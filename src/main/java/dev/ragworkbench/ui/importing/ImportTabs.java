@@ -71,7 +71,7 @@ final class ImportTabs {
 
     /** The table's sort order over the rows' own values; a new comparator at each call. */
     static Comparator<DocumentRow> order(TableView<DocumentRow> table,
-                                                 Map<TableColumn<DocumentRow, ?>, Comparator<DocumentRow>> keys) {
+                                         Map<TableColumn<DocumentRow, ?>, Comparator<DocumentRow>> keys) {
         Comparator<DocumentRow> order = null;
         for (var column : table.getSortOrder()) {
             Comparator<DocumentRow> key = keys.get(column);

@@ -3,6 +3,7 @@ package dev.ragworkbench.ui.tasks;
 import dev.ragworkbench.progress.Cancellation;
 import dev.ragworkbench.progress.CancelledException;
 import dev.ragworkbench.progress.ProgressListener;
+import dev.ragworkbench.progress.Stages;
 import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -241,17 +242,7 @@ public final class FxTaskRunner implements TaskRunner, AutoCloseable {
     }
 
     private static String stageLabel(String stage) {
-        if (stage == null || stage.isBlank()) {
-            return "Working";
-        }
-        switch (stage) {
-            case "import" -> { return "Files"; }
-            case "chunk" -> { return "Chunking documents"; }
-            case "index" -> { return "Indexing chunks"; }
-            default -> { }
-        }
-        String s = stage.replace('_', ' ').strip();
-        return Character.toUpperCase(s.charAt(0)) + s.substring(1);
+        return Stages.label(stage);
     }
 
     private static String number(long n) {

@@ -88,7 +88,7 @@ class RunStoreTest {
         Path trec = Files.writeString(dir.resolve("run.trec"), "q1 Q0 d1 1 2.0 x\n");
         Path json = Files.writeString(dir.resolve("per-query.json"), "{\"q1\": 0.5}");
         RunArtifact copied = store.addArtifact(started.id(), "run.trec", trec, "trec-run");
-        RunArtifact moved = store.addArtifact(started.id(), "per-query.json", json, "per-query-json", RunStore.Transfer.MOVE);
+        RunArtifact moved = store.addArtifact(started.id(), "per-query.json", json, "per-query-json", ArtifactRepository.Transfer.MOVE);
         Thread.sleep(20);
         Run finished = store.finish(started.id());
 
@@ -227,42 +227,6 @@ class RunStoreTest {
         assertThat(store.queryMetrics(id, metrics.get(3)).values())
                 .containsExactlyElementsOf(perQuery.stream().map(r -> r.value(metrics.get(3))).toList());
         assertThat(millis).as("generous bound for a shared 2-core box").isLessThan(5_000);
-    }
-
-    @Test
-    void compareUsesTheStoredPerQueryValuesPairedByQuery() {
-        var random = new Random(11);
-        var a = new LinkedHashMap<String, Double>();
-        var b = new LinkedHashMap<String, Double>();
-        for (int q = 0; q < 50; q++) {
-            a.put("q" + q, random.nextDouble());
-        }
-        // B logged in another order, better by about 0.1
-        for (int q = 49; q >= 0; q--) {
-            b.put("q" + q, Math.min(1, a.get("q" + q) + 0.1 * random.nextDouble()));
-        }
-        String runA = store.startRun(null, "a", Map.of(), Map.of()).id();
-        String runB = store.startRun(null, "b", Map.of(), Map.of()).id();
-        store.logQueryMetrics(runA, "ndcg@10", a);
-        store.logQueryMetrics(runB, "ndcg@10", b);
-        store.logQueryMetrics(runA, "latency_ms", a); // not a ranking metric: skipped
-        store.logQueryMetrics(runB, "latency_ms", b);
-        store.logQueryMetrics(runA, "recall@100", a); // only in A: not shared
-
-        List<Comparison> comparisons = store.compare(runA, runB);
-
-        double[] va = a.values().stream().mapToDouble(Double::doubleValue).toArray();
-        double[] vb = a.keySet().stream().mapToDouble(b::get).toArray();
-        assertThat(comparisons).containsExactly(PairedComparison.compare(NDCG, va, vb, PairedComparison.Options.defaults()));
-        assertThat(comparisons.getFirst().delta()).isPositive();
-        assertThat(comparisons.getFirst().queries()).isEqualTo(50);
-
-        var fewer = new LinkedHashMap<>(b);
-        fewer.remove("q3");
-        store.logQueryMetrics(runB, "ndcg@10", fewer);
-        assertThatThrownBy(() -> store.compare(runA, runB))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("different queries (50 vs 49)");
     }
 
     @Test

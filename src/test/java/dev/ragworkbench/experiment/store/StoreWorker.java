@@ -82,7 +82,7 @@ public final class StoreWorker {
         store.logMetrics(id, means);
         Path file = Files.createTempFile("run", ".trec");
         Files.writeString(file, "q0 Q0 d1 1 1.0 " + id + "\n");
-        store.addArtifact(id, "run.trec", file, "trec-run", RunStore.Transfer.MOVE);
+        store.addArtifact(id, "run.trec", file, "trec-run", ArtifactRepository.Transfer.MOVE);
         store.finish(id);
         return id;
     }

@@ -143,6 +143,35 @@ class FxTaskRunnerTest {
         assertThat(runner.busy()).isFalse();
     }
 
+    /**
+     * The status bar's words for each step of an index build, with the real model: the embedding step reads as
+     * itself, counted across the build's steps (the second step's 40 texts after the first step's 40), not as the
+     * chunking step that came before it.
+     */
+    @Test
+    void eachStepShowsItsOwnLabelAndCountsAcrossTheSteps() throws Exception {
+        var messages = new CopyOnWriteArrayList<String>();
+        var release = new CountDownLatch(1);
+        var texts = java.util.Collections.nCopies(40, "Vitamin D does not prevent fractures in older adults.");
+        try (var model = dev.ragworkbench.embedding.Embedders.open(dev.ragworkbench.embedding.Embedders.DEFAULT)) {
+            onFx(() -> {
+                // on the FX thread, so the listener below is there before the worker's first message arrives
+                runner.run(TaskRequest.<Void>of("Building index", (progress, cancel) -> {
+                    progress.progress(dev.ragworkbench.progress.Stages.CHUNK, 24, 24);
+                    model.embedDocuments(texts, progress.slice(40, 80), cancel);
+                    release.await(10, TimeUnit.SECONDS);
+                    return null;
+                }));
+                runner.running().getFirst().messageProperty().addListener((o, was, now) -> messages.add(now));
+            });
+            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> messages.contains("Embedding chunks 80 of 80"));
+            release.countDown();
+        }
+        // (the runner shows the latest message at each pulse, so the quick chunking step may not be seen at all)
+        assertThat(messages).contains("Embedding chunks 80 of 80").allSatisfy(m -> assertThat(m).matches(
+                "Starting…|Chunking documents 24 of 24|Embedding chunks (4\\d|[5-7]\\d|80) of 80"));
+    }
+
     private static void onFx(Runnable action) throws Exception {
         WaitForAsyncUtils.asyncFx(action).get(10, TimeUnit.SECONDS);
         assertThat(Platform.isFxApplicationThread()).isFalse();

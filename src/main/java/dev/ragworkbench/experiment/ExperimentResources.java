@@ -1,0 +1,46 @@
+package dev.ragworkbench.experiment;
+
+import dev.ragworkbench.chunking.ChunkerSpec;
+import dev.ragworkbench.evaluation.EvalSet;
+import dev.ragworkbench.index.ChunkIndex;
+import dev.ragworkbench.index.IndexInfo;
+import dev.ragworkbench.ingest.ImportFormat;
+import dev.ragworkbench.ingest.ImportResult;
+import dev.ragworkbench.progress.Cancellation;
+import dev.ragworkbench.progress.ProgressListener;
+import dev.ragworkbench.retrieval.Retriever;
+import dev.ragworkbench.retrieval.RetrieverSpec;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * What {@link ExperimentRunner} needs of the workspace: corpora, indexes and retrievers. The composition root
+ * ({@code app.Workbench}) implements it, so the runner, a core class, does not depend on the app.
+ */
+public interface ExperimentResources {
+
+    /** Imports files or a BEIR corpus into the corpus {@code corpusName} (derived from the path when null). */
+    ImportResult importCorpus(Path path, ImportFormat format, String corpusName, ProgressListener progress,
+                              Cancellation cancel);
+
+    /** The texts of {@code corpus}'s documents by id: what an eval set matched against a corpus reads. */
+    Map<String, String> documentTexts(String corpus);
+
+    /** The eval set stored under {@code name} (a spec's {@code evalSet: {stored: NAME}}). */
+    EvalSet storedEvalSet(String name);
+
+    /**
+     * The index of {@code corpus} cut by {@code chunker} and embedded by {@code embedder} ({@code none} for BM25
+     * only): the existing one when it was built with these settings and the corpus has not changed, else a new
+     * build.
+     */
+    IndexInfo ensureIndex(String corpus, ChunkerSpec chunker, String embedder, boolean corpusChanged,
+                          ProgressListener progress, Cancellation cancel);
+
+    /** Opens the index called {@code name}. */
+    ChunkIndex openIndex(String name);
+
+    /** A retriever over {@code index}, with the index's own embedder where the retriever needs one. */
+    Retriever retriever(ChunkIndex index, RetrieverSpec spec);
+}
