@@ -19,7 +19,6 @@ import dev.ragworkbench.evaluation.ComparisonService;
 import dev.ragworkbench.evaluation.MetricRegistry;
 import dev.ragworkbench.evaluation.RunValues;
 import dev.ragworkbench.index.ChunkIndex;
-import dev.ragworkbench.index.ChunkRows;
 import dev.ragworkbench.index.ChunkTable;
 import dev.ragworkbench.index.IndexBuilder;
 import dev.ragworkbench.index.IndexInfo;
@@ -293,7 +292,7 @@ public final class Workbench implements AutoCloseable, ExperimentResources {
                     var update = new IndexBuilder(workspace.indexesDir()).update(settings, docs,
                             d -> chunker.chunk(d, ProgressListener.NONE, cancel), embedder, progress, cancel);
                     if (update.isPresent()) {
-                        ChunkRows.update(workspace, settings.name(), update.get().removedDocuments(),
+                        ChunkTable.update(workspace, settings.name(), update.get().removedDocuments(),
                                 update.get().addedChunks());
                         if (embedder != null) {
                             warnAboutTruncation(update.get().addedChunks(), embedder, progress);
