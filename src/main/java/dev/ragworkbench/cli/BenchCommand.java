@@ -1,5 +1,8 @@
 package dev.ragworkbench.cli;
 
+import dev.ragworkbench.format.Formats;
+import dev.ragworkbench.format.TextTable;
+
 import dev.ragworkbench.app.Workbench;
 import dev.ragworkbench.chunking.ChunkerSpec;
 import dev.ragworkbench.embedding.EmbeddingBenchmark;
@@ -134,7 +137,7 @@ final class BenchCommand implements Runnable {
                                 "%.3f x the model alone", first / (raw.elapsed().toNanos() / 1e9))));
                 rows.add(List.of("index again (cached)", f2(second), f1(docs.size() / second),
                         f1(info.chunks() / second), String.format(Locale.ROOT, "%.1f %% of the first", 100 * second / first)));
-                out.print(Format.table(rows, 1, 2, 3));
+                out.print(TextTable.of(rows, 1, 2, 3));
                 out.println();
 
                 // 4. Queries: latency single-threaded, and quality on the eval set.
@@ -169,11 +172,11 @@ final class BenchCommand implements Runnable {
                         var result = Evaluator.evaluate(run.build(), evalSet, metrics);
                         qrows.add(List.of(rspec.toString(), f2(nanos[nanos.length / 2] / 1e6),
                                 f2(nanos[(int) Math.ceil(nanos.length * 0.95) - 1] / 1e6), f1(nanos.length / total),
-                                Format.metric(result.aggregate().mean(metrics.get(0))), Format.metric(result.aggregate().mean(metrics.get(1))),
-                                Format.metric(result.aggregate().mean(metrics.get(2)))));
+                                Formats.metric(result.aggregate().mean(metrics.get(0))), Formats.metric(result.aggregate().mean(metrics.get(1))),
+                                Formats.metric(result.aggregate().mean(metrics.get(2)))));
                     }
                 }
-                out.print(Format.table(qrows, 1, 2, 3, 4, 5, 6));
+                out.print(TextTable.of(qrows, 1, 2, 3, 4, 5, 6));
             } finally {
                 if (workspace == null) {
                     deleteTree(ws);

@@ -1,5 +1,7 @@
 package dev.ragworkbench.cli;
 
+import dev.ragworkbench.format.TextTable;
+
 import dev.ragworkbench.evaluation.MetricComparison;
 import dev.ragworkbench.evaluation.Comparison;
 import dev.ragworkbench.format.Formats;
@@ -70,6 +72,6 @@ final class CompareRuns implements Runnable {
                     Formats.metric(c.p()), c.flips().map(f -> Formats.metric(f.mcnemarP())).orElse(Formats.MISSING),
                     Integer.toString(c.paired()), Integer.toString(c.excluded())));
         }
-        return Format.table(rows, 1, 2, 3, 5, 6, 7, 8);
+        return TextTable.of(rows, 1, 2, 3, 5, 6, 7, 8);
     }
 }

@@ -1,5 +1,7 @@
 package dev.ragworkbench.cli;
 
+import dev.ragworkbench.format.TextTable;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ragworkbench.evaluation.EvalSet;
@@ -58,7 +60,7 @@ final class ListEvalSets implements Runnable {
                         s.latest().sha256().substring(0, 12), Integer.toString(s.queries()),
                         Integer.toString(s.judgments()), Integer.toString(s.answerSpans())));
             }
-            out.print(Format.table(rows, 2, 4, 5, 6));
+            out.print(TextTable.of(rows, 2, 4, 5, 6));
         }
     }
 }

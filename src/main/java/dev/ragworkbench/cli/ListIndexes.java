@@ -1,5 +1,7 @@
 package dev.ragworkbench.cli;
 
+import dev.ragworkbench.format.TextTable;
+
 import dev.ragworkbench.format.Formats;
 import dev.ragworkbench.index.IndexInfo;
 import picocli.CommandLine.Command;
@@ -35,7 +37,7 @@ final class ListIndexes implements Runnable {
                         Formats.count(i.documents()), Formats.count(i.chunks()),
                         Formats.bytes(i.sizeBytes()), Formats.instant(i.builtAt())));
             }
-            spec.commandLine().getOut().print(Format.table(rows, 4, 5, 6));
+            spec.commandLine().getOut().print(TextTable.of(rows, 4, 5, 6));
         }
     }
 }

@@ -1,5 +1,8 @@
 package dev.ragworkbench.cli;
 
+import dev.ragworkbench.format.Formats;
+import dev.ragworkbench.format.TextTable;
+
 import dev.ragworkbench.experiment.store.Run;
 import picocli.CommandLine.Command;
 
@@ -24,7 +27,7 @@ final class RunsCommand {
             var row = new ArrayList<>(List.of(r.id(), r.name(), r.status().id()));
             for (String m : metrics) {
                 Double v = r.metrics().get(m);
-                row.add(v == null ? "–" : Format.metric(v));
+                row.add(v == null ? "–" : Formats.metric(v));
             }
             rows.add(row);
         }
@@ -32,6 +35,6 @@ final class RunsCommand {
         for (int i = 0; i < right.length; i++) {
             right[i] = 3 + i;
         }
-        return Format.table(rows, right);
+        return TextTable.of(rows, right);
     }
 }

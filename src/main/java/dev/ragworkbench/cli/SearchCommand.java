@@ -1,5 +1,8 @@
 package dev.ragworkbench.cli;
 
+import dev.ragworkbench.format.Formats;
+import dev.ragworkbench.format.TextTable;
+
 import dev.ragworkbench.app.Workbench;
 import dev.ragworkbench.evaluation.EvalSetReader;
 import dev.ragworkbench.evaluation.Rankings;
@@ -126,9 +129,9 @@ final class SearchCommand implements Runnable {
         for (Hit h : result.hits()) {
             var chunk = idx.chunk(h.luceneDoc());
             rows.add(List.of(Integer.toString(h.rank()), h.documentId(), Integer.toString(h.ordinal()),
-                    Format.metric(h.score()), snippet(chunk.title(), 40), snippet(chunk.text(), 80)));
+                    Formats.metric(h.score()), snippet(chunk.title(), 40), snippet(chunk.text(), 80)));
         }
-        out.print(Format.table(rows, 0, 2, 3));
+        out.print(TextTable.of(rows, 0, 2, 3));
     }
 
     static String snippet(String text, int max) {

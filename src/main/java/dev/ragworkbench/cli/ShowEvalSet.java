@@ -1,5 +1,7 @@
 package dev.ragworkbench.cli;
 
+import dev.ragworkbench.format.Formats;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ragworkbench.evaluation.EvalSet;
@@ -63,7 +65,7 @@ final class ShowEvalSet implements Runnable {
             out.printf(Locale.ROOT, "  answer spans:     %d%n", s.answerSpans());
             out.println("  versions:");
             for (var v : versions) {
-                out.printf(Locale.ROOT, "    %d  %s  %s%s%s%n", v.version(), v.sha256(), Format.instant(v.createdAt()),
+                out.printf(Locale.ROOT, "    %d  %s  %s%s%s%n", v.version(), v.sha256(), Formats.instant(v.createdAt()),
                         v.parent() == null ? "" : "  from " + v.parent(), v.note() == null ? "" : "  " + v.note());
             }
         }

@@ -1,5 +1,8 @@
 package dev.ragworkbench.cli;
 
+import dev.ragworkbench.format.Formats;
+import dev.ragworkbench.format.TextTable;
+
 import dev.ragworkbench.experiment.store.Run;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -30,13 +33,13 @@ final class ShowRun implements Runnable {
             out.printf(Locale.ROOT, "Run %s: %s%n", r.id(), r.name());
             out.printf(Locale.ROOT, "Status: %s%s%n", r.status().id(),
                     r.statusReason() == null ? "" : " (" + r.statusReason() + ")");
-            out.printf(Locale.ROOT, "Started: %s, took %.1f s, code %s%n", Format.instant(r.startedAt()),
+            out.printf(Locale.ROOT, "Started: %s, took %.1f s, code %s%n", Formats.instant(r.startedAt()),
                     r.duration().toMillis() / 1000.0, r.codeVersion());
             out.println();
             out.print(keyValues("param", r.params().entrySet().stream().map(e -> List.of(e.getKey(), e.getValue())).toList()));
             out.println();
             out.print(keyValues("metric", r.metrics().entrySet().stream()
-                    .map(e -> List.of(e.getKey(), Format.metric(e.getValue()))).toList()));
+                    .map(e -> List.of(e.getKey(), Formats.metric(e.getValue()))).toList()));
             if (!r.tags().isEmpty()) {
                 out.println();
                 out.print(keyValues("tag", r.tags().entrySet().stream().map(e -> List.of(e.getKey(), e.getValue())).toList()));
@@ -46,7 +49,7 @@ final class ShowRun implements Runnable {
                 out.print(keyValues("artifact", r.artifacts().stream()
                         .map(a -> List.of(a.name(), store.file(a).toString())).toList()));
             }
-            r.notes().forEach(n -> out.println("Note (" + Format.instant(n.createdAt()) + "): " + n.text()));
+            r.notes().forEach(n -> out.println("Note (" + Formats.instant(n.createdAt()) + "): " + n.text()));
         }
     }
 
@@ -54,6 +57,6 @@ final class ShowRun implements Runnable {
         var rows = new ArrayList<List<String>>();
         rows.add(List.of(what, "value"));
         rows.addAll(pairs);
-        return Format.table(rows);
+        return TextTable.of(rows);
     }
 }
