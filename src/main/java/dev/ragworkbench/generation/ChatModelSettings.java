@@ -1,0 +1,47 @@
+package dev.ragworkbench.generation;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * A ChatModel as the workspace stores it (table {@code chat_model}) or a spec names it inline. Holds the
+ * <em>name</em> of the environment variable with the API key, never the key itself.
+ *
+ * @param baseUrl         endpoint for openai/ollama; null for predictions
+ * @param modelId         the provider's model id; null for predictions
+ * @param predictionsFile the JSONL file for predictions; null otherwise
+ * @param temperature     null for the provider's default
+ * @param maxTokens       null for the provider's default
+ * @param apiKeyEnv       environment variable holding the key, or null (then the user's keys file, or none)
+ * @param priceInputPer1k price per 1,000 input tokens, or null when not set
+ */
+public record ChatModelSettings(String name, ChatProvider provider, String baseUrl, String modelId,
+                                Path predictionsFile, Double temperature, Integer maxTokens, Duration timeout,
+                                int concurrency, String apiKeyEnv, Double priceInputPer1k,
+                                Double priceOutputPer1k) {
+
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
+    public static final int DEFAULT_CONCURRENCY = 4;
+
+    public ChatModelSettings {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(provider, "provider");
+        timeout = timeout == null ? DEFAULT_TIMEOUT : timeout;
+        if (concurrency < 1) {
+            throw new IllegalArgumentException("model " + name + ": concurrency must be at least 1");
+        }
+        if (provider == ChatProvider.PREDICTIONS && predictionsFile == null) {
+            throw new IllegalArgumentException("model " + name + ": a predictions model needs a file");
+        }
+        if (provider != ChatProvider.PREDICTIONS && (baseUrl == null || modelId == null)) {
+            throw new IllegalArgumentException("model " + name + ": provider " + provider.id()
+                    + " needs a base URL and a model id");
+        }
+    }
+
+    public static ChatModelSettings predictions(String name, Path file) {
+        return new ChatModelSettings(name, ChatProvider.PREDICTIONS, null, null, file, null, null, null,
+                DEFAULT_CONCURRENCY, null, null, null);
+    }
+}
