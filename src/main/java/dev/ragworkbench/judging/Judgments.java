@@ -52,20 +52,38 @@ public final class Judgments {
      * in the one-query view), it is added with {@code queryText} in the same new version.
      */
     public EvalSet grade(String set, String queryId, String queryText, String documentId, int grade) {
-        var judgment = new Judgment(queryId, documentId, grade);
+        return grade(set, queryText == null ? Map.of() : Map.of(queryId, queryText),
+                List.of(new Judgment(queryId, documentId, grade)));
+    }
+
+    /**
+     * Writes {@code judgments} as one new version, first adding the queries the set lacks with their text from
+     * {@code queryTexts} (the grades given in quick succession in a pane go out together this way).
+     */
+    public EvalSet grade(String set, Map<String, String> queryTexts, Collection<Judgment> judgments) {
         EvalSet latest = store.get(set);
-        if (latest.queries().containsKey(queryId)) {
-            return judge(set, List.of(judgment));
+        var missing = new LinkedHashMap<String, String>();
+        for (Judgment j : judgments) {
+            if (!latest.queries().containsKey(j.queryId()) && !missing.containsKey(j.queryId())) {
+                String text = queryTexts.get(j.queryId());
+                if (text == null || text.isBlank()) {
+                    throw new IllegalArgumentException("query " + j.queryId() + " is not in eval set " + set
+                            + "; give its text to add it");
+                }
+                missing.put(j.queryId(), text.strip());
+            }
         }
-        if (queryText == null || queryText.isBlank()) {
-            throw new IllegalArgumentException("query " + queryId + " is not in eval set " + set
-                    + "; give its text to add it");
+        if (missing.isEmpty()) {
+            return judge(set, judgments);
         }
-        var queries = new LinkedHashMap<String, String>();
-        queries.put(queryId, queryText.strip());
-        EvalSet graded = withQueries(latest, queries).withJudgments(Qrels.of(Map.of(queryId,
-                Map.of(documentId, grade))));
-        return store.save(graded, null, null, "query " + queryId + " added; " + describe(judgment));
+        var qrels = new LinkedHashMap<String, Map<String, Integer>>();
+        judgments.forEach(j -> qrels.computeIfAbsent(j.queryId(), q -> new LinkedHashMap<>())
+                .put(j.documentId(), j.grade()));
+        EvalSet graded = withQueries(latest, missing).withJudgments(Qrels.of(qrels));
+        String what = judgments.size() == 1 ? describe(judgments.iterator().next())
+                : judgments.size() + " judgments added";
+        return store.save(graded, null, null, (missing.size() == 1 ? "query " + missing.firstEntry().getKey()
+                : missing.size() + " queries") + " added; " + what);
     }
 
     /**
@@ -80,6 +98,35 @@ public final class Judgments {
                     + (added.size() == 1 ? "y" : "ies") + " added");
         }
         return added;
+    }
+
+    /**
+     * The queries of {@code set} to pool: those of {@code pasted} (added to the set first when it lacks them, see
+     * {@link #addQueries}), or, when nothing is pasted, {@code sample} of the set's queries drawn with {@code seed}
+     * (all of them when {@code sample} is 0 or more than it has).
+     */
+    public List<String> poolQueries(String set, String pasted, int sample, long seed) {
+        if (pasted == null || pasted.isBlank()) {
+            EvalSet latest = store.get(set);
+            return List.copyOf((sample <= 0 ? latest : latest.sample(sample, seed)).queries().keySet());
+        }
+        addQueries(set, pasted);
+        EvalSet latest = store.get(set);
+        var byText = new java.util.HashMap<String, String>();
+        latest.queries().forEach((id, text) -> byText.putIfAbsent(QueryLines.normal(text), id));
+        var ids = new java.util.LinkedHashSet<String>();
+        for (String line : pasted.split("\\R")) {
+            String l = line.strip();
+            int tab = l.indexOf('\t');
+            String id = tab > 0 ? l.substring(0, tab).strip() : null;
+            String text = tab > 0 ? l.substring(tab + 1) : l;
+            if (id != null && latest.queries().containsKey(id)) {
+                ids.add(id);
+            } else if (!text.isBlank() && byText.containsKey(QueryLines.normal(text))) {
+                ids.add(byText.get(QueryLines.normal(text)));
+            }
+        }
+        return List.copyOf(ids);
     }
 
     /**

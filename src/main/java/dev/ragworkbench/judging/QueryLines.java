@@ -73,7 +73,7 @@ public final class QueryLines {
         return added;
     }
 
-    private static String normal(String text) {
+    static String normal(String text) {
         return text.strip().replaceAll("\\s+", " ");
     }
 }
