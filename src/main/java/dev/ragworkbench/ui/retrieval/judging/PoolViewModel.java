@@ -282,6 +282,14 @@ public final class PoolViewModel {
                 e -> status.set("not saved: " + e.getMessage()));
     }
 
+    /** Grades {@code documentId} when it is the current document (the grade buttons' call). */
+    void gradeDocument(String documentId, int grade) {
+        PoolItem item = current.get();
+        if (item != null && item.documentId().equals(documentId)) {
+            grade(grade);
+        }
+    }
+
     /** Leaves the current document for later. */
     public void skip() {
         if (session != null) {
