@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * Pools over a real index of 120 SciFact abstracts (BM25 and dense with the real MiniLM model): the union of the
+ * Pools over a real index of 60 SciFact abstracts (BM25 and dense with the real MiniLM model): the union of the
  * columns' top k, reproducible, blind, and resumed from the store alone.
  */
 class PoolTest {
@@ -39,11 +39,11 @@ class PoolTest {
     static void build() throws Exception {
         Path corpus = dir.resolve("corpus.jsonl");
         try (var lines = Files.lines(SCIFACT.resolve("corpus.jsonl"))) {
-            Files.write(corpus, lines.limit(120).toList());
+            Files.write(corpus, lines.limit(60).toList());
         }
         bench = Workbench.open(dir.resolve("ws"));
         bench.importCorpus(corpus, ImportFormat.BEIR, "sci", ProgressListener.NONE, Cancellation.none());
-        index = bench.buildIndex(new Workbench.IndexRequest("sci", ChunkerSpec.parse("fixed:size=64,overlap=0"),
+        index = bench.buildIndex(new Workbench.IndexRequest("sci", ChunkerSpec.parse("none"),
                 "all-minilm-l6-v2"), ProgressListener.NONE, Cancellation.none()).name();
         new Judgments(bench.evalSets()).create("mine", "sci", """
                 Vitamin D deficiency and bone fractures

@@ -112,6 +112,13 @@ public final class JudgingView extends SplitPane {
         columns.setId("judging-columns");
         columns.setPrefHeight(110);
         columns.setPlaceholder(muted("No retriever yet: add one below."));
+        columns.setCellFactory(list -> new javafx.scene.control.ListCell<>() {
+            @Override
+            protected void updateItem(PoolColumn column, boolean empty) {
+                super.updateItem(column, empty);
+                setText(empty || column == null ? null : column.retriever() + "  ·  " + column.index());
+            }
+        });
         var index = new ComboBox<String>();
         index.setId("judging-index");
         index.setPromptText("index");
@@ -218,6 +225,11 @@ public final class JudgingView extends SplitPane {
         progress.setId("judging-progress");
         progress.textProperty().bind(vm.progressProperty());
         progress.getStyleClass().add(Styles.TEXT_BOLD);
+        var bar = new javafx.scene.control.ProgressBar();
+        bar.setId("judging-progress-bar");
+        bar.setMaxWidth(Double.MAX_VALUE);
+        bar.progressProperty().bind(vm.fractionProperty());
+        bar.visibleProperty().bind(vm.judgingProperty());
         var status = muted("");
         status.setId("judging-status");
         status.textProperty().bind(vm.statusProperty());
@@ -273,7 +285,7 @@ public final class JudgingView extends SplitPane {
 
         var pane = new BorderPane();
         pane.setId("judging-card");
-        var top = new VBox(4, progress, status);
+        var top = new VBox(6, progress, bar, status);
         top.setPadding(new Insets(0, 0, 12, 0));
         pane.setTop(top);
         pane.setCenter(new VBox(card, empty));

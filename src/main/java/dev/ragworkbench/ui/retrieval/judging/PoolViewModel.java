@@ -65,6 +65,7 @@ public final class PoolViewModel {
     private final ObjectProperty<Integer> currentGrade = new SimpleObjectProperty<>();
     private final ReadOnlyStringWrapper progress = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
+    private final javafx.beans.property.ReadOnlyDoubleWrapper fraction = new javafx.beans.property.ReadOnlyDoubleWrapper();
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper judging = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper canResume = new ReadOnlyBooleanWrapper();
@@ -173,6 +174,11 @@ public final class PoolViewModel {
     /** E.g. {@code query 7 of 40, 12 of 31 hits judged (180 of 1,204 in all)}. */
     public ReadOnlyStringProperty progressProperty() {
         return progress.getReadOnlyProperty();
+    }
+
+    /** The share of the pool judged, 0 to 1. */
+    public javafx.beans.property.ReadOnlyDoubleProperty fractionProperty() {
+        return fraction.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty statusProperty() {
@@ -313,7 +319,9 @@ public final class PoolViewModel {
             var g = session.grade(i);
             return g.isPresent() ? java.util.Optional.of(g.getAsInt()) : java.util.Optional.empty();
         }).orElse(null));
-        progress.set(session.progress().describe());
+        var p = session.progress();
+        progress.set(p.describe());
+        fraction.set(p.hits() == 0 ? 1 : (double) p.judged() / p.hits());
     }
 
     private void checkResume() {

@@ -62,7 +62,7 @@ class JudgingViewTest {
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         runner = new FxTaskRunner((title, error) -> errors.add(error));
         view = new JudgingView(new PoolViewModel(bench, runner));
-        stage.setScene(new Scene(view, 1280, 760));
+        stage.setScene(new Scene(view, 1280, 860));
         stage.show();
     }
 
