@@ -65,8 +65,6 @@ public final class GradeBar extends HBox {
             });
             getChildren().add(b);
         }
-        buttons.get(0).getStyleClass().add(Styles.DANGER);
-        buttons.get(2).getStyleClass().add(Styles.SUCCESS);
         disableProperty().bind(documentId.isNull());
     }
 

@@ -112,6 +112,39 @@ class JudgingViewTest {
         assertThat(errors).isEmpty();
     }
 
+    @Test
+    void aGradeBarWiredToAListsSelectedHitGradesItsDocumentWithKeysAndMouse(FxRobot robot) throws Exception {
+        var judgments = new dev.ragworkbench.judging.Judgments(bench.evalSets());
+        var model = new GradingModel(judgments, runner);
+        var hits = new javafx.scene.control.ListView<String>();
+        var bar = new GradeBar(model);
+        robot.interact(() -> {
+            hits.getItems().setAll("4983", "5836", "7912");
+            hits.setId("hits");
+            bar.documentIdProperty().bind(hits.getSelectionModel().selectedItemProperty());
+            GradeBar.installKeys(hits, model, () -> hits.getSelectionModel().getSelectedItem());
+            stage.setScene(new Scene(new javafx.scene.layout.VBox(8, bar, hits), 600, 300));
+            model.evalSetProperty().set("mine");
+            model.showQueryText("a query typed in the one-query view");
+        });
+        waitFor(() -> "q3".equals(model.queryIdProperty().get()));
+        robot.clickOn("#hits");
+        robot.interact(() -> hits.getSelectionModel().select(0));
+        robot.type(KeyCode.DIGIT2);
+        robot.interact(() -> hits.getSelectionModel().select(1));
+        robot.clickOn("#grade-1");
+        waitFor(() -> !runner.busy() && bench.evalSets().get("mine").qrels().judgments("q3").size() == 2);
+        assertThat(bench.evalSets().get("mine").queries()).containsEntry("q3", "a query typed in the one-query view");
+        assertThat(bench.evalSets().get("mine").qrels().judgments("q3")).containsEntry("4983", 2)
+                .containsEntry("5836", 1);
+        robot.interact(() -> hits.getSelectionModel().select(0));
+        assertThat(robot.lookup("#grade-2").<ToggleButton>query().isSelected()).isTrue();
+        robot.interact(() -> hits.getSelectionModel().select(2));
+        assertThat(robot.lookup("#grade-0").<ToggleButton>query().isSelected()).isFalse();
+        assertThat(robot.lookup("#grade-2").<ToggleButton>query().isSelected()).isFalse();
+        assertThat(errors).isEmpty();
+    }
+
     private static void waitFor(java.util.concurrent.Callable<Boolean> condition) throws Exception {
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, condition);
         WaitForAsyncUtils.waitForFxEvents();
