@@ -129,9 +129,18 @@ final class FinetuneCommand implements Runnable {
             }
         }
         try {
-            return EvalSetReader.beir(qrels.getFileName().toString().replaceFirst("\\.[^.]*$", ""), queries, qrels);
+            return EvalSetReader.beir(setName(), queries, qrels);
+        } catch (dev.ragworkbench.evaluation.MalformedFileException e) {
+            throw new BadInputException(e.getMessage());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** {@code scifact-train} for {@code scifact/queries.jsonl} with {@code scifact/qrels/train.tsv}. */
+    private String setName() {
+        String split = qrels.getFileName().toString().replaceFirst("\\.[^.]*$", "");
+        Path dir = queries.toAbsolutePath().getParent();
+        return dir == null || dir.getFileName() == null ? split : dir.getFileName() + "-" + split;
     }
 }
