@@ -3,6 +3,7 @@ package dev.ragworkbench.app;
 import dev.ragworkbench.evaluation.EvalSet;
 import dev.ragworkbench.evaluation.EvalSetStore;
 import dev.ragworkbench.experiment.ExperimentResources;
+import dev.ragworkbench.experiment.FineTuning;
 import dev.ragworkbench.experiment.store.RunStore;
 import dev.ragworkbench.chunking.Chunk;
 import dev.ragworkbench.chunking.Chunker;
@@ -35,6 +36,7 @@ import dev.ragworkbench.ingest.ImportResult;
 import dev.ragworkbench.ingest.Importer;
 import dev.ragworkbench.progress.Cancellation;
 import dev.ragworkbench.progress.ProgressListener;
+import dev.ragworkbench.retrieval.AdaptedRetriever;
 import dev.ragworkbench.retrieval.Retriever;
 import dev.ragworkbench.retrieval.RetrieverSpec;
 import dev.ragworkbench.retrieval.Retrievers;
@@ -127,6 +129,7 @@ public final class Workbench implements AutoCloseable, ExperimentResources {
     }
 
     /** The embedder called {@code name} (or held in that folder), cached in this workspace; loaded once. */
+    @Override
     public Embedder embedder(String name) {
         return embedders.computeIfAbsent(name, n -> new CachingEmbedder(Embedders.open(n), workspace));
     }
@@ -443,6 +446,25 @@ public final class Workbench implements AutoCloseable, ExperimentResources {
         Embedder embedder = spec.kind().needsVectors() && index.settings().hasVectors()
                 ? embedder(index.settings().embedder()) : null;
         return Retrievers.create(spec, index, embedder);
+    }
+
+    /**
+     * A retriever over {@code index} whose query vectors go through the adapter trained in run
+     * {@code adapterRunId} (null for none). The index must hold the vectors of the embedder it was trained on.
+     */
+    @Override
+    public Retriever retriever(ChunkIndex index, RetrieverSpec spec, String adapterRunId) {
+        Retriever base = retriever(index, spec);
+        if (adapterRunId == null) {
+            return base;
+        }
+        var trained = fineTuning().adapter(adapterRunId, index.settings().embedder());
+        return new AdaptedRetriever(base, embedder(trained.embedder()), trained.adapter()::apply, adapterRunId);
+    }
+
+    /** Trains embedding adapters and reads them back, recording each as a run. */
+    public FineTuning fineTuning() {
+        return new FineTuning(this, runs);
     }
 
     @Override

@@ -62,7 +62,8 @@ public record GridPoint(ChunkerSpec chunker, String embedder, RetrieverSpec retr
         });
         map.put("chunking.kind", chunker.kind().id());
         chunker.params().forEach((k, v) -> map.put("chunking." + k, v));
-        map.put("embedding.model", embedder);
+        map.put("embedding.model", baseEmbedder());
+        adapter().ifPresent(a -> map.put("embedding.adapter", a));
         map.put("retrieval.kind", retriever.kind().id());
         new TreeMap<>(retriever.params()).forEach((k, v) -> map.put("retrieval." + k, v));
         map.put("retrieval.top", Integer.toString(inputs.top()));
@@ -79,8 +80,10 @@ public record GridPoint(ChunkerSpec chunker, String embedder, RetrieverSpec retr
         parts.add(chunker.slug());
         if (!embedder.equals(IndexSettings.NO_EMBEDDER)) {
             // A model folder is an absolute path; its last part is the readable bit.
-            parts.add(Embedders.knownNames().contains(embedder) ? embedder
-                    : String.valueOf(java.nio.file.Path.of(embedder).getFileName()));
+            String base = baseEmbedder();
+            parts.add((Embedders.knownNames().contains(base) ? base
+                    : String.valueOf(java.nio.file.Path.of(base).getFileName()))
+                    + adapter().map(a -> ADAPTER_SEPARATOR + a).orElse(""));
         }
         var changed = new TreeMap<String, String>();
         retriever.params().forEach((k, v) -> {
@@ -91,6 +94,25 @@ public record GridPoint(ChunkerSpec chunker, String embedder, RetrieverSpec retr
         parts.add(changed.isEmpty() ? retriever.kind().id() : retriever.kind().id() + ":" + String.join(",",
                 changed.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList()));
         return String.join(" · ", parts);
+    }
+
+    /** How an embedding axis item names an embedder with an adapter: {@code NAME+adapter:RUN_ID}. */
+    public static final String ADAPTER_SEPARATOR = "+adapter:";
+
+    public static String withAdapter(String embedder, String adapterRunId) {
+        return embedder + ADAPTER_SEPARATOR + adapterRunId;
+    }
+
+    /** The embedder whose index serves this point: {@link #embedder()} without its adapter. */
+    public String baseEmbedder() {
+        int at = embedder.indexOf(ADAPTER_SEPARATOR);
+        return at < 0 ? embedder : embedder.substring(0, at);
+    }
+
+    /** The run id of the adapter the query vectors go through, if any. */
+    public Optional<String> adapter() {
+        int at = embedder.indexOf(ADAPTER_SEPARATOR);
+        return at < 0 ? Optional.empty() : Optional.of(embedder.substring(at + ADAPTER_SEPARATOR.length()));
     }
 
     @Override
