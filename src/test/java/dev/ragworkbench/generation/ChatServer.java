@@ -12,30 +12,30 @@ import java.util.concurrent.TimeUnit;
  * the Ollama {@code /api/chat} protocol (plain and streamed), or failing the ways real servers fail.
  */
 @SuppressWarnings("deprecation") // the okhttp3.mockwebserver API: stable, and what the pom pins
-final class ChatServer implements AutoCloseable {
+public final class ChatServer implements AutoCloseable {
 
-    final MockWebServer server = new MockWebServer();
+    public final MockWebServer server = new MockWebServer();
 
-    ChatServer() throws IOException {
+    public ChatServer() throws IOException {
         server.start();
     }
 
     /** The base URL a model of {@code provider} is configured with. */
-    String baseUrl(ChatProvider provider) {
+    public String baseUrl(ChatProvider provider) {
         String root = "http://127.0.0.1:" + server.getPort();
         return provider == ChatProvider.OPENAI ? root + "/v1" : root;
     }
 
-    ChatServer enqueue(MockResponse response) {
+    public ChatServer enqueue(MockResponse response) {
         server.enqueue(response);
         return this;
     }
 
-    int requests() {
+    public int requests() {
         return server.getRequestCount();
     }
 
-    static MockResponse openAi(String text, int in, int out) {
+    public static MockResponse openAi(String text, int in, int out) {
         return json(200, """
                 {"id":"c1","object":"chat.completion","created":1,"model":"m","choices":[{"index":0,\
                 "message":{"role":"assistant","content":%s},"finish_reason":"stop"}],\
@@ -43,7 +43,7 @@ final class ChatServer implements AutoCloseable {
                 quote(text), in, out, in + out));
     }
 
-    static MockResponse openAiStream(String... pieces) {
+    public static MockResponse openAiStream(String... pieces) {
         var body = new StringBuilder();
         for (String p : pieces) {
             body.append("data: {\"id\":\"c1\",\"object\":\"chat.completion.chunk\",\"created\":1,\"model\":\"m\","
@@ -58,14 +58,14 @@ final class ChatServer implements AutoCloseable {
                 .setChunkedBody(body.toString(), 64);
     }
 
-    static MockResponse ollama(String text, int in, int out) {
+    public static MockResponse ollama(String text, int in, int out) {
         return json(200, """
                 {"model":"m","created_at":"2026-01-01T00:00:00Z","message":{"role":"assistant","content":%s},\
                 "done":true,"done_reason":"stop","prompt_eval_count":%d,"eval_count":%d}""".formatted(
                 quote(text), in, out));
     }
 
-    static MockResponse ollamaStream(String... pieces) {
+    public static MockResponse ollamaStream(String... pieces) {
         var body = new StringBuilder();
         for (String p : pieces) {
             body.append("{\"model\":\"m\",\"created_at\":\"2026-01-01T00:00:00Z\",\"message\":{\"role\":\"assistant\","
@@ -78,30 +78,30 @@ final class ChatServer implements AutoCloseable {
                 .setChunkedBody(body.toString(), 64);
     }
 
-    static MockResponse json(int status, String body) {
+    public static MockResponse json(int status, String body) {
         return new MockResponse().setResponseCode(status).setHeader("Content-Type", "application/json").setBody(body);
     }
 
-    static MockResponse status(int status) {
+    public static MockResponse status(int status) {
         return json(status, "{\"error\":{\"message\":\"scripted " + status + "\",\"type\":\"server_error\"}}");
     }
 
-    static MockResponse tooMany(String retryAfter) {
+    public static MockResponse tooMany(String retryAfter) {
         var r = json(429, "{\"error\":{\"message\":\"Rate limit reached\",\"type\":\"requests\"}}");
         return retryAfter == null ? r : r.setHeader("Retry-After", retryAfter);
     }
 
     /** Accepts the request and never answers. */
-    static MockResponse hang() {
+    public static MockResponse hang() {
         return new MockResponse().setSocketPolicy(SocketPolicy.NO_RESPONSE);
     }
 
     /** Starts an answer and closes the connection in its middle. */
-    static MockResponse cut() {
+    public static MockResponse cut() {
         return openAi("x".repeat(2000), 1, 1).setSocketPolicy(SocketPolicy.DISCONNECT_DURING_RESPONSE_BODY);
     }
 
-    static MockResponse delayed(MockResponse r, long millis) {
+    public static MockResponse delayed(MockResponse r, long millis) {
         return r.setHeadersDelay(millis, TimeUnit.MILLISECONDS);
     }
 
