@@ -38,8 +38,15 @@ public final class KeysFile {
         this.file = file.toAbsolutePath();
     }
 
-    /** The keys file of this machine's OS and user. */
+    /**
+     * The keys file of this machine's OS and user, or the one {@code -Dragworkbench.keys.file} names (tests, and
+     * users who keep their keys elsewhere).
+     */
     public static KeysFile standard() {
+        String override = System.getProperty("ragworkbench.keys.file");
+        if (override != null && !override.isBlank()) {
+            return new KeysFile(Path.of(override));
+        }
         return new KeysFile(location(System.getProperty("os.name", ""), System.getenv(),
                 Path.of(System.getProperty("user.home"))));
     }
