@@ -19,6 +19,11 @@ import dev.ragworkbench.embedding.TextTokenizer;
 import dev.ragworkbench.evaluation.ComparisonService;
 import dev.ragworkbench.evaluation.MetricRegistry;
 import dev.ragworkbench.evaluation.RunValues;
+import dev.ragworkbench.generation.ApiKeys;
+import dev.ragworkbench.generation.ChatCallCache;
+import dev.ragworkbench.generation.ChatModelStore;
+import dev.ragworkbench.generation.ChatPolicy;
+import dev.ragworkbench.generation.WorkspaceChatClients;
 import dev.ragworkbench.index.ChunkIndex;
 import dev.ragworkbench.index.ChunkTable;
 import dev.ragworkbench.index.IndexBuilder;
@@ -70,6 +75,8 @@ public final class Workbench implements AutoCloseable, ExperimentResources {
     private final EvalSetStore evalSets;
     private final RunStore runs;
     private final UiStateStore uiState;
+    private final ChatModelStore chatModels;
+    private WorkspaceChatClients chatClients;
     private final Map<String, Embedder> embedders = new ConcurrentHashMap<>();
     /** Token counts by content hash: a document's text, and so its count, does not change under one hash. */
     private final Map<String, Integer> tokenCounts = new ConcurrentHashMap<>();
@@ -82,6 +89,7 @@ public final class Workbench implements AutoCloseable, ExperimentResources {
         this.evalSets = new EvalSetStore(workspace, this::documentTexts);
         this.runs = new RunStore(workspace);
         this.uiState = new UiStateStore(workspace);
+        this.chatModels = new ChatModelStore(workspace);
     }
 
     public static Workbench open(Path workspaceDir) {
@@ -108,6 +116,22 @@ public final class Workbench implements AutoCloseable, ExperimentResources {
     /** What the window's panes remember in this workspace (columns, layouts, chosen metrics). */
     public UiStateStore uiState() {
         return uiState;
+    }
+
+    /** The chat models kept in this workspace (their settings; keys stay in the environment or the keys file). */
+    public ChatModelStore chatModels() {
+        return chatModels;
+    }
+
+    /**
+     * Opens chat clients for models: the workspace's call cache, the user's keys, the default retry and breaker
+     * policy. Made on first use (it holds an HTTP client), closed with the workbench.
+     */
+    public synchronized WorkspaceChatClients chatClients() {
+        if (chatClients == null) {
+            chatClients = new WorkspaceChatClients(new ChatCallCache(workspace), ApiKeys.standard(), ChatPolicy.DEFAULT);
+        }
+        return chatClients;
     }
 
     /** The eval sets kept in this workspace. */
@@ -469,6 +493,11 @@ public final class Workbench implements AutoCloseable, ExperimentResources {
 
     @Override
     public void close() {
+        synchronized (this) {
+            if (chatClients != null) {
+                chatClients.close();
+            }
+        }
         embedders.values().forEach(Embedder::close);
         workspace.close();
     }
