@@ -15,6 +15,7 @@ import dev.ragworkbench.embedding.CachingEmbedder;
 import dev.ragworkbench.embedding.Embedder;
 import dev.ragworkbench.embedding.Embedders;
 import dev.ragworkbench.embedding.HuggingFaceTextTokenizer;
+import dev.ragworkbench.embedding.OnnxCrossEncoder;
 import dev.ragworkbench.embedding.TextTokenizer;
 import dev.ragworkbench.evaluation.ComparisonService;
 import dev.ragworkbench.evaluation.MetricRegistry;
@@ -42,9 +43,12 @@ import dev.ragworkbench.ingest.Importer;
 import dev.ragworkbench.progress.Cancellation;
 import dev.ragworkbench.progress.ProgressListener;
 import dev.ragworkbench.retrieval.AdaptedRetriever;
+import dev.ragworkbench.retrieval.Reranker;
+import dev.ragworkbench.retrieval.RerankerSpec;
 import dev.ragworkbench.retrieval.Retriever;
 import dev.ragworkbench.retrieval.RetrieverSpec;
 import dev.ragworkbench.retrieval.Retrievers;
+import dev.ragworkbench.retrieval.rerank.Rerankers;
 import dev.ragworkbench.sample.SampleWorkspace;
 import dev.ragworkbench.workspace.UiStateStore;
 import dev.ragworkbench.workspace.Workspace;
@@ -78,6 +82,7 @@ public final class Workbench implements AutoCloseable, ExperimentResources {
     private final ChatModelStore chatModels;
     private WorkspaceChatClients chatClients;
     private final Map<String, Embedder> embedders = new ConcurrentHashMap<>();
+    private final Map<Path, OnnxCrossEncoder> crossEncoders = new ConcurrentHashMap<>();
     /** Token counts by content hash: a document's text, and so its count, does not change under one hash. */
     private final Map<String, Integer> tokenCounts = new ConcurrentHashMap<>();
     private volatile TextTokenizer defaultTokenizer;
@@ -469,7 +474,12 @@ public final class Workbench implements AutoCloseable, ExperimentResources {
     public Retriever retriever(ChunkIndex index, RetrieverSpec spec) {
         Embedder embedder = spec.kind().needsVectors() && index.settings().hasVectors()
                 ? embedder(index.settings().embedder()) : null;
-        return Retrievers.create(spec, index, embedder);
+        return Retrievers.create(spec, index, embedder, this::reranker);
+    }
+
+    /** The reranker {@code spec} names: its embedder or cross-encoder loaded once in this workbench. */
+    public Reranker reranker(RerankerSpec spec) {
+        return Rerankers.create(spec, this::embedder, folder -> crossEncoders.computeIfAbsent(folder, OnnxCrossEncoder::open));
     }
 
     /**
@@ -499,6 +509,7 @@ public final class Workbench implements AutoCloseable, ExperimentResources {
             }
         }
         embedders.values().forEach(Embedder::close);
+        crossEncoders.values().forEach(OnnxCrossEncoder::close);
         workspace.close();
     }
 }

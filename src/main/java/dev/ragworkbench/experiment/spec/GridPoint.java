@@ -3,6 +3,7 @@ package dev.ragworkbench.experiment.spec;
 import dev.ragworkbench.index.IndexSettings;
 import dev.ragworkbench.chunking.ChunkerSpec;
 import dev.ragworkbench.embedding.Embedders;
+import dev.ragworkbench.retrieval.RerankerSpec;
 import dev.ragworkbench.retrieval.RetrieverSpec;
 
 import java.util.ArrayList;
@@ -49,7 +50,8 @@ public record GridPoint(ChunkerSpec chunker, String embedder, RetrieverSpec retr
      * tables: {@code corpus.path}, {@code corpus.format}, {@code evalSet.name}, {@code evalSet.sample.n} and
      * {@code evalSet.sample.seed} (only with a sample), {@code chunking.kind} then the chunker's parameters in its
      * canonical order, {@code embedding.model}, {@code retrieval.kind} then the retriever's parameters sorted by
-     * name, and {@code retrieval.top}.
+     * name, {@code retrieval.top}, and with a reranker {@code rerank.embedder} or {@code rerank.model}, then
+     * {@code rerank.depth}.
      */
     public SequencedMap<String, String> params() {
         var map = new LinkedHashMap<String, String>();
@@ -67,6 +69,9 @@ public record GridPoint(ChunkerSpec chunker, String embedder, RetrieverSpec retr
         map.put("retrieval.kind", retriever.kind().id());
         new TreeMap<>(retriever.params()).forEach((k, v) -> map.put("retrieval." + k, v));
         map.put("retrieval.top", Integer.toString(inputs.top()));
+        if (retriever.hasReranker()) {
+            retriever.reranker().params().forEach((k, v) -> map.put("rerank." + k, v));
+        }
         return Collections.unmodifiableSequencedMap(map);
     }
 
@@ -91,8 +96,16 @@ public record GridPoint(ChunkerSpec chunker, String embedder, RetrieverSpec retr
                 changed.put(k, v);
             }
         });
-        parts.add(changed.isEmpty() ? retriever.kind().id() : retriever.kind().id() + ":" + String.join(",",
-                changed.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList()));
+        String rerank = "";
+        if (retriever.hasReranker()) {
+            var r = retriever.reranker();
+            String source = r.isCrossEncoder() ? String.valueOf(java.nio.file.Path.of(r.model()).getFileName())
+                    : Embedders.knownNames().contains(r.embedder()) ? r.embedder()
+                    : String.valueOf(java.nio.file.Path.of(r.embedder()).getFileName());
+            rerank = "+rerank:" + source + (r.depth() == RerankerSpec.DEFAULT_DEPTH ? "" : ",depth=" + r.depth());
+        }
+        parts.add((changed.isEmpty() ? retriever.kind().id() : retriever.kind().id() + ":" + String.join(",",
+                changed.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList())) + rerank);
         return String.join(" · ", parts);
     }
 
