@@ -28,6 +28,7 @@ import dev.ragworkbench.generation.WorkspaceChatClients;
 import dev.ragworkbench.index.ChunkIndex;
 import dev.ragworkbench.index.ChunkTable;
 import dev.ragworkbench.index.IndexBuilder;
+import dev.ragworkbench.index.IndexLock;
 import dev.ragworkbench.index.IndexInfo;
 import dev.ragworkbench.index.IndexSettings;
 import dev.ragworkbench.index.Indexes;
@@ -260,6 +261,12 @@ public final class Workbench implements AutoCloseable, ExperimentResources {
 
     /** Builds (or rebuilds) the index for {@code request}; cached embeddings make a rebuild cheap. */
     public IndexInfo buildIndex(IndexRequest request, ProgressListener progress, Cancellation cancel) {
+        try (var writing = lockIndex(settingsFor(request).name(), progress, cancel)) {
+            return buildIndexLocked(request, progress, cancel);
+        }
+    }
+
+    private IndexInfo buildIndexLocked(IndexRequest request, ProgressListener progress, Cancellation cancel) {
         var docs = documents.documents(request.corpus());
         if (docs.isEmpty()) {
             throw new IllegalArgumentException("corpus '" + request.corpus() + "' has no documents; import some first");
@@ -308,6 +315,13 @@ public final class Workbench implements AutoCloseable, ExperimentResources {
      * place when only some documents changed, came or went; otherwise a full build.
      */
     public IndexOutcome refreshIndex(IndexRequest request, ProgressListener progress, Cancellation cancel) {
+        // Under the index's write lock: a second writer waits, then sees what the first left (often: current).
+        try (var writing = lockIndex(settingsFor(request).name(), progress, cancel)) {
+            return refreshIndexLocked(request, progress, cancel);
+        }
+    }
+
+    private IndexOutcome refreshIndexLocked(IndexRequest request, ProgressListener progress, Cancellation cancel) {
         var settings = settingsFor(request);
         if (indexes.exists(settings.name())) {
             var existing = indexes.resolve(settings.name());
@@ -359,7 +373,9 @@ public final class Workbench implements AutoCloseable, ExperimentResources {
 
     /** Records that {@code index} is current for {@code source} as imported now (see {@link #indexCurrentFor}). */
     public void recordIndexSource(IndexInfo index, Path source) {
-        SourceStamp.of(source).ifPresent(stamp -> IndexBuilder.recordCommitData(index, SOURCE_STAMP, stamp));
+        try (var writing = lockIndex(index.name(), ProgressListener.NONE, Cancellation.none())) {
+            SourceStamp.of(source).ifPresent(stamp -> IndexBuilder.recordCommitData(index, SOURCE_STAMP, stamp));
+        }
     }
 
     private static final String SOURCE_STAMP = "source_stamp";
@@ -399,8 +415,15 @@ public final class Workbench implements AutoCloseable, ExperimentResources {
 
     /** Deletes an index: its folder and its chunk rows. The documents stay. */
     public void deleteIndex(String name) {
-        indexes.delete(name);
-        ChunkTable.delete(workspace, name);
+        try (var writing = lockIndex(name, ProgressListener.NONE, Cancellation.none())) {
+            indexes.delete(name);
+            ChunkTable.delete(workspace, name);
+        }
+    }
+
+    /** One writer per index across threads and processes (see {@link IndexLock}). */
+    private IndexLock lockIndex(String name, ProgressListener progress, Cancellation cancel) {
+        return IndexLock.acquire(workspace.indexesDir(), name, progress, cancel);
     }
 
     private String requireIndex(String name) {
