@@ -87,6 +87,7 @@ public final class Workbench implements AutoCloseable, ExperimentResources {
     /** Token counts by content hash: a document's text, and so its count, does not change under one hash. */
     private final Map<String, Integer> tokenCounts = new ConcurrentHashMap<>();
     private volatile TextTokenizer defaultTokenizer;
+    private final IndexOperations indexOps = new IndexOperations(this);
 
     private Workbench(Workspace workspace) {
         this.workspace = workspace;
@@ -259,28 +260,10 @@ public final class Workbench implements AutoCloseable, ExperimentResources {
         }
     }
 
+
     /** Builds (or rebuilds) the index for {@code request}; cached embeddings make a rebuild cheap. */
     public IndexInfo buildIndex(IndexRequest request, ProgressListener progress, Cancellation cancel) {
-        try (var writing = lockIndex(settingsFor(request).name(), progress, cancel)) {
-            return buildIndexLocked(request, progress, cancel);
-        }
-    }
-
-    private IndexInfo buildIndexLocked(IndexRequest request, ProgressListener progress, Cancellation cancel) {
-        var docs = documents.documents(request.corpus());
-        if (docs.isEmpty()) {
-            throw new IllegalArgumentException("corpus '" + request.corpus() + "' has no documents; import some first");
-        }
-        Embedder embedder = request.hasEmbedder() ? embedder(request.embedder()) : null;
-        var chunker = chunker(request.chunker(), request.embedder());
-        var settings = settingsFor(request);
-        var result = new IndexBuilder(workspace.indexesDir()).build(settings, docs,
-                d -> chunker.chunk(d, ProgressListener.NONE, cancel), embedder, progress, cancel);
-        ChunkTable.replace(workspace, settings.name(), result.chunks());
-        if (embedder != null) {
-            warnAboutTruncation(result.chunks(), embedder, progress);
-        }
-        return result.info();
+        return indexOps.buildIndex(request, progress, cancel);
     }
 
     /**
@@ -292,14 +275,7 @@ public final class Workbench implements AutoCloseable, ExperimentResources {
      */
     public IndexInfo ensureIndex(IndexRequest request, boolean corpusChanged, ProgressListener progress,
                                  Cancellation cancel) {
-        var settings = settingsFor(request);
-        if (!corpusChanged && indexes.exists(settings.name())) {
-            var existing = indexes.resolve(settings.name());
-            if (existing.settings().equals(settings) && IndexBuilder.corpusFingerprint(existing).isEmpty()) {
-                return existing;
-            }
-        }
-        return refreshIndex(request, progress, cancel).info();
+        return indexOps.ensureIndex(request, corpusChanged, progress, cancel);
     }
 
     /** What {@link #refreshIndex} did to the index. */
@@ -311,74 +287,25 @@ public final class Workbench implements AutoCloseable, ExperimentResources {
 
     /**
      * Brings the index for {@code request} up to date the cheapest way: nothing when it was built with these
-     * settings from the corpus as it is now (two short columns of the corpus are read, no text); an update in
-     * place when only some documents changed, came or went; otherwise a full build.
+     * settings from the corpus as it is now; an update in place when only some documents changed, came or went;
+     * otherwise a full build. Under the index's write lock: a second writer waits its turn.
      */
     public IndexOutcome refreshIndex(IndexRequest request, ProgressListener progress, Cancellation cancel) {
-        // Under the index's write lock: a second writer waits, then sees what the first left (often: current).
-        try (var writing = lockIndex(settingsFor(request).name(), progress, cancel)) {
-            return refreshIndexLocked(request, progress, cancel);
-        }
-    }
-
-    private IndexOutcome refreshIndexLocked(IndexRequest request, ProgressListener progress, Cancellation cancel) {
-        var settings = settingsFor(request);
-        if (indexes.exists(settings.name())) {
-            var existing = indexes.resolve(settings.name());
-            var recorded = IndexBuilder.corpusFingerprint(existing);
-            if (existing.settings().equals(settings) && recorded.isPresent()) {
-                var current = CorpusFingerprint.of(CorpusFingerprint.keys(workspace, request.corpus()));
-                if (recorded.get().equals(current)) {
-                    return new IndexOutcome(existing, IndexAction.CURRENT);
-                }
-                var docs = documents.documents(request.corpus());
-                if (!docs.isEmpty()) {
-                    Embedder embedder = request.hasEmbedder() ? embedder(request.embedder()) : null;
-                    var chunker = chunker(request.chunker(), request.embedder());
-                    var update = new IndexBuilder(workspace.indexesDir()).update(settings, docs,
-                            d -> chunker.chunk(d, ProgressListener.NONE, cancel), embedder, progress, cancel);
-                    if (update.isPresent()) {
-                        ChunkTable.update(workspace, settings.name(), update.get().removedDocuments(),
-                                update.get().addedChunks());
-                        if (embedder != null) {
-                            warnAboutTruncation(update.get().addedChunks(), embedder, progress);
-                        }
-                        return new IndexOutcome(update.get().info(), IndexAction.UPDATED);
-                    }
-                }
-            }
-        }
-        return new IndexOutcome(buildIndex(request, progress, cancel), IndexAction.BUILT);
+        return indexOps.refreshIndex(request, progress, cancel);
     }
 
     /**
-     * The index for {@code request} when the last {@code index} run refreshed it from this very source file (same
-     * path, same bytes) and the corpus has not changed since: importing the file again would change nothing, so
-     * neither import nor index need to run. Empty for folders, other files, or anything changed.
+     * The index for {@code request} when the last {@code index} run refreshed it from this very source file and
+     * the corpus has not changed since; empty for folders, other files, or anything changed.
      */
     public Optional<IndexInfo> indexCurrentFor(Path source, IndexRequest request) {
-        var settings = settingsFor(request);
-        if (!indexes.exists(settings.name())) {
-            return Optional.empty();
-        }
-        var existing = indexes.resolve(settings.name());
-        var stamp = SourceStamp.of(source);
-        if (!existing.settings().equals(settings) || stamp.isEmpty()
-                || !stamp.equals(IndexBuilder.commitData(existing, SOURCE_STAMP))) {
-            return Optional.empty();
-        }
-        var current = CorpusFingerprint.of(CorpusFingerprint.keys(workspace, request.corpus()));
-        return IndexBuilder.corpusFingerprint(existing).filter(current::equals).map(fp -> existing);
+        return indexOps.indexCurrentFor(source, request);
     }
 
     /** Records that {@code index} is current for {@code source} as imported now (see {@link #indexCurrentFor}). */
     public void recordIndexSource(IndexInfo index, Path source) {
-        try (var writing = lockIndex(index.name(), ProgressListener.NONE, Cancellation.none())) {
-            SourceStamp.of(source).ifPresent(stamp -> IndexBuilder.recordCommitData(index, SOURCE_STAMP, stamp));
-        }
+        indexOps.recordIndexSource(index, source);
     }
-
-    private static final String SOURCE_STAMP = "source_stamp";
 
     @Override
     public IndexInfo ensureIndex(String corpus, ChunkerSpec chunker, String embedder, boolean corpusChanged,
@@ -388,50 +315,17 @@ public final class Workbench implements AutoCloseable, ExperimentResources {
 
     /** The settings (and so the name) an index built for {@code request} has. */
     public IndexSettings settingsFor(IndexRequest request) {
-        Embedder embedder = request.hasEmbedder() ? embedder(request.embedder()) : null;
-        String embedderName = embedder == null ? IndexSettings.NO_EMBEDDER : embedder.name();
-        return new IndexSettings(IndexSettings.nameFor(request.corpus(), request.chunker().slug(), embedderName),
-                request.corpus(), request.chunker().toString(), embedderName, request.analyzer(),
-                embedder == null ? 0 : embedder.dimension());
-    }
-
-    /** Text past the model's limit is cut off before embedding; a user choosing chunk sizes should know. */
-    private static void warnAboutTruncation(List<Chunk> chunks, Embedder embedder, ProgressListener progress) {
-        // The limit counts [CLS] and [SEP]; chunk token counts do not.
-        long over = chunks.stream().filter(c -> c.tokenCount() + 2 > embedder.maxTokens()).count();
-        if (over > 0) {
-            progress.note(String.format(Locale.ROOT, "%,d of %,d chunks exceed %s's %d-token limit; their ends are"
-                    + " not embedded (choose a smaller chunk size to embed everything)", over, chunks.size(),
-                    embedder.name(), embedder.maxTokens()));
-        }
+        return indexOps.settingsFor(request);
     }
 
     /** Builds the index called {@code name} again with its own settings (cached embeddings make this quick). */
     public IndexInfo rebuildIndex(String name, ProgressListener progress, Cancellation cancel) {
-        IndexSettings s = indexes.resolve(requireIndex(name)).settings();
-        return buildIndex(new IndexRequest(s.corpus(), ChunkerSpec.parse(s.chunker()), s.embedder(), s.analyzer()),
-                progress, cancel);
+        return indexOps.rebuildIndex(name, progress, cancel);
     }
 
     /** Deletes an index: its folder and its chunk rows. The documents stay. */
     public void deleteIndex(String name) {
-        try (var writing = lockIndex(name, ProgressListener.NONE, Cancellation.none())) {
-            indexes.delete(name);
-            ChunkTable.delete(workspace, name);
-        }
-    }
-
-    /** One writer per index across threads and processes (see {@link IndexLock}). */
-    private IndexLock lockIndex(String name, ProgressListener progress, Cancellation cancel) {
-        return IndexLock.acquire(workspace.indexesDir(), name, progress, cancel);
-    }
-
-    private String requireIndex(String name) {
-        if (name == null || !indexes.exists(name)) {
-            throw new IllegalArgumentException("no index named '" + name + "' in this workspace; 'indexes list'"
-                    + " shows the ones there are");
-        }
-        return name;
+        indexOps.deleteIndex(name);
     }
 
     /**
