@@ -78,10 +78,19 @@ public record SpecCheck(Optional<ExperimentSpec> spec, List<Located> problems) {
             int close = text.indexOf(closing, start);
             return close < 0 || close > lineEnd ? lineEnd : close + 1;
         }
+        // a plain scalar runs to a flow separator, a "key: " colon, a comment or the line's end (spaces included)
         int i = start;
-        while (i < lineEnd && ",]}#".indexOf(text.charAt(i)) < 0 && !Character.isWhitespace(text.charAt(i))
-               && !(text.charAt(i) == ':' && (i + 1 == lineEnd || Character.isWhitespace(text.charAt(i + 1))))) {
+        while (i < lineEnd) {
+            char c = text.charAt(i);
+            boolean spaceAfter = i + 1 == lineEnd || Character.isWhitespace(text.charAt(i + 1));
+            if (",]}".indexOf(c) >= 0 || (c == ':' && spaceAfter)
+                || (c == '#' && i > start && Character.isWhitespace(text.charAt(i - 1)))) {
+                break;
+            }
             i++;
+        }
+        while (i > start && Character.isWhitespace(text.charAt(i - 1))) {
+            i--;
         }
         return i;
     }

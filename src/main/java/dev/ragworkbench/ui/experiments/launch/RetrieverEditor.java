@@ -47,6 +47,7 @@ final class RetrieverEditor extends VBox {
                 value.set(RetrieverSpec.of(b));
             }
         });
+        text.setId("retriever-spec");
         text.setPromptText("kind:key=value,…");
         text.setTooltip(new Tooltip("The retriever as a spec string, e.g. bm25:k1=1.2,b=0.75"));
         text.setPrefColumnCount(26);
