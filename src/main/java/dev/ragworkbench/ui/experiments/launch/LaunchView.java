@@ -44,6 +44,7 @@ public final class LaunchView extends BorderPane {
         this.vm = vm;
         this.yaml = new YamlPane(vm);
         getStyleClass().add("launch-view");
+        getStylesheets().add(LaunchView.class.getResource("launch.css").toExternalForm());
 
         var open = new Button("Open spec…");
         open.setOnAction(e -> chooser("Open an experiment spec").map(c -> c.showOpenDialog(getScene().getWindow()))

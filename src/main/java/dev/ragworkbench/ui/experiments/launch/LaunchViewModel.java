@@ -99,6 +99,8 @@ public final class LaunchViewModel {
             }
         });
         specFile.addListener(o -> formChanged());
+        // the window reads the stored sets after its first frame, and imports add more
+        session.goldenSets().addListener((javafx.collections.ListChangeListener<Object>) c -> listEvalSets());
         yaml.addListener((o, a, b) -> {
             if (!updating) {
                 yamlMode.set(true);
@@ -110,8 +112,7 @@ public final class LaunchViewModel {
 
     /** Lists the workspace's corpora (their sources, read again by a run) and its stored eval sets. */
     public void refreshChoices() {
-        evalSets.setAll(session.goldenSets().stream().map(s -> new Choice<EvalSetSource>(
-                s.name() + " (" + s.size() + " queries)", new ExperimentSpec.Stored(s.name(), s.name()))).toList());
+        listEvalSets();
         runner.run(TaskRequest.<List<Choice<Corpus>>>of("Listing corpora", (p, c) ->
                         session.workbench().documents().corpora().stream().map(info -> {
                             Path source = Path.of(info.source());
@@ -119,6 +120,11 @@ public final class LaunchViewModel {
                             return new Choice<>(info.name() + " (" + info.documents() + " documents)", corpus);
                         }).toList())
                 .unlisted().onSuccess(corpora::setAll));
+    }
+
+    private void listEvalSets() {
+        evalSets.setAll(session.goldenSets().stream().map(s -> new Choice<EvalSetSource>(
+                s.name() + " (" + s.size() + " queries)", new ExperimentSpec.Stored(s.name(), s.name()))).toList());
     }
 
     /** A file or folder as the corpus: a {@code .jsonl} file is read as BEIR, anything else as documents. */

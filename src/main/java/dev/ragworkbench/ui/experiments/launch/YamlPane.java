@@ -6,7 +6,10 @@ import javafx.beans.binding.Bindings;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.Node;
 import javafx.scene.control.TextArea;
+import javafx.scene.text.Text;
+import javafx.scene.text.TextFlow;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
@@ -33,10 +36,9 @@ final class YamlPane extends VBox {
             @Override
             protected void updateItem(SpecCheck.Located item, boolean empty) {
                 super.updateItem(item, empty);
-                setText(empty || item == null ? null
-                        : item.problem().line() + ":" + item.problem().column() + "  " + item.problem().message());
+                setText(null);
+                setGraphic(empty || item == null ? null : problem(item, vm.yaml().get()));
                 setTooltip(empty || item == null ? null : new javafx.scene.control.Tooltip(item.text()));
-                pseudoClassStateChanged(Styles.STATE_DANGER, !empty && item != null);
             }
         });
         problems.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> select(b));
@@ -48,6 +50,32 @@ final class YamlPane extends VBox {
                 vm.problems(), vm.spec()));
         summary.getStyleClass().add(Styles.TEXT_SMALL);
         getChildren().addAll(text, summary, problems);
+    }
+
+    /**
+     * The problem's message over its source line with the offending span underlined, at its line and column:
+     * a TextArea cannot underline, so the list shows each problem in place.
+     */
+    static Node problem(SpecCheck.Located item, String yaml) {
+        var message = new Label(item.problem().line() + ":" + item.problem().column() + "  " + item.problem().message());
+        message.getStyleClass().add(Styles.DANGER);
+        message.setWrapText(true);
+        int lineStart = yaml.lastIndexOf('\n', Math.max(0, Math.min(item.start(), yaml.length()) - 1)) + 1;
+        if (item.start() == 0) {
+            lineStart = 0;
+        }
+        int lineEnd = yaml.indexOf('\n', Math.min(item.start(), yaml.length()));
+        lineEnd = lineEnd < 0 ? yaml.length() : lineEnd;
+        int start = Math.min(Math.max(item.start(), lineStart), lineEnd);
+        int end = Math.min(Math.max(item.end(), start), lineEnd);
+        var before = new Text(yaml.substring(lineStart, start));
+        var span = new Text(yaml.substring(start, end));
+        span.setUnderline(true);
+        span.getStyleClass().add("problem-span");
+        var after = new Text(yaml.substring(end, lineEnd));
+        var source = new TextFlow(before, span, after);
+        source.getStyleClass().add("problem-source");
+        return new VBox(2, message, source);
     }
 
     /** Selects the span of {@code located} in the text, so it shows where the problem is. */
