@@ -67,6 +67,9 @@ final class ChartsPane extends ScrollPane {
         setContent(content);
         setFitToWidth(true);
         bars.setId("chart-bars");
+        // wrap at the view's width, so figures sit side by side when there is room
+        bars.prefWrapLengthProperty().bind(widthProperty().subtract(32));
+        pairCharts.prefWrapLengthProperty().bind(widthProperty().subtract(32));
         pairCharts.setId("chart-pair");
         vm.comparison().addListener((o, a, c) -> drawBars(c));
         vm.pair().addListener(o -> drawPair());

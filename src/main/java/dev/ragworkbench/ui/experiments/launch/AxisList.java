@@ -9,6 +9,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ListView;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 import java.util.function.Function;
@@ -44,7 +45,10 @@ final class AxisList<T> extends VBox {
         remove.getStyleClass().add(Styles.SMALL);
         remove.disableProperty().bind(list.getSelectionModel().selectedItemProperty().isNull());
         remove.setOnAction(e -> items.remove(list.getSelectionModel().getSelectedItem()));
+        add.setMinWidth(Region.USE_PREF_SIZE);
+        remove.setMinWidth(Region.USE_PREF_SIZE);
         var buttons = new HBox(6, add, remove);
+        buttons.setMinWidth(Region.USE_PREF_SIZE);
         buttons.setAlignment(Pos.CENTER_LEFT);
         var row = new HBox(8, editor, buttons);
         HBox.setHgrow(editor, Priority.ALWAYS);

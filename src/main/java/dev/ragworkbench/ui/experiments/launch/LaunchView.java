@@ -73,6 +73,12 @@ public final class LaunchView extends BorderPane {
         var file = new Label();
         file.getStyleClass().add(Styles.TEXT_MUTED);
         file.textProperty().bind(vm.specFile().asString());
+        file.setMinWidth(0);
+        file.setTextOverrun(javafx.scene.control.OverrunStyle.LEADING_ELLIPSIS);
+        HBox.setHgrow(file, Priority.SOMETIMES);
+        for (var b : List.of(open, save, copy, run, cancel)) {
+            b.setMinWidth(Region.USE_PREF_SIZE);
+        }
         var spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         var bar = new HBox(8, open, save, copy, file, spacer, run, cancel);
