@@ -3,6 +3,7 @@ package dev.ragworkbench.app;
 import dev.ragworkbench.evaluation.EvalSet;
 import dev.ragworkbench.evaluation.EvalSetStore;
 import dev.ragworkbench.experiment.ExperimentResources;
+import dev.ragworkbench.experiment.FineTuning;
 import dev.ragworkbench.experiment.store.RunStore;
 import dev.ragworkbench.chunking.Chunk;
 import dev.ragworkbench.chunking.Chunker;
@@ -14,6 +15,7 @@ import dev.ragworkbench.embedding.CachingEmbedder;
 import dev.ragworkbench.embedding.Embedder;
 import dev.ragworkbench.embedding.Embedders;
 import dev.ragworkbench.embedding.HuggingFaceTextTokenizer;
+import dev.ragworkbench.embedding.OnnxCrossEncoder;
 import dev.ragworkbench.embedding.TextTokenizer;
 import dev.ragworkbench.evaluation.ComparisonService;
 import dev.ragworkbench.evaluation.MetricRegistry;
@@ -40,9 +42,13 @@ import dev.ragworkbench.ingest.ImportResult;
 import dev.ragworkbench.ingest.Importer;
 import dev.ragworkbench.progress.Cancellation;
 import dev.ragworkbench.progress.ProgressListener;
+import dev.ragworkbench.retrieval.AdaptedRetriever;
+import dev.ragworkbench.retrieval.Reranker;
+import dev.ragworkbench.retrieval.RerankerSpec;
 import dev.ragworkbench.retrieval.Retriever;
 import dev.ragworkbench.retrieval.RetrieverSpec;
 import dev.ragworkbench.retrieval.Retrievers;
+import dev.ragworkbench.retrieval.rerank.Rerankers;
 import dev.ragworkbench.sample.SampleWorkspace;
 import dev.ragworkbench.workspace.UiStateStore;
 import dev.ragworkbench.workspace.Workspace;
@@ -76,6 +82,7 @@ public final class Workbench implements AutoCloseable, ExperimentResources {
     private final ChatModelStore chatModels;
     private WorkspaceChatClients chatClients;
     private final Map<String, Embedder> embedders = new ConcurrentHashMap<>();
+    private final Map<Path, OnnxCrossEncoder> crossEncoders = new ConcurrentHashMap<>();
     /** Token counts by content hash: a document's text, and so its count, does not change under one hash. */
     private final Map<String, Integer> tokenCounts = new ConcurrentHashMap<>();
     private volatile TextTokenizer defaultTokenizer;
@@ -151,6 +158,7 @@ public final class Workbench implements AutoCloseable, ExperimentResources {
     }
 
     /** The embedder called {@code name} (or held in that folder), cached in this workspace; loaded once. */
+    @Override
     public Embedder embedder(String name) {
         return embedders.computeIfAbsent(name, n -> new CachingEmbedder(Embedders.open(n), workspace));
     }
@@ -466,7 +474,31 @@ public final class Workbench implements AutoCloseable, ExperimentResources {
     public Retriever retriever(ChunkIndex index, RetrieverSpec spec) {
         Embedder embedder = spec.kind().needsVectors() && index.settings().hasVectors()
                 ? embedder(index.settings().embedder()) : null;
-        return Retrievers.create(spec, index, embedder);
+        return Retrievers.create(spec, index, embedder, this::reranker);
+    }
+
+    /** The reranker {@code spec} names: its embedder or cross-encoder loaded once in this workbench. */
+    public Reranker reranker(RerankerSpec spec) {
+        return Rerankers.create(spec, this::embedder, folder -> crossEncoders.computeIfAbsent(folder, OnnxCrossEncoder::open));
+    }
+
+    /**
+     * A retriever over {@code index} whose query vectors go through the adapter trained in run
+     * {@code adapterRunId} (null for none). The index must hold the vectors of the embedder it was trained on.
+     */
+    @Override
+    public Retriever retriever(ChunkIndex index, RetrieverSpec spec, String adapterRunId) {
+        Retriever base = retriever(index, spec);
+        if (adapterRunId == null) {
+            return base;
+        }
+        var trained = fineTuning().adapter(adapterRunId, index.settings().embedder());
+        return new AdaptedRetriever(base, embedder(trained.embedder()), trained.adapter()::apply, adapterRunId);
+    }
+
+    /** Trains embedding adapters and reads them back, recording each as a run. */
+    public FineTuning fineTuning() {
+        return new FineTuning(this, runs);
     }
 
     @Override
@@ -477,6 +509,7 @@ public final class Workbench implements AutoCloseable, ExperimentResources {
             }
         }
         embedders.values().forEach(Embedder::close);
+        crossEncoders.values().forEach(OnnxCrossEncoder::close);
         workspace.close();
     }
 }
