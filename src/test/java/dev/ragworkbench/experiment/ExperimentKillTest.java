@@ -91,6 +91,87 @@ class ExperimentKillTest {
         }
     }
 
+    /**
+     * The issue's order of events: a 40-point BM25 grid, polled by {@code runs list} processes from the moment it
+     * starts (as a script or the window would); every poll succeeds while the run writes, the poller sees runs
+     * finish, and after {@code kill -9} every finished run is intact and the interrupted one reads as failed.
+     */
+    @Test
+    void aFortyPointGridPolledByRunsListThenKilledKeepsEveryFinishedRun() throws Exception {
+        Path corpus = dir.resolve("corpus.jsonl");
+        try (var lines = Files.lines(SCIFACT.resolve("corpus.jsonl"))) {
+            Files.write(corpus, lines.limit(800).toList());
+        }
+        var retrievers = new ArrayList<String>();
+        for (int k = 0; k < 10; k++) {
+            for (String b : List.of("0.2", "0.4", "0.6", "0.8")) {
+                retrievers.add("{ kind: bm25, k1: " + (0.5 + 0.1 * k) + ", b: " + b + " }");
+            }
+        }
+        assertThat(retrievers).hasSize(40);
+        Path spec = dir.resolve("grid.yaml");
+        Files.writeString(spec, """
+                name: polled
+                corpus:  { format: beir, path: corpus.jsonl }
+                evalSet: { format: beir, queries: %s, qrels: %s }
+                chunking:  [ { kind: none } ]
+                embedding: [ none ]
+                retrieval: [ %s ]
+                metrics:   [ ndcg@10 ]
+                """.formatted(SCIFACT.resolve("queries.jsonl").toAbsolutePath(),
+                SCIFACT.resolve("qrels/train.tsv").toAbsolutePath(), String.join(", ", retrievers)));
+        Path ws = dir.resolve("ws");
+        Process run = java(dir.resolve("run.log"), "run", spec.toString(), "--workspace", ws.toString());
+        int polls = 0;
+        long seenFinished = 0;
+        try {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(300);
+            while (seenFinished < 3) {
+                Path out = dir.resolve("poll" + polls + ".out");
+                Process poll = java(out, "runs", "list", "--workspace", ws.toString(), "--json", "--limit", "100");
+                assertThat(poll.waitFor(120, TimeUnit.SECONDS)).as("runs list hung").isTrue();
+                assertThat(poll.exitValue()).as("poll %d failed: %s", polls, Files.readString(out)).isZero();
+                String json = Files.readString(out);
+                seenFinished = json.split("\"status\"\\s*:\\s*\"finished\"", -1).length - 1;
+                polls++;
+                assertThat(run.isAlive()).as("the run ended before the poller saw three runs finish: %s",
+                        Files.readString(dir.resolve("run.log"))).isTrue();
+                assertThat(System.nanoTime()).as("no runs finished in time").isLessThan(deadline);
+            }
+        } finally {
+            run.destroyForcibly(); // SIGKILL: no shutdown hook runs
+            run.waitFor();
+        }
+        assertThat(polls).isGreaterThanOrEqualTo(2);
+        try (var workspace = Workspace.open(ws)) {
+            var store = new RunStore(workspace);
+            var runs = store.runs(RunQuery.all().limit(100));
+            var finished = runs.stream().filter(r -> r.status() == RunStatus.FINISHED).toList();
+            var others = runs.stream().filter(r -> r.status() != RunStatus.FINISHED).toList();
+            assertThat(finished).hasSizeGreaterThanOrEqualTo((int) seenFinished);
+            assertThat(runs.size()).isLessThan(retrievers.size());
+            for (var r : finished) {
+                assertThat(r.metrics()).containsKey("ndcg@10");
+                assertThat(store.queryMetrics(r.id(), "ndcg@10")).hasSize(809);
+                assertThat(r.artifacts()).extracting(a -> a.name()).contains("run.trec", "per-query.json");
+            }
+            assertThat(others).hasSizeLessThanOrEqualTo(1);
+            for (var r : others) {
+                assertThat(r.status()).isEqualTo(RunStatus.FAILED);
+                assertThat(r.statusReason()).startsWith("interrupted");
+            }
+        }
+    }
+
+    private Process java(Path log, String... args) throws Exception {
+        var command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElseThrow(),
+                "--add-modules", "jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED",
+                "-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir"), "-XX:TieredStopAtLevel=1",
+                "-cp", System.getProperty("java.class.path"), "dev.ragworkbench.Main"));
+        command.addAll(List.of(args));
+        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    }
+
     /** Runs whose per-query file has been stored, counted from the artifacts folder without opening the DB. */
     private static long countFinishedArtifacts(Path ws) throws Exception {
         Path artifacts = ws.resolve("artifacts");
