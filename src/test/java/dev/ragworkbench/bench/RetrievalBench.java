@@ -152,7 +152,7 @@ public final class RetrievalBench {
         }
         for (Map.Entry<String, String> e : specs.entrySet()) {
             Retriever retriever = bench.retriever(index, RetrieverSpec.parse(e.getValue()));
-            // One warm-up query outside the sample (the model's first calls are slow) from the train split's end.
+            // One warm-up query outside the sample: a model's first calls are slow.
             retriever.search(SearchRequest.of("Warm-up: vitamin D and bone fractures in older adults.", 10));
             long[] rerank = new long[queries.size()];
             long[] total = new long[queries.size()];
