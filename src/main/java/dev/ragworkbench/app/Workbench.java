@@ -37,6 +37,7 @@ import dev.ragworkbench.progress.Cancellation;
 import dev.ragworkbench.progress.ProgressListener;
 import dev.ragworkbench.retrieval.Retriever;
 import dev.ragworkbench.retrieval.RetrieverSpec;
+import dev.ragworkbench.retrieval.compare.ColumnSources;
 import dev.ragworkbench.retrieval.Retrievers;
 import dev.ragworkbench.sample.SampleWorkspace;
 import dev.ragworkbench.workspace.UiStateStore;
@@ -60,7 +61,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * each wrapped in the workspace's embedding cache. Commands and views take their stores from here and never
  * construct their own.
  */
-public final class Workbench implements AutoCloseable, ExperimentResources {
+public final class Workbench implements AutoCloseable, ExperimentResources, ColumnSources {
 
     private final Workspace workspace;
     private final DocumentStore documents;
