@@ -15,7 +15,7 @@ import java.util.Objects;
 public record Column(String index, RetrieverSpec retriever, int top) {
 
     public static final int DEFAULT_TOP = 10;
-    public static final int MAX_TOP = 1000;
+    public static final int MAX_TOP = 100_000;
 
     public Column {
         Objects.requireNonNull(retriever, "retriever");
