@@ -11,9 +11,10 @@ import java.util.List;
  * @param hits    best first, ranks 1..
  * @param timings per stage and in total, added over the searches it took to fill the top N with documents
  * @param terms   the query's analysed terms under that index's analyser
+ * @param query   the query searched
  */
 public record ColumnResult(Column column, String index, List<ColumnHit> hits, SearchTimings timings,
-                           List<String> terms) {
+                           List<String> terms, String query) {
 
     public ColumnResult {
         hits = List.copyOf(hits);

@@ -93,7 +93,7 @@ public final class SideBySideSearch implements AutoCloseable {
                 hits.add(new ColumnHit(h.rank(), h.luceneDoc(), h.documentId(), h.ordinal(), h.score(), chunk.title(),
                         snippet, QueryTerms.highlights(open.index(), snippet, terms), firstRanks.get(h.documentId())));
             }
-            results.add(new ColumnResult(column, open.name(), hits, found.timings(), terms));
+            results.add(new ColumnResult(column, open.name(), hits, found.timings(), terms, query));
         }
         return new QueryComparison(query, results);
     }

@@ -15,6 +15,7 @@ public final class RetrievalPage implements Page {
 
     private final RetrievalViewModel viewModel;
     private final RetrievalView view;
+    private PageRequest lastRequest = PageRequest.NONE;
 
     public RetrievalPage(PageContext context) {
         viewModel = new RetrievalViewModel(context.session(), context.runner(), Debouncer.fx(200), Platform::runLater);
@@ -30,8 +31,14 @@ public final class RetrievalPage implements Page {
         return viewModel;
     }
 
+    /** The request this page was last opened with. */
+    public PageRequest lastRequest() {
+        return lastRequest;
+    }
+
     @Override
     public void open(PageRequest request) {
+        lastRequest = request;
         if (request instanceof QueryRequest q) {
             view.showOneQuery();
             viewModel.open(q);
