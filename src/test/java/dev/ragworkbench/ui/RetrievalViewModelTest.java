@@ -159,8 +159,8 @@ class RetrievalViewModelTest {
 
     @Test
     void aQueryRequestFromAnotherPaneReplacesTheQuery() {
-        vm.open(new QueryRequest(null, "statins and cholesterol", "bm25:k1=1.5,b=0.6"));
-        assertThat(vm.queryProperty().get()).isEqualTo("statins and cholesterol");
+        vm.open(new QueryRequest(null, "vitamin D and bone density", "bm25:k1=1.5,b=0.6"));
+        assertThat(vm.queryProperty().get()).isEqualTo("vitamin D and bone density");
         assertThat(vm.columns().getFirst().specText()).isEqualTo("bm25:k1=1.5,b=0.6");
         assertThat(vm.columns().getFirst().resultProperty().get().hits()).isNotEmpty();
         assertThat(List.copyOf(runner.errors())).isEmpty();

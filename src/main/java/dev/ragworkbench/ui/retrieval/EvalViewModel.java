@@ -11,7 +11,7 @@ import dev.ragworkbench.retrieval.compare.ComparisonRuns;
 import dev.ragworkbench.retrieval.compare.Coverage;
 import dev.ragworkbench.retrieval.compare.EvalComparison;
 import dev.ragworkbench.retrieval.compare.EvalSetComparison;
-import dev.ragworkbench.ui.tasks.TaskHandle;
+import dev.ragworkbench.progress.Cancellation;
 import dev.ragworkbench.ui.tasks.TaskRequest;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
@@ -65,7 +65,8 @@ public final class EvalViewModel {
     private final IntegerProperty compareWith = new SimpleIntegerProperty(2);
     private final ObjectProperty<Metric> metric = new SimpleObjectProperty<>();
     private final ObservableList<Metric> metricChoices = FXCollections.observableArrayList();
-    private TaskHandle task = TaskHandle.DONE;
+    // stopped through this flag, not by cancelling the task (an interrupt would close the database's file channel)
+    private Cancellation stop = new Cancellation();
     private long generation;
     private EvalSet evaluated;
 
@@ -113,7 +114,7 @@ public final class EvalViewModel {
             status.set("No column can search: fix the columns' settings first.");
             return;
         }
-        task.cancel();
+        stop.cancel();
         clear();
         EvalSet target = sample.get() > 0 ? chosen.sample(sample.get(), SEED) : chosen;
         int depth = Math.max(Coverage.CUTOFF, list.stream().mapToInt(Metric::k).max().orElse(10));
@@ -124,8 +125,10 @@ public final class EvalViewModel {
                    + Formats.counted(columns.size(), "column") + "…");
         long gen = ++generation;
         var comparison = new EvalSetComparison(parent.sideBySide(), parent.session().workbench().comparisons());
-        task = parent.runner().run(TaskRequest.<EvalComparison>of("Evaluating " + target.name() + " in Retrieval",
-                        (p, c) -> comparison.run(request, tee(p), c))
+        var cancel = new Cancellation();
+        stop = cancel;
+        parent.runner().run(TaskRequest.<EvalComparison>of("Evaluating " + target.name() + " in Retrieval",
+                        (p, c) -> comparison.run(request, tee(p, c, cancel), cancel))
                 .onSuccess(r -> {
                     if (gen != generation) {
                         return;
@@ -143,11 +146,14 @@ public final class EvalViewModel {
                 }));
     }
 
-    /** The runner's listener (the status bar) and this pane's progress bar. */
-    private ProgressListener tee(ProgressListener statusBar) {
+    /** The runner's listener (the status bar) and this pane's progress bar; passes on the status bar's cancel. */
+    private ProgressListener tee(ProgressListener statusBar, Cancellation fromStatusBar, Cancellation cancel) {
         var last = new java.util.concurrent.atomic.AtomicLong(-1);
         return (stage, done, total) -> {
             statusBar.progress(stage, done, total);
+            if (fromStatusBar.isCancelled()) {
+                cancel.cancel(); // the status bar's cancel: stop at the next query like the pane's
+            }
             if (total > 0) {
                 long percent = done * 100 / total;
                 if (last.getAndSet(percent) != percent) {
@@ -160,7 +166,7 @@ public final class EvalViewModel {
     /** Stops the run; what it had searched is dropped. */
     public void cancel() {
         generation++;
-        task.cancel();
+        stop.cancel();
         running.set(false);
         clear();
         status.set("Cancelled; nothing kept.");
@@ -253,7 +259,7 @@ public final class EvalViewModel {
     }
 
     void dispose() {
-        task.cancel();
+        stop.cancel();
     }
 
     // ---- state

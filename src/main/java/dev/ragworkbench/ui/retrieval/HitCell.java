@@ -51,6 +51,10 @@ final class HitCell extends ListCell<ColumnHit> {
         var spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         title.setMinWidth(0);
+        // the title gives way; rank, movement, score and the relevant mark never ellipsize
+        for (Label l : new Label[] {rank, move, score, relevant}) {
+            l.setMinWidth(Region.USE_PREF_SIZE);
+        }
         HBox.setHgrow(title, Priority.SOMETIMES);
         var head = new HBox(6, rank, move, title, spacer, relevant, score);
         head.setAlignment(Pos.CENTER_LEFT);

@@ -57,7 +57,7 @@ public final class RetrievalView extends BorderPane {
         scroll.getStyleClass().add(atlantafx.base.theme.Tweaks.EDGE_TO_EDGE);
         var split = new SplitPane(scroll, details);
         split.setOrientation(Orientation.VERTICAL);
-        split.setDividerPositions(0.7);
+        split.setDividerPositions(0.74);
         oneQuery.setContent(split);
         oneQuery.setClosable(false);
         oneQuery.setId("one-query-tab");
