@@ -118,9 +118,10 @@ class RetrievalPaneTest {
         screenshot("retrieval-three-columns");
 
         // the eval set through the three columns
-        robot.clickOn("Eval set");
+        // the tab by its view (a text lookup may find the hidden tab's labels instead)
+        robot.interact(() -> shell.page(Section.RETRIEVAL, RetrievalPage.class).view().showEvalSet());
         robot.clickOn("#eval-run");
-        waitFor(180, () -> vm().eval().resultProperty().get() != null);
+        waitForResult();
         TableView<?> table = robot.lookup("#per-query").queryAs(TableView.class);
         assertThat(table.getItems()).hasSize(30);
         assertThat(vm().eval().summary()).hasSize(3);
@@ -150,9 +151,10 @@ class RetrievalPaneTest {
     void aCancelledEvalSetRunLeavesNoHalfResult(FxRobot robot) throws Exception {
         robot.interact(() -> shell.select(Section.RETRIEVAL));
         waitFor(60, () -> vm() != null && vm().columns().size() == 3);
-        robot.clickOn("Eval set");
+        // the tab by its view (a text lookup may find the hidden tab's labels instead)
+        robot.interact(() -> shell.page(Section.RETRIEVAL, RetrievalPage.class).view().showEvalSet());
         robot.clickOn("#eval-run");
-        waitFor(180, () -> vm().eval().resultProperty().get() != null);
+        waitForResult();
         assertThat(robot.lookup("#per-query").queryAs(TableView.class).getItems()).hasSize(30);
         Button run = robot.lookup("#eval-run").queryAs(Button.class);
         Button cancel = robot.lookup("#eval-cancel").queryAs(Button.class);
@@ -172,6 +174,15 @@ class RetrievalPaneTest {
         assertThat(vm().eval().statusProperty().get()).contains("Cancelled");
         assertThat(run.isDisabled()).isFalse();
         screenshot("retrieval-eval-cancelled");
+    }
+
+    private void waitForResult() throws Exception {
+        try {
+            waitFor(240, () -> vm().eval().resultProperty().get() != null);
+        } catch (java.util.concurrent.TimeoutException e) {
+            screenshot("retrieval-eval-timeout");
+            throw new AssertionError("no eval-set result; the pane says: " + vm().eval().statusProperty().get(), e);
+        }
     }
 
     private RetrievalViewModel vm() {

@@ -1,6 +1,8 @@
 package dev.ragworkbench.ui.retrieval;
 
+import dev.ragworkbench.judging.PoolColumn;
 import dev.ragworkbench.ui.common.Debouncer;
+import dev.ragworkbench.ui.retrieval.judging.JudgingView;
 import dev.ragworkbench.ui.shell.Page;
 import dev.ragworkbench.ui.shell.PageContext;
 import dev.ragworkbench.ui.shell.PageRequest;
@@ -9,17 +11,56 @@ import javafx.application.Platform;
 
 /**
  * The Retrieval pane's page: its ViewModel over the session (a search 200 ms after the last key, cancelling the
- * one still running), and a {@link QueryRequest} from another pane opens that query.
+ * one still running), and a {@link QueryRequest} from another pane opens that query. Its Judging tab (blind pooled
+ * judging over this pane's columns) and the grade bar under a hit's details are the {@code judging} part's.
  */
 public final class RetrievalPage implements Page {
 
     private final RetrievalViewModel viewModel;
     private final RetrievalView view;
+    private final GradingPanel grading;
+    private final JudgingView judging;
     private PageRequest lastRequest = PageRequest.NONE;
 
     public RetrievalPage(PageContext context) {
         viewModel = new RetrievalViewModel(context.session(), context.runner(), Debouncer.fx(200), Platform::runLater);
         view = new RetrievalView(viewModel);
+        grading = new GradingPanel(viewModel);
+        view.setGradingNode(grading);
+        grading.installKeys(view.hitsArea(), viewModel);
+        judging = new JudgingView(context.session(), context.runner());
+        view.addTab("Judging", "judging-tab", judging);
+        // the blind pool's columns are this pane's (those naming an index)
+        viewModel.columns().addListener((javafx.collections.ListChangeListener<ColumnViewModel>) c -> poolColumns());
+        viewModel.indexes().addListener((javafx.collections.ListChangeListener<String>) c -> poolColumns());
+        poolColumns();
+    }
+
+    private void poolColumns() {
+        var columns = new java.util.ArrayList<PoolColumn>();
+        for (ColumnViewModel c : viewModel.columns()) {
+            try {
+                var col = c.column();
+                String index = col.index() != null ? col.index()
+                        : viewModel.indexes().isEmpty() ? null : viewModel.indexes().getFirst();
+                if (index != null) {
+                    columns.add(new PoolColumn(col.retriever(), index));
+                }
+            } catch (IllegalArgumentException e) {
+                // a column being edited into a valid spec: left out of the pool until it is one
+            }
+        }
+        judging.setColumns(columns);
+    }
+
+    /** The Judging tab's view. */
+    public JudgingView judging() {
+        return judging;
+    }
+
+    /** Grading of the one-query view's selected hit. */
+    GradingPanel grading() {
+        return grading;
     }
 
     @Override
@@ -47,6 +88,7 @@ public final class RetrievalPage implements Page {
 
     @Override
     public void dispose() {
+        judging.dispose();
         viewModel.dispose();
     }
 }

@@ -128,6 +128,19 @@ public final class RetrievalView extends BorderPane {
         details.gradingSlot().getChildren().setAll(node);
     }
 
+    /** Adds a tab after the pane's own (the Judging tab). */
+    public void addTab(String title, String id, Node content) {
+        var tab = new Tab(title, content);
+        tab.setId(id);
+        tab.setClosable(false);
+        tabs.getTabs().add(tab);
+    }
+
+    /** Where the hit lists sit: keys typed over them (grades) can be caught here. */
+    Node hitsArea() {
+        return columns;
+    }
+
     public void showOneQuery() {
         tabs.getSelectionModel().select(oneQuery);
     }
