@@ -59,8 +59,8 @@ final class DetailsView extends HBox {
         scoreTitle.getStyleClass().add(Styles.TEXT_BOLD);
         scoreTitle.setTooltip(new Tooltip("Lucene's explanation: each analysed query term's idf × tf share"));
         var right = new VBox(6, scoreTitle, bm25, cosine, gradingSlot);
-        right.setMinWidth(240);
-        right.setPrefWidth(280);
+        right.setMinWidth(300);
+        right.setPrefWidth(400);
         getChildren().addAll(left, right);
         vm.detailsProperty().addListener((o, a, d) -> show(d));
         show(null);
@@ -74,6 +74,7 @@ final class DetailsView extends HBox {
     private void show(ChunkDetails d) {
         bm25.getChildren().clear();
         if (d == null) {
+            heading.setText("Select a hit to see its chunk in its document and why it scored so");
             text.getChildren().clear();
             cosine.setText("");
             return;

@@ -54,7 +54,11 @@ final class EvalView extends VBox {
         var x = new NumberAxis(0, 1, 0.2);
         var y = new NumberAxis(0, 1, 0.2);
         chart = new ScatterChart<>(x, y);
-        getChildren().addAll(controls(), summary, body(openQuery));
+        var summaryScroll = new javafx.scene.control.ScrollPane(summary);
+        summaryScroll.setFitToHeight(true);
+        summaryScroll.setVbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
+        summaryScroll.getStyleClass().add(atlantafx.base.theme.Tweaks.EDGE_TO_EDGE);
+        getChildren().addAll(controls(), summaryScroll, body(openQuery));
         VBox.setVgrow(getChildren().getLast(), Priority.ALWAYS);
         summary.getStyleClass().add("eval-summary");
         summary.setId("eval-summary");
@@ -149,6 +153,7 @@ final class EvalView extends VBox {
         }
         var metrics = rows.getFirst().metrics();
         int col = 0;
+        // the summary's numbers are read, not skimmed: every label at its full width (the pane scrolls if need be)
         for (String h : new String[] {"", "retriever", "index"}) {
             summary.add(head(h), col++, 0);
         }
@@ -187,16 +192,23 @@ final class EvalView extends VBox {
             summary.add(muted(s.flips()), col, r);
             r++;
         }
+        summary.getChildren().forEach(n -> {
+            if (n instanceof Label l) {
+                l.setMinWidth(Region.USE_PREF_SIZE);
+            }
+        });
     }
 
     private static Label head(String text) {
         var l = new Label(text);
+        l.setMinWidth(Region.USE_PREF_SIZE);
         l.getStyleClass().add("field-label");
         return l;
     }
 
     private static Label muted(String text) {
         var l = new Label(text);
+        l.setMinWidth(Region.USE_PREF_SIZE);
         l.getStyleClass().add(Styles.TEXT_MUTED);
         return l;
     }

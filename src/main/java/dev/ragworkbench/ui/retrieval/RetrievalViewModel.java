@@ -84,6 +84,10 @@ public final class RetrievalViewModel {
         this.search = new SideBySideSearch(session.workbench());
         this.eval = new EvalViewModel(this, fx);
         query.addListener((o, a, q) -> {
+            HitRef selected = selectedHit.get();
+            if (selected != null && !java.util.Objects.equals(selected.query(), q)) {
+                select(null, null); // the details were of another query's hit
+            }
             if (openedQuery != null && !openedQuery.equals(q)) {
                 openedQuery = null;
                 relevantDocs.clear();
@@ -263,6 +267,7 @@ public final class RetrievalViewModel {
     /** Marks {@code hit}'s document in every column and loads its details. */
     public void select(ColumnViewModel column, ColumnHit hit) {
         if (hit == null) {
+            loadingDetails.cancel();
             selectedDoc.set(null);
             selectedHit.set(null);
             details.set(null);
