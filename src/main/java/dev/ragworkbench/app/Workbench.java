@@ -48,6 +48,7 @@ import dev.ragworkbench.retrieval.Reranker;
 import dev.ragworkbench.retrieval.RerankerSpec;
 import dev.ragworkbench.retrieval.Retriever;
 import dev.ragworkbench.retrieval.RetrieverSpec;
+import dev.ragworkbench.retrieval.compare.ColumnSources;
 import dev.ragworkbench.retrieval.Retrievers;
 import dev.ragworkbench.retrieval.rerank.Rerankers;
 import dev.ragworkbench.sample.SampleWorkspace;
@@ -72,7 +73,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * each wrapped in the workspace's embedding cache. Commands and views take their stores from here and never
  * construct their own.
  */
-public final class Workbench implements AutoCloseable, ExperimentResources {
+public final class Workbench implements AutoCloseable, ExperimentResources, ColumnSources {
 
     private final Workspace workspace;
     private final DocumentStore documents;

@@ -1,22 +1,14 @@
 package dev.ragworkbench.retrieval;
 
 import dev.ragworkbench.index.ChunkIndex;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
-import org.apache.lucene.index.Term;
-import org.apache.lucene.search.BooleanClause;
-import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.similarities.BM25Similarity;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * BM25 over the analysed title + text field. The query is a bag of analysed terms, each boosted by how often
@@ -66,25 +58,6 @@ final class Bm25Retriever implements Retriever {
     }
 
     private Query toQuery(String text) {
-        var counts = new LinkedHashMap<String, Integer>();
-        try (var stream = index.analyzer().tokenStream(FIELD, text)) {
-            var term = stream.addAttribute(CharTermAttribute.class);
-            stream.reset();
-            while (stream.incrementToken()) {
-                counts.merge(term.toString(), 1, Integer::sum);
-            }
-            stream.end();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        if (counts.isEmpty()) {
-            return null; // only stop words or punctuation
-        }
-        var builder = new BooleanQuery.Builder();
-        for (Map.Entry<String, Integer> e : counts.entrySet()) {
-            Query tq = new TermQuery(new Term(FIELD, e.getKey()));
-            builder.add(e.getValue() == 1 ? tq : new BoostQuery(tq, e.getValue()), BooleanClause.Occur.SHOULD);
-        }
-        return builder.build();
+        return QueryTerms.bm25Query(index.analyzer(), text);
     }
 }

@@ -1,51 +1,94 @@
 package dev.ragworkbench.ui.retrieval;
 
+import dev.ragworkbench.judging.PoolColumn;
+import dev.ragworkbench.ui.common.Debouncer;
 import dev.ragworkbench.ui.retrieval.judging.JudgingView;
+import dev.ragworkbench.ui.shell.Page;
 import dev.ragworkbench.ui.shell.PageContext;
-import dev.ragworkbench.ui.shell.PlaceholderPage;
-import javafx.scene.Node;
-import javafx.scene.control.Tab;
-import javafx.scene.control.TabPane;
+import dev.ragworkbench.ui.shell.PageRequest;
+import dev.ragworkbench.ui.shell.QueryRequest;
+import javafx.application.Platform;
 
 /**
- * The Retrieval pane's page; a placeholder until the issue that builds the queries, retriever editor and per-query comparison replaces this class's body (its
- * View and ViewModel go in this package, beside it). Its Judging tab is built ({@code judging}).
+ * The Retrieval pane's page: its ViewModel over the session (a search 200 ms after the last key, cancelling the
+ * one still running), and a {@link QueryRequest} from another pane opens that query. Its Judging tab (blind pooled
+ * judging over this pane's columns) and the grade bar under a hit's details are the {@code judging} part's.
  */
-public final class RetrievalPage extends PlaceholderPage {
+public final class RetrievalPage implements Page {
 
-    private final PageContext context;
-    private TabPane tabs;
-    private JudgingView judging;
+    private final RetrievalViewModel viewModel;
+    private final RetrievalView view;
+    private final GradingPanel grading;
+    private final JudgingView judging;
+    private PageRequest lastRequest = PageRequest.NONE;
 
     public RetrievalPage(PageContext context) {
-        super(context);
-        this.context = context;
+        viewModel = new RetrievalViewModel(context.session(), context.runner(), Debouncer.fx(200), Platform::runLater);
+        view = new RetrievalView(viewModel);
+        grading = new GradingPanel(viewModel);
+        view.setGradingNode(grading);
+        grading.installKeys(view.hitsArea(), viewModel);
+        judging = new JudgingView(context.session(), context.runner());
+        view.addTab("Judging", "judging-tab", judging);
+        // the blind pool's columns are this pane's (those naming an index)
+        viewModel.columns().addListener((javafx.collections.ListChangeListener<ColumnViewModel>) c -> poolColumns());
+        viewModel.indexes().addListener((javafx.collections.ListChangeListener<String>) c -> poolColumns());
+        poolColumns();
     }
 
-    @Override
-    public Node view() {
-        if (tabs == null) {
-            judging = new JudgingView(context.session(), context.runner());
-            var compare = new Tab("Compare", super.view());
-            var judge = new Tab("Judging", judging);
-            judge.setId("judging-tab");
-            tabs = new TabPane(compare, judge);
-            tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+    private void poolColumns() {
+        var columns = new java.util.ArrayList<PoolColumn>();
+        for (ColumnViewModel c : viewModel.columns()) {
+            try {
+                var col = c.column();
+                String index = col.index() != null ? col.index()
+                        : viewModel.indexes().isEmpty() ? null : viewModel.indexes().getFirst();
+                if (index != null) {
+                    columns.add(new PoolColumn(col.retriever(), index));
+                }
+            } catch (IllegalArgumentException e) {
+                // a column being edited into a valid spec: left out of the pool until it is one
+            }
         }
-        return tabs;
+        judging.setColumns(columns);
     }
 
     /** The Judging tab's view. */
     public JudgingView judging() {
-        view();
         return judging;
+    }
+
+    /** Grading of the one-query view's selected hit. */
+    GradingPanel grading() {
+        return grading;
+    }
+
+    @Override
+    public RetrievalView view() {
+        return view;
+    }
+
+    public RetrievalViewModel viewModel() {
+        return viewModel;
+    }
+
+    /** The request this page was last opened with. */
+    public PageRequest lastRequest() {
+        return lastRequest;
+    }
+
+    @Override
+    public void open(PageRequest request) {
+        lastRequest = request;
+        if (request instanceof QueryRequest q) {
+            view.showOneQuery();
+            viewModel.open(q);
+        }
     }
 
     @Override
     public void dispose() {
-        if (judging != null) {
-            judging.dispose();
-        }
-        super.dispose();
+        judging.dispose();
+        viewModel.dispose();
     }
 }

@@ -1,0 +1,237 @@
+package dev.ragworkbench.ui;
+
+import dev.ragworkbench.retrieval.compare.ColumnHit;
+import dev.ragworkbench.ui.retrieval.RetrievalPage;
+import dev.ragworkbench.ui.retrieval.RetrievalViewModel;
+import dev.ragworkbench.ui.shell.AppConfig;
+import dev.ragworkbench.ui.shell.AppShell;
+import dev.ragworkbench.ui.shell.Section;
+import dev.ragworkbench.ui.shell.UiSettings;
+import javafx.css.PseudoClass;
+import javafx.scene.control.Button;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.image.WritableImage;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.prefs.Preferences;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The Retrieval pane in the real window under Xvfb, on a SciFact subset indexed with MiniLM: typing a query fills
+ * three columns, a hit selected in one is marked in the others, an eval-set run fills the per-query table and
+ * opens a query, and a run cancelled at once leaves no result.
+ */
+@ExtendWith(ApplicationExtension.class)
+class RetrievalPaneTest {
+
+    static final PseudoClass SHARED = PseudoClass.getPseudoClass("shared");
+    static final PseudoClass RELEVANT = PseudoClass.getPseudoClass("relevant");
+
+    @TempDir
+    static Path tmp;
+    static Path template;
+
+    private AppShell shell;
+    private Preferences prefs;
+    private Stage stage;
+
+    @BeforeAll
+    static void workspace() {
+        template = RetrievalFixture.workspace(tmp.resolve("template"));
+    }
+
+    @Start
+    void start(Stage stage) throws Exception {
+        this.stage = stage;
+        prefs = Preferences.userRoot().node("dev/ragworkbench/test/" + UUID.randomUUID());
+        Path ws = tmp.resolve("ws-" + UUID.randomUUID());
+        copy(template, ws);
+        shell = new AppShell(stage, new AppConfig(ws, new UiSettings(prefs), false, false));
+        shell.start();
+        stage.setWidth(1500);
+        stage.setHeight(950);
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        FxToolkit.cleanupStages();
+        WaitForAsyncUtils.asyncFx(() -> shell.close()).get(20, TimeUnit.SECONDS);
+        prefs.removeNode();
+    }
+
+    @Test
+    void threeColumnsFillTheSharedHitIsMarkedAndAnEvalSetRuns(FxRobot robot) throws Exception {
+        robot.interact(() -> shell.select(Section.RETRIEVAL));
+        waitFor(60, () -> vm() != null && vm().columns().size() == 3);
+        robot.clickOn("#query").write("vitamin D deficiency and bone density");
+        waitFor(120, () -> vm().columns().stream().allMatch(c -> c.resultProperty().get() != null
+                && c.resultProperty().get().query().equals("vitamin D deficiency and bone density")));
+        for (int i = 0; i < 3; i++) {
+            assertThat(hits(robot, i).getItems()).hasSize(10);
+        }
+
+        // a document both BM25 and dense found: select it in the first column, see it marked in the second
+        var first = hits(robot, 0).getItems();
+        var second = hits(robot, 1).getItems();
+        Set<String> inFirst = new HashSet<>(first.stream().map(ColumnHit::docId).toList());
+        ColumnHit shared = second.stream().filter(h -> inFirst.contains(h.docId())).findFirst().orElseThrow();
+        int rank0 = first.stream().filter(h -> h.docId().equals(shared.docId())).findFirst().orElseThrow().rank();
+        robot.interact(() -> {
+            hits(robot, 0).scrollTo(rank0 - 1);
+            hits(robot, 1).scrollTo(shared.rank() - 1);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn(cell(robot, 0, shared.docId()));
+        waitFor(30, () -> vm().detailsProperty().get() != null);
+        assertThat(vm().selectedDocProperty().get()).isEqualTo(shared.docId());
+        assertThat(cell(robot, 1, shared.docId()).getPseudoClassStates()).contains(SHARED);
+        assertThat(cell(robot, 0, shared.docId()).getPseudoClassStates()).contains(SHARED);
+        var other = second.stream().filter(h -> !h.docId().equals(shared.docId())).findFirst().orElseThrow();
+        assertThat(robot.lookup("#hits-1 .hit-cell").queryAllAs(ListCell.class).stream()
+                .filter(c -> other.equals(c.getItem())).allMatch(c -> !c.getPseudoClassStates().contains(SHARED)))
+                .isTrue();
+        assertThat(robot.lookup("#bm25-explanation").tryQuery()).isPresent();
+        WaitForAsyncUtils.sleep(300, TimeUnit.MILLISECONDS);
+        screenshot("retrieval-three-columns");
+
+        // the eval set through the three columns
+        // the tab by its view (a text lookup may find the hidden tab's labels instead)
+        robot.interact(() -> shell.page(Section.RETRIEVAL, RetrievalPage.class).view().showEvalSet());
+        robot.clickOn("#eval-run");
+        waitForResult();
+        TableView<?> table = robot.lookup("#per-query").queryAs(TableView.class);
+        assertThat(table.getItems()).hasSize(30);
+        assertThat(vm().eval().summary()).hasSize(3);
+        WaitForAsyncUtils.sleep(300, TimeUnit.MILLISECONDS);
+        screenshot("retrieval-eval-set");
+
+        // a query of the table opens in the one-query view with its relevant documents marked
+        var row = robot.lookup("#per-query .table-row-cell").queryAllAs(TableRow.class).stream()
+                .filter(r -> !r.isEmpty()).findFirst().orElseThrow();
+        robot.doubleClickOn(row);
+        waitFor(60, () -> !vm().relevantDocs().isEmpty() && vm().columns().stream()
+                .allMatch(c -> c.resultProperty().get() != null
+                        && c.resultProperty().get().query().equals(vm().queryProperty().get())));
+        assertThat(vm().columns().getFirst().queryMetricsProperty().get()).contains("ndcg@10");
+        boolean marked = vm().columns().stream().flatMap(c -> c.resultProperty().get().hits().stream())
+                .anyMatch(h -> vm().relevantDocs().contains(h.docId()));
+        if (marked) {
+            WaitForAsyncUtils.waitForFxEvents();
+            assertThat(robot.lookup(".hit-cell").queryAllAs(ListCell.class).stream()
+                    .anyMatch(c -> c.getPseudoClassStates().contains(RELEVANT))).isTrue();
+        }
+        WaitForAsyncUtils.sleep(300, TimeUnit.MILLISECONDS);
+        screenshot("retrieval-opened-query");
+    }
+
+    @Test
+    void aCancelledEvalSetRunLeavesNoHalfResult(FxRobot robot) throws Exception {
+        robot.interact(() -> shell.select(Section.RETRIEVAL));
+        waitFor(60, () -> vm() != null && vm().columns().size() == 3);
+        // the tab by its view (a text lookup may find the hidden tab's labels instead)
+        robot.interact(() -> shell.page(Section.RETRIEVAL, RetrievalPage.class).view().showEvalSet());
+        robot.clickOn("#eval-run");
+        waitForResult();
+        assertThat(robot.lookup("#per-query").queryAs(TableView.class).getItems()).hasSize(30);
+        Button run = robot.lookup("#eval-run").queryAs(Button.class);
+        Button cancel = robot.lookup("#eval-cancel").queryAs(Button.class);
+        // run again and cancel in the same turn of the FX thread: the work has surely not finished
+        robot.interact(() -> {
+            run.fire();
+            assertThat(cancel.isDisabled()).isFalse();
+            cancel.fire();
+        });
+        assertThat(vm().eval().resultProperty().get()).isNull();
+        waitFor(120, () -> shell.runner().running().isEmpty());
+        WaitForAsyncUtils.sleep(500, TimeUnit.MILLISECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(vm().eval().resultProperty().get()).isNull();
+        assertThat(robot.lookup("#per-query").queryAs(TableView.class).getItems()).isEmpty();
+        assertThat(vm().eval().summary()).isEmpty();
+        assertThat(vm().eval().statusProperty().get()).contains("Cancelled");
+        assertThat(run.isDisabled()).isFalse();
+        screenshot("retrieval-eval-cancelled");
+    }
+
+    private void waitForResult() throws Exception {
+        try {
+            waitFor(240, () -> vm().eval().resultProperty().get() != null);
+        } catch (java.util.concurrent.TimeoutException e) {
+            screenshot("retrieval-eval-timeout");
+            throw new AssertionError("no eval-set result; the pane says: " + vm().eval().statusProperty().get(), e);
+        }
+    }
+
+    private RetrievalViewModel vm() {
+        var page = shell.page(Section.RETRIEVAL, RetrievalPage.class);
+        return page == null ? null : page.viewModel();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static ListView<ColumnHit> hits(FxRobot robot, int column) {
+        return robot.lookup("#hits-" + column).queryAs(ListView.class);
+    }
+
+    private static ListCell<?> cell(FxRobot robot, int column, String docId) {
+        return robot.lookup("#hits-" + column + " .hit-cell").queryAllAs(ListCell.class).stream()
+                .filter(c -> c.getItem() instanceof ColumnHit h && h.docId().equals(docId) && c.isVisible())
+                .findFirst().orElseThrow(() -> new AssertionError("no visible cell of " + docId + " in column " + column));
+    }
+
+    private static void waitFor(int seconds, Callable<Boolean> condition) throws Exception {
+        WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, condition);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private void screenshot(String name) throws Exception {
+        WritableImage image = WaitForAsyncUtils.asyncFx(() -> stage.getScene().snapshot(null)).get(20, TimeUnit.SECONDS);
+        int w = (int) image.getWidth();
+        int h = (int) image.getHeight();
+        var out = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
+        var reader = image.getPixelReader();
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                out.setRGB(x, y, reader.getArgb(x, y));
+            }
+        }
+        Path dir = Path.of("target", "screenshots");
+        Files.createDirectories(dir);
+        ImageIO.write(out, "png", dir.resolve(name + ".png").toFile());
+    }
+
+    private static void copy(Path from, Path to) throws Exception {
+        try (var walk = Files.walk(from)) {
+            for (Path p : walk.toList()) {
+                Path t = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(t);
+                } else {
+                    Files.copy(p, t);
+                }
+            }
+        }
+    }
+}
