@@ -75,6 +75,19 @@ class HistorySearchStoreTest {
                         s.params().get("embedder").contains("minilm")));
     }
 
+    @org.junit.jupiter.api.Test
+    void freeTextAndTheLanguageCombine() {
+        var filter = dev.ragworkbench.experiment.store.RunFilter.and(dev.ragworkbench.experiment.store.RunFilter.text("SCIFACT-1"),
+                HistorySearch.parse("metrics.ndcg@10 > 0.5"));
+        var expected = seeded.stream().filter(s -> s.params().get("index.name").startsWith("scifact-1")
+                && s.metrics().get("ndcg@10") > 0.5).map(Seeded::id).sorted().toList();
+        var found = store.search(HistoryQuery.all().where(filter)).runs().stream().map(Run::id).sorted().toList();
+        assertThat(found).isEqualTo(expected).isNotEmpty();
+        // % and _ are plain characters in free text
+        assertThat(store.search(HistoryQuery.all().where(dev.ragworkbench.experiment.store.RunFilter.text("grid_1"))).total())
+                .isZero();
+    }
+
     @ParameterizedTest
     @MethodSource("queries")
     void findsWhatTheQueryMeans(String query, Predicate<Seeded> meaning) {
