@@ -144,6 +144,7 @@ final class RunView extends BorderPane {
     private VBox artifactsPane() {
         artifacts.setId("run-artifacts");
         artifacts.setPrefHeight(140);
+        artifactText.setId("run-artifact-text");
         artifactText.setEditable(false);
         artifactText.getStyleClass().add("monospace");
         var open = new Button("Open");
