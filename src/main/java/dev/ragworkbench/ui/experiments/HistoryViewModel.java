@@ -45,7 +45,8 @@ import java.util.function.Consumer;
  */
 public final class HistoryViewModel {
 
-    public static final int PAGE_SIZE = 200;
+    /** Rows a page holds: a screenful several times over, and few enough that a page reads in one short query. */
+    public static final int PAGE_SIZE = 100;
 
     private final RunStore store;
     private final UiStateStore uiState;
@@ -115,9 +116,15 @@ public final class HistoryViewModel {
             var baselines = baselinesOf(page.runs());
             ColumnChoice choice = needsChoice ? uiState.get(ColumnChoice.SCOPE, ColumnChoice.key(exp))
                     .map(ColumnChoice::fromJson).orElse(null) : null;
-            return new HistorySnapshot(page, baselines, full ? store.historyColumns() : null,
-                    full ? store.experimentSummaries() : null, before, choice);
-        }).unlisted().silentErrors().onSuccess(this::show).onFailure(e -> message.set(Errors.sentence(e)))
+            return new HistorySnapshot(page, baselines, null, null, before, choice);
+        }).unlisted().silentErrors().onSuccess(s -> {
+            show(s);
+            if (full) {
+                // the column chooser's keys and the experiment list come after the rows: the first frame
+                // shows the page without waiting for the DISTINCT over every param
+                readColumnsAndExperiments();
+            }
+        }).onFailure(e -> message.set(Errors.sentence(e)))
                 .onFinished(() -> {
                     loading.set(false);
                     if (pending) {
@@ -125,6 +132,18 @@ public final class HistoryViewModel {
                         boolean f = pendingFull;
                         pendingFull = false;
                         reload(f);
+                    }
+                }));
+    }
+
+    private void readColumnsAndExperiments() {
+        runner.run(TaskRequest.of("Reading the history's columns", (p, c) ->
+                new HistorySnapshot(null, Map.of(), store.historyColumns(), store.experimentSummaries(), null, null))
+                .unlisted().silentErrors().onSuccess(s -> {
+                    available.set(s.columns());
+                    experiments.setAll(s.experiments());
+                    if (grouped.get()) {
+                        reload(false); // the group headers count each experiment's runs
                     }
                 }));
     }
