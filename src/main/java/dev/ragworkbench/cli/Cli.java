@@ -20,7 +20,7 @@ import java.nio.file.NoSuchFileException;
 @Command(name = "rag-workbench", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
         description = "Find out, with numbers, which retrieval set-up works best on your own documents.",
         subcommands = {ImportCommand.class, IndexCommand.class, IndexesCommand.class, DocumentsCommand.class,
-                SearchCommand.class, RunCommand.class, RunsCommand.class, ModelsCommand.class, ReportCommand.class,
+                SearchCommand.class, RunCommand.class, RunsCommand.class, ExperimentsCommand.class, ModelsCommand.class, ReportCommand.class,
                 FinetuneCommand.class, EvalsetsCommand.class, WorkspaceCommand.class, BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Cli {

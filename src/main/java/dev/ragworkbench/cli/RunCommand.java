@@ -3,6 +3,7 @@ package dev.ragworkbench.cli;
 import dev.ragworkbench.app.Workbench;
 import dev.ragworkbench.experiment.ExperimentRunner;
 import dev.ragworkbench.experiment.QualityGate;
+import dev.ragworkbench.experiment.history.ExperimentBaselines;
 import dev.ragworkbench.experiment.spec.ExperimentSpec;
 import dev.ragworkbench.experiment.spec.SpecException;
 import dev.ragworkbench.experiment.store.NoSuchRunException;
@@ -51,8 +52,9 @@ final class RunCommand implements Runnable {
             description = "Fail (exit 1) when any run meets it, e.g. \"ndcg@10 < 0.66\". Repeatable.")
     List<String> failIf = new ArrayList<>();
 
-    @Option(names = "--baseline", paramLabel = "RUN_ID|FILE.json",
-            description = "Compare each run with this run, or with a file written by --json.")
+    @Option(names = "--baseline", paramLabel = "RUN_ID|FILE.json|marked",
+            description = "Compare each run with this run, with a file written by --json, or with 'marked': the run"
+                    + " marked as the experiment's baseline ('runs baseline RUN_ID').")
     String baseline;
 
     @Option(names = "--max-drop", paramLabel = "X", defaultValue = "0.01",
@@ -61,6 +63,8 @@ final class RunCommand implements Runnable {
 
     @Spec
     CommandSpec spec;
+
+    private static final String MARKED = "marked";
 
     @Override
     public void run() {
@@ -77,7 +81,8 @@ final class RunCommand implements Runnable {
         var progress = new TerminalProgress(spec.commandLine().getErr());
         try (var bench = options.open()) {
             var store = bench.runs();
-            List<QualityGate.Subject> baselineRuns = baseline == null ? null : baseline(store);
+            List<QualityGate.Subject> baselineRuns = baseline == null ? null
+                    : MARKED.equals(baseline) ? markedBaseline(store, experiment.name()) : baseline(store);
             var outcomes = new ExperimentRunner(bench, store).run(experiment,
                     new ExperimentRunner.Options(sample, seed, trecDir), progress, Cancellation.none());
             progress.closeLine();
@@ -101,6 +106,13 @@ final class RunCommand implements Runnable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** {@code --baseline marked}: the experiment's marked baseline, read before the grid adds runs. */
+    private static List<QualityGate.Subject> markedBaseline(RunStore store, String experiment) {
+        var run = new ExperimentBaselines(store).of(experiment).orElseThrow(() -> new BadInputException(
+                "experiment '" + experiment + "' has no marked baseline; mark one with 'runs baseline RUN_ID'"));
+        return List.of(new QualityGate.Subject(run.id(), run.name(), run.metrics()));
     }
 
     /** The baseline's runs: a stored run by id, or the runs of a file written by {@code run --json}. */

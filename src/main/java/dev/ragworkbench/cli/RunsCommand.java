@@ -10,9 +10,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 
-/** {@code runs list | show ID | compare A B}: the experiment history. */
-@Command(name = "runs", mixinStandardHelpOptions = true, description = "List, show and compare recorded runs.",
-        subcommands = {ListRuns.class, ShowRun.class, CompareRuns.class})
+/** {@code runs list | show ID | compare A B | delete | tag | note | baseline}: the experiment history. */
+@Command(name = "runs", mixinStandardHelpOptions = true,
+        description = "List, show, compare, delete, tag and annotate recorded runs; mark a baseline.",
+        subcommands = {ListRuns.class, ShowRun.class, CompareRuns.class, DeleteRuns.class, TagRun.class, NoteRun.class,
+                MarkBaseline.class})
 final class RunsCommand {
 
     /** Runs as rows, metrics as columns (the union, in first-seen order unless given). */

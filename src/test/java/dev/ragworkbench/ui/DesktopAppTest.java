@@ -179,7 +179,8 @@ class DesktopAppTest {
     void placeholdersAndDarkTheme(FxRobot robot) throws Exception {
         waitFor(30, () -> importVm().documents().size() == 24 && shell.runner().running().isEmpty());
         robot.interact(() -> shell.select(Section.EXPERIMENTS));
-        assertThat(robot.lookup(".placeholder-pane").tryQuery()).isPresent();
+        // issue 12 replaced the Experiments placeholder with the history
+        assertThat(robot.lookup("#history-table").tryQuery()).isPresent();
         // one pane opens another through the navigator, with a request of the type the target takes
         robot.interact(() -> shell.open(Section.RETRIEVAL, new QueryRequest(null, "what is sepsis?")));
         assertThat(shell.page(Section.RETRIEVAL, RetrievalPage.class).lastRequest())

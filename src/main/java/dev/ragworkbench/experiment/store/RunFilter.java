@@ -104,6 +104,22 @@ public sealed interface RunFilter {
         }
     }
 
+    /**
+     * Runs whose id, name or experiment, or one of whose param or tag keys or values, contains {@code text}
+     * (ignoring case; {@code %} and {@code _} are plain characters here): the history's free-text box, and
+     * {@code runs list --search}.
+     */
+    static RunFilter text(String text) {
+        return text == null || text.isBlank() ? everything() : new Text(text.strip());
+    }
+
+    /** See {@link #text(String)}. */
+    record Text(String text) implements RunFilter {
+        public Text {
+            StoreChecks.requireText(text, "search text");
+        }
+    }
+
     record And(List<RunFilter> parts) implements RunFilter {
         public And {
             parts = List.copyOf(parts);

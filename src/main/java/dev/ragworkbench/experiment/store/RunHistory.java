@@ -111,6 +111,7 @@ final class RunHistory {
                 condition(not.part(), sql);
             }
             case Condition c -> comparison(c, sql);
+            case RunFilter.Text t -> text(t, sql);
         }
     }
 
@@ -159,6 +160,19 @@ final class RunHistory {
         // Not correlated: the (key, value) index finds the matching runs once, instead of one look-up per run.
         sql.append("r.id IN (SELECT x.run_id FROM ").append(table).append(" x WHERE ").append(keyColumn)
                 .append(" = ?").arg(f.key()).append(" AND ").append(valueColumn).append(op).append("?)").arg(value);
+    }
+
+    private static void text(RunFilter.Text t, Sql sql) {
+        String pattern = "%" + StoreChecks.likeEscape(t.text().toLowerCase(java.util.Locale.ROOT)) + "%";
+        sql.append("(LOWER(r.id) LIKE ? ESCAPE '\\'").arg(pattern)
+                .append(" OR LOWER(r.name) LIKE ? ESCAPE '\\'").arg(pattern)
+                .append(" OR LOWER(e.name) LIKE ? ESCAPE '\\'").arg(pattern);
+        for (String table : new String[]{"run_param", "run_tag"}) {
+            sql.append(" OR r.id IN (SELECT x.run_id FROM ").append(table)
+                    .append(" x WHERE LOWER(x.\"KEY\") LIKE ? ESCAPE '\\'").arg(pattern)
+                    .append(" OR LOWER(x.\"VALUE\") LIKE ? ESCAPE '\\')").arg(pattern);
+        }
+        sql.append(")");
     }
 
     /** SQL text with its parameters in order. */

@@ -41,6 +41,7 @@ public final class RunStore {
     private final ArtifactRepository artifacts;
     private final RunHistory history;
     private final Baselines baselines;
+    private final HistoryStats stats;
 
     /** Opens the store of {@code workspace} and {@linkplain #reconcile() fails runs whose process is gone}. */
     public RunStore(Workspace workspace) {
@@ -57,6 +58,7 @@ public final class RunStore {
         this.artifacts = new ArtifactRepository(jdbc);
         this.history = new RunHistory(jdbc);
         this.baselines = new Baselines(jdbc);
+        this.stats = new HistoryStats(jdbc);
         reconcile();
     }
 
@@ -267,6 +269,16 @@ public final class RunStore {
     /** The param keys, metric names and tag keys runs have: what the history can show and filter on. */
     public HistoryColumns historyColumns() {
         return history.columns();
+    }
+
+    /** Experiments with their run counts and newest start, the one run most recently first. */
+    public List<ExperimentSummary> experimentSummaries() {
+        return stats.experiments();
+    }
+
+    /** A fingerprint that changes with any write to the history, by any process: what a view polls. */
+    public HistoryStamp historyStamp() {
+        return stats.stamp();
     }
 
     /** One metric's per-query values of a run, query id → value, in the order they were logged. */

@@ -1,34 +1,72 @@
 package dev.ragworkbench.ui.experiments;
 
+import atlantafx.base.theme.Styles;
 import dev.ragworkbench.ui.experiments.compare.CompareTab;
 import dev.ragworkbench.ui.experiments.launch.LaunchTab;
 import dev.ragworkbench.ui.shell.ComparisonRequest;
 import dev.ragworkbench.ui.shell.Page;
 import dev.ragworkbench.ui.shell.PageContext;
 import dev.ragworkbench.ui.shell.PageRequest;
-import dev.ragworkbench.ui.shell.PlaceholderPage;
+import dev.ragworkbench.ui.shell.RunRequest;
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
+import javafx.util.Duration;
+
+import java.util.List;
 
 /**
- * The Experiments pane's page: the history (a placeholder until its track lands), "Start an experiment" and
- * "Compare", each a tab of its own package's View and ViewModel.
+ * The Experiments pane: tabs for the history (the workspace's runs), one run's page, starting an experiment, and
+ * the comparison of selected runs. The history follows writes by other processes: it polls the store's
+ * {@link dev.ragworkbench.experiment.store.HistoryStamp} while shown.
+ *
+ * <p>The launch form and the comparison view are built in the {@code launch} and {@code compare} sub-packages,
+ * each a tab with its own View and ViewModel.
  */
 public final class ExperimentsPage implements Page {
 
+    /** How often the shown history asks whether another process wrote to the store. */
+    static final Duration POLL = Duration.millis(1000);
+
+    private final HistoryViewModel history;
+    private final RunViewModel run;
     private final TabPane tabs = new TabPane();
+    private final Tab historyTab;
+    private final Tab runTab;
     private final LaunchTab launch;
     private final CompareTab compare;
+    private final Timeline poll;
     private PageRequest lastRequest = PageRequest.NONE;
 
     public ExperimentsPage(PageContext context) {
-        launch = new LaunchTab(context, ids -> { });
+        var bench = context.session().workbench();
+        history = new HistoryViewModel(bench.runs(), bench.uiState(), context.runner());
+        run = new RunViewModel(bench.runs(), context.runner());
+        var historyView = new HistoryView(history);
+        var runView = new RunView(run);
+        historyTab = tab("History", historyView, "tab-history");
+        runTab = tab("Run", runView, "tab-run");
+        // Runs a launched grid made show in the history at once, not only at the next poll.
+        launch = new LaunchTab(context, ids -> history.reload(true));
         compare = new CompareTab(context);
-        var history = new Tab("History", new PlaceholderPage(context).view());
-        history.setClosable(false);
-        tabs.getTabs().addAll(history, launch.tab(), compare.tab());
-        tabs.getStyleClass().add("experiments-tabs");
+        tabs.getTabs().setAll(historyTab, runTab, compare.tab(), launch.tab());
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        tabs.setId("experiments-tabs");
+        tabs.getStyleClass().add(Styles.TABS_FLOATING);
+        runTab.setDisable(true);
+
+        historyView.setOnOpen(this::openRun);
+        runView.setOnBack(() -> tabs.getSelectionModel().select(historyTab));
+        run.setOnChanged(() -> history.reload(true));
+        history.setOnCompare(this::compare);
+
+        poll = new Timeline(new KeyFrame(POLL, e -> history.poll()));
+        poll.setCycleCount(Animation.INDEFINITE);
+        history.reload(true);
     }
 
     @Override
@@ -37,10 +75,26 @@ public final class ExperimentsPage implements Page {
     }
 
     @Override
+    public void attach() {
+        history.poll();
+        poll.play();
+    }
+
+    @Override
+    public void detach() {
+        poll.stop();
+    }
+
+    @Override
     public void open(PageRequest request) {
         lastRequest = request;
-        if (request instanceof ComparisonRequest c) {
-            compare.open(c);
+        switch (request) {
+            case RunRequest r -> openRun(r.runId());
+            case ComparisonRequest c -> {
+                compare.open(c);
+                tabs.getSelectionModel().select(compare.tab());
+            }
+            default -> tabs.getSelectionModel().select(historyTab);
         }
     }
 
@@ -59,7 +113,39 @@ public final class ExperimentsPage implements Page {
 
     @Override
     public void dispose() {
+        poll.stop();
+        history.dispose();
         launch.dispose();
         compare.dispose();
+    }
+
+    public HistoryViewModel history() {
+        return history;
+    }
+
+    public RunViewModel run() {
+        return run;
+    }
+
+    /** Shows a run's page. */
+    public void openRun(String runId) {
+        run.open(runId);
+        runTab.setDisable(false);
+        tabs.getSelectionModel().select(runTab);
+    }
+
+    /** Shows the comparison of {@code runIds} (two or more; the first is the reference). */
+    public void compare(List<String> runIds) {
+        compare.compare(List.copyOf(runIds));
+        tabs.getSelectionModel().select(compare.tab());
+    }
+
+    private static Tab tab(String title, Node content, String id) {
+        var tab = new Tab(title, content);
+        tab.setId(id);
+        if (content instanceof javafx.scene.layout.Region r) {
+            r.setPadding(new Insets(12));
+        }
+        return tab;
     }
 }

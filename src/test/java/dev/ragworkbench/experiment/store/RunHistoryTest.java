@@ -145,7 +145,17 @@ class RunHistoryTest {
             case RunFilter.Or or -> or.parts().stream().anyMatch(p -> matches(p, s));
             case RunFilter.Not not -> !matches(not.part(), s);
             case Condition c -> holds(c, s);
+            case RunFilter.Text t -> containsText(t.text(), s);
         };
+    }
+
+    /** The free-text filter: id, name, or a param or tag key or value contains the text, ignoring case. */
+    static boolean containsText(String text, Seeded s) {
+        String t = text.toLowerCase(java.util.Locale.ROOT);
+        java.util.function.Predicate<String> has = v -> v != null && v.toLowerCase(java.util.Locale.ROOT).contains(t);
+        return has.test(s.id()) || has.test(s.name())
+               || s.params().entrySet().stream().anyMatch(e -> has.test(e.getKey()) || has.test(e.getValue()))
+               || s.tags().entrySet().stream().anyMatch(e -> has.test(e.getKey()) || has.test(e.getValue()));
     }
 
     private static boolean holds(Condition c, Seeded s) {
