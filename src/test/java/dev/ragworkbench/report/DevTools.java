@@ -67,8 +67,10 @@ final class DevTools implements AutoCloseable {
         command.add(chromium.toString());
         command.addAll(FLAGS);
         command.addAll(List.of("--remote-debugging-port=0", "--user-data-dir=" + profile, "about:blank"));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(log.toFile()).start();
+        var builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        // Its sockets and scratch files go under the test's folder, not /tmp.
+        builder.environment().put("TMPDIR", profile.toString());
+        Process process = builder.start();
         try {
             Path portFile = profile.resolve("DevToolsActivePort");
             Instant deadline = Instant.now().plus(TIMEOUT);

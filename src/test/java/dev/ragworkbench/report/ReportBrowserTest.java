@@ -69,6 +69,8 @@ class ReportBrowserTest {
             byte[] png = Base64.getDecoder().decode(shot.get("data").asText());
             Path out = Files.createDirectories(Path.of("target", "screenshots")).resolve("report.png");
             Files.write(out, png);
+            // The page itself beside its picture, for review.
+            Files.copy(html, out.resolveSibling("report.html"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             assertThat(png).hasSizeGreaterThan(10_000);
             assertThat(new String(png, 1, 3, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("PNG");
         }

@@ -162,6 +162,21 @@ class ReportTest {
         assertThat(tables(ReportWriter.render(one, ReportFormat.MARKDOWN).lines().toList())).hasSize(1);
     }
 
+    @Test
+    void threeRunsAddParallelCoordinatesOfTheParamsThatDiffer() {
+        Report three = bench.reports().build(List.of(runs.runA(), runs.runB(), runs.runA()));
+        assertThat(three.comparisons()).hasSize(2);
+        assertThat(three.comparisons().get(1).flips()).isEmpty();
+        var doc = Jsoup.parse(ReportWriter.render(three, ReportFormat.HTML));
+        var parallel = doc.select("svg.chart").stream().filter(s -> s.attr("aria-label").equals("Params → ndcg@10"))
+                .toList();
+        assertThat(parallel).singleElement().satisfies(svg -> {
+            assertThat(svg.select("polyline.mark-path")).hasSize(3);
+            assertThat(svg.select("text.mark-axis-label").eachText()).containsExactly("retrieval.b", "ndcg@10");
+        });
+        assertThat(doc.select("section.comparison")).hasSize(2);
+    }
+
     /** Runs of consecutive lines starting with a pipe. */
     static List<List<String>> tables(List<String> lines) {
         var tables = new ArrayList<List<String>>();
