@@ -22,7 +22,8 @@ import java.util.Set;
 
 /**
  * The items of a model run, read from the JSONL record it stores as an artifact (a {@code .jsonl} artifact whose
- * name or kind says "item"): one object a line with an {@code id} and, where present, {@code input},
+ * name or kind says "item", the model runs' {@code items.jsonl}): one object a line with an {@code id} and, where
+ * present, {@code prompt} (or {@code input}),
  * {@code expected} (or {@code expectedOutput}, {@code expected_output}), {@code output} and {@code error}.
  * Retrieval runs have none; a line that is not such an object is skipped.
  */
@@ -68,7 +69,7 @@ final class ItemRecords {
             if (node == null || !node.isObject() || !node.hasNonNull("id")) {
                 continue;
             }
-            items.add(new ReportRun.Item(node.get("id").asText(), text(node, "input", "instruction"),
+            items.add(new ReportRun.Item(node.get("id").asText(), text(node, "prompt", "input", "instruction"),
                     text(node, "expected", "expectedOutput", "expected_output"), text(node, "output"),
                     text(node, "error")));
         }

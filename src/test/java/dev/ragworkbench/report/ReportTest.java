@@ -146,8 +146,10 @@ class ReportTest {
         assertThat(doc.select("svg.chart")).hasSizeGreaterThanOrEqualTo(3);
         assertThat(doc.select("table.flips").text()).contains(ReportFixture.SCRIPT_DOC);
         assertThat(doc.select("h1").text()).isEqualTo("fruit: 2 runs");
-        assertThat(doc.select("details.run").text()).contains("name: fruit",
-                report.first().provenance().evalSetSha256(), report.appVersion(), "4 queries");
+        assertThat(doc.select("details.run").text()).contains("name: fruit", "retrieval.b");
+        assertThat(doc.select("table.provenance thead th")).hasSize(1 + 2);
+        assertThat(doc.select("table.provenance").text()).contains(report.first().provenance().evalSetSha256(),
+                report.appVersion(), "4 queries", "fruit.yaml", report.first().provenance().corpus());
         assertThat(doc.select("table.compare tr")).hasSize(1 + 3);
     }
 

@@ -211,6 +211,7 @@ public final class HtmlReport {
 
     private static HtmlView.RunDetail detail(ReportRun r) {
         var p = r.provenance();
+        // The same facts in the same order for every run: the template lays them out as one table.
         var facts = new ArrayList<HtmlView.Pair>();
         facts.add(new HtmlView.Pair("experiment", r.experiment() == null ? Formats.MISSING : r.experiment()));
         facts.add(new HtmlView.Pair("started", r.startedAt()));
@@ -226,10 +227,7 @@ public final class HtmlReport {
                 + (p.corpusPath() == null ? "" : " (" + p.corpusPath() + ")")
                 : p.corpusPath() == null ? Formats.MISSING : p.corpusPath()));
         facts.add(new HtmlView.Pair("index", p.index() == null ? Formats.MISSING : p.index()));
-        if (r.failedItems() > 0) {
-            facts.add(new HtmlView.Pair("failed items", Formats.count(r.failedItems())));
-        }
-        return new HtmlView.RunDetail(r.id(), r.label(), r.status(), r.statusReason(), facts,
+        return new HtmlView.RunDetail(r.id(), r.label(), r.status(), r.statusReason(), r.failedItems(), facts,
                 pairs(r.params()), pairs(r.tags()), r.notes(), p.specYaml());
     }
 

@@ -43,7 +43,8 @@ public record HtmlView(String css, String title, String generatedAt, String appV
     }
 
     /** A run's record and provenance, as label/value pairs. */
-    public record RunDetail(String id, String name, String status, String statusReason, List<Pair> facts,
+    public record RunDetail(String id, String name, String status, String statusReason, int failedItems,
+                            List<Pair> facts,
                             List<Pair> params, List<Pair> tags, List<String> notes, String specYaml) {
     }
 
