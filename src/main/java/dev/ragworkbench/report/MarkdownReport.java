@@ -83,11 +83,11 @@ public final class MarkdownReport {
         }
         if (!c.items().isEmpty()) {
             out.append("<details><summary>Items side by side (").append(c.items().size()).append(")</summary>\n\n");
-            out.append("| item | expected | ").append(text(c.nameA())).append(" | ").append(text(c.nameB()))
-                    .append(" |\n|---|---|---|---|\n");
+            out.append("| item | input | expected | ").append(text(c.nameA())).append(" | ").append(text(c.nameB()))
+                    .append(" |\n|---|---|---|---|---|\n");
             for (ReportComparison.ItemPair p : c.items()) {
                 out.append("| `").append(code(p.id())).append("`").append(p.flipped() ? " (flipped)" : "")
-                        .append(" | ").append(cell(p.expected())).append(" | ")
+                        .append(" | ").append(cell(p.input())).append(" | ").append(cell(p.expected())).append(" | ")
                         .append(cell(p.errorA() != null ? "error: " + p.errorA() : p.outputA())).append(" | ")
                         .append(cell(p.errorB() != null ? "error: " + p.errorB() : p.outputB())).append(" |\n");
             }

@@ -49,6 +49,34 @@ class ItemRecordsTest {
         assertThat(ItemRecords.sideBySide(a, run("C", List.of(), Map.of()), Set.of())).isEmpty();
     }
 
+    @Test
+    void htmlAndMarkdownShowTheItemsSideBySideEscaped() {
+        ReportRun a = run("A", List.of(new ReportRun.Item("1", "Extract the <party>", "ACME | Inc", "ACME | Inc", null),
+                new ReportRun.Item("2", "p2", "x", "y", null)), Map.of("1", 1.0, "2", 0.0));
+        ReportRun b = run("B", List.of(new ReportRun.Item("1", "Extract the <party>", "ACME | Inc", "<b>no</b>", null),
+                new ReportRun.Item("2", "p2", "x", "x", null)), Map.of("1", 0.0, "2", 1.0));
+        Map<String, ReportRun> byId = Map.of("A", a, "B", b);
+        var values = dev.ragworkbench.evaluation.RunValues.of(id -> Map.of(), id -> List.of("exact_match"),
+                (id, metric) -> byId.get(id).queryMetrics().get(metric));
+        var comparison = new dev.ragworkbench.evaluation.ComparisonService(values,
+                dev.ragworkbench.evaluation.MetricRegistry.standard()).compare("A", "B");
+        var flips = comparison.metric("exact_match").passFail();
+        var flipped = new java.util.HashSet<>(flips.rightToWrong());
+        flipped.addAll(flips.wrongToRight());
+        var c = new ReportComparison("A", "A", "B", "B", comparison, "exact_match", List.of(), 0,
+                ItemRecords.sideBySide(a, b, flipped));
+        var report = new Report("models", "2026-12-02T00:00:00Z", "dev", List.of(), List.of(a, b), List.of(c));
+
+        var doc = org.jsoup.Jsoup.parse(ReportWriter.render(report, ReportFormat.HTML));
+        var rows = doc.select("table.items tbody tr");
+        assertThat(rows).hasSize(2);
+        assertThat(rows.first().text()).contains("Extract the <party>", "<b>no</b>", "exact_match 0.00");
+        assertThat(doc.select("table.items b")).isEmpty();
+        String md = ReportWriter.render(report, ReportFormat.MARKDOWN);
+        assertThat(md).contains("Items side by side (2)", "Extract", "ACME \\| Inc", "&lt;b&gt;no&lt;/b&gt;")
+                .doesNotContain("<b>");
+    }
+
     private static ReportRun run(String id, List<ReportRun.Item> items, Map<String, Double> scores) {
         SequencedMap<String, SequencedMap<String, Double>> perItem = new LinkedHashMap<>();
         perItem.put("exact_match", new LinkedHashMap<>(scores));
