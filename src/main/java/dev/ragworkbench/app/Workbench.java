@@ -3,6 +3,7 @@ package dev.ragworkbench.app;
 import dev.ragworkbench.evaluation.EvalSet;
 import dev.ragworkbench.evaluation.EvalSetStore;
 import dev.ragworkbench.experiment.ExperimentResources;
+import dev.ragworkbench.experiment.FineTuning;
 import dev.ragworkbench.experiment.store.RunStore;
 import dev.ragworkbench.report.ReportBuilder;
 import dev.ragworkbench.report.WorkspaceTexts;
@@ -16,13 +17,20 @@ import dev.ragworkbench.embedding.CachingEmbedder;
 import dev.ragworkbench.embedding.Embedder;
 import dev.ragworkbench.embedding.Embedders;
 import dev.ragworkbench.embedding.HuggingFaceTextTokenizer;
+import dev.ragworkbench.embedding.OnnxCrossEncoder;
 import dev.ragworkbench.embedding.TextTokenizer;
 import dev.ragworkbench.evaluation.ComparisonService;
 import dev.ragworkbench.evaluation.MetricRegistry;
 import dev.ragworkbench.evaluation.RunValues;
+import dev.ragworkbench.generation.ApiKeys;
+import dev.ragworkbench.generation.ChatCallCache;
+import dev.ragworkbench.generation.ChatModelStore;
+import dev.ragworkbench.generation.ChatPolicy;
+import dev.ragworkbench.generation.WorkspaceChatClients;
 import dev.ragworkbench.index.ChunkIndex;
 import dev.ragworkbench.index.ChunkTable;
 import dev.ragworkbench.index.IndexBuilder;
+import dev.ragworkbench.index.IndexLock;
 import dev.ragworkbench.index.IndexInfo;
 import dev.ragworkbench.index.IndexSettings;
 import dev.ragworkbench.index.Indexes;
@@ -37,9 +45,13 @@ import dev.ragworkbench.ingest.ImportResult;
 import dev.ragworkbench.ingest.Importer;
 import dev.ragworkbench.progress.Cancellation;
 import dev.ragworkbench.progress.ProgressListener;
+import dev.ragworkbench.retrieval.AdaptedRetriever;
+import dev.ragworkbench.retrieval.Reranker;
+import dev.ragworkbench.retrieval.RerankerSpec;
 import dev.ragworkbench.retrieval.Retriever;
 import dev.ragworkbench.retrieval.RetrieverSpec;
 import dev.ragworkbench.retrieval.Retrievers;
+import dev.ragworkbench.retrieval.rerank.Rerankers;
 import dev.ragworkbench.sample.SampleWorkspace;
 import dev.ragworkbench.workspace.UiStateStore;
 import dev.ragworkbench.workspace.Workspace;
@@ -71,7 +83,10 @@ public final class Workbench implements AutoCloseable, ExperimentResources {
     private final EvalSetStore evalSets;
     private final RunStore runs;
     private final UiStateStore uiState;
+    private final ChatModelStore chatModels;
+    private WorkspaceChatClients chatClients;
     private final Map<String, Embedder> embedders = new ConcurrentHashMap<>();
+    private final Map<Path, OnnxCrossEncoder> crossEncoders = new ConcurrentHashMap<>();
     /** Token counts by content hash: a document's text, and so its count, does not change under one hash. */
     private final Map<String, Integer> tokenCounts = new ConcurrentHashMap<>();
     private volatile TextTokenizer defaultTokenizer;
@@ -83,6 +98,7 @@ public final class Workbench implements AutoCloseable, ExperimentResources {
         this.evalSets = new EvalSetStore(workspace, this::documentTexts);
         this.runs = new RunStore(workspace);
         this.uiState = new UiStateStore(workspace);
+        this.chatModels = new ChatModelStore(workspace);
     }
 
     public static Workbench open(Path workspaceDir) {
@@ -111,6 +127,22 @@ public final class Workbench implements AutoCloseable, ExperimentResources {
         return uiState;
     }
 
+    /** The chat models kept in this workspace (their settings; keys stay in the environment or the keys file). */
+    public ChatModelStore chatModels() {
+        return chatModels;
+    }
+
+    /**
+     * Opens chat clients for models: the workspace's call cache, the user's keys, the default retry and breaker
+     * policy. Made on first use (it holds an HTTP client), closed with the workbench.
+     */
+    public synchronized WorkspaceChatClients chatClients() {
+        if (chatClients == null) {
+            chatClients = new WorkspaceChatClients(new ChatCallCache(workspace), ApiKeys.standard(), ChatPolicy.DEFAULT);
+        }
+        return chatClients;
+    }
+
     /** The eval sets kept in this workspace. */
     public EvalSetStore evalSets() {
         return evalSets;
@@ -130,6 +162,7 @@ public final class Workbench implements AutoCloseable, ExperimentResources {
     }
 
     /** The embedder called {@code name} (or held in that folder), cached in this workspace; loaded once. */
+    @Override
     public Embedder embedder(String name) {
         return embedders.computeIfAbsent(name, n -> new CachingEmbedder(Embedders.open(n), workspace));
     }
@@ -231,6 +264,12 @@ public final class Workbench implements AutoCloseable, ExperimentResources {
 
     /** Builds (or rebuilds) the index for {@code request}; cached embeddings make a rebuild cheap. */
     public IndexInfo buildIndex(IndexRequest request, ProgressListener progress, Cancellation cancel) {
+        try (var writing = lockIndex(settingsFor(request).name(), progress, cancel)) {
+            return buildIndexLocked(request, progress, cancel);
+        }
+    }
+
+    private IndexInfo buildIndexLocked(IndexRequest request, ProgressListener progress, Cancellation cancel) {
         var docs = documents.documents(request.corpus());
         if (docs.isEmpty()) {
             throw new IllegalArgumentException("corpus '" + request.corpus() + "' has no documents; import some first");
@@ -279,6 +318,13 @@ public final class Workbench implements AutoCloseable, ExperimentResources {
      * place when only some documents changed, came or went; otherwise a full build.
      */
     public IndexOutcome refreshIndex(IndexRequest request, ProgressListener progress, Cancellation cancel) {
+        // Under the index's write lock: a second writer waits, then sees what the first left (often: current).
+        try (var writing = lockIndex(settingsFor(request).name(), progress, cancel)) {
+            return refreshIndexLocked(request, progress, cancel);
+        }
+    }
+
+    private IndexOutcome refreshIndexLocked(IndexRequest request, ProgressListener progress, Cancellation cancel) {
         var settings = settingsFor(request);
         if (indexes.exists(settings.name())) {
             var existing = indexes.resolve(settings.name());
@@ -330,7 +376,9 @@ public final class Workbench implements AutoCloseable, ExperimentResources {
 
     /** Records that {@code index} is current for {@code source} as imported now (see {@link #indexCurrentFor}). */
     public void recordIndexSource(IndexInfo index, Path source) {
-        SourceStamp.of(source).ifPresent(stamp -> IndexBuilder.recordCommitData(index, SOURCE_STAMP, stamp));
+        try (var writing = lockIndex(index.name(), ProgressListener.NONE, Cancellation.none())) {
+            SourceStamp.of(source).ifPresent(stamp -> IndexBuilder.recordCommitData(index, SOURCE_STAMP, stamp));
+        }
     }
 
     private static final String SOURCE_STAMP = "source_stamp";
@@ -370,8 +418,15 @@ public final class Workbench implements AutoCloseable, ExperimentResources {
 
     /** Deletes an index: its folder and its chunk rows. The documents stay. */
     public void deleteIndex(String name) {
-        indexes.delete(name);
-        ChunkTable.delete(workspace, name);
+        try (var writing = lockIndex(name, ProgressListener.NONE, Cancellation.none())) {
+            indexes.delete(name);
+            ChunkTable.delete(workspace, name);
+        }
+    }
+
+    /** One writer per index across threads and processes (see {@link IndexLock}). */
+    private IndexLock lockIndex(String name, ProgressListener progress, Cancellation cancel) {
+        return IndexLock.acquire(workspace.indexesDir(), name, progress, cancel);
     }
 
     private String requireIndex(String name) {
@@ -451,12 +506,42 @@ public final class Workbench implements AutoCloseable, ExperimentResources {
     public Retriever retriever(ChunkIndex index, RetrieverSpec spec) {
         Embedder embedder = spec.kind().needsVectors() && index.settings().hasVectors()
                 ? embedder(index.settings().embedder()) : null;
-        return Retrievers.create(spec, index, embedder);
+        return Retrievers.create(spec, index, embedder, this::reranker);
+    }
+
+    /** The reranker {@code spec} names: its embedder or cross-encoder loaded once in this workbench. */
+    public Reranker reranker(RerankerSpec spec) {
+        return Rerankers.create(spec, this::embedder, folder -> crossEncoders.computeIfAbsent(folder, OnnxCrossEncoder::open));
+    }
+
+    /**
+     * A retriever over {@code index} whose query vectors go through the adapter trained in run
+     * {@code adapterRunId} (null for none). The index must hold the vectors of the embedder it was trained on.
+     */
+    @Override
+    public Retriever retriever(ChunkIndex index, RetrieverSpec spec, String adapterRunId) {
+        Retriever base = retriever(index, spec);
+        if (adapterRunId == null) {
+            return base;
+        }
+        var trained = fineTuning().adapter(adapterRunId, index.settings().embedder());
+        return new AdaptedRetriever(base, embedder(trained.embedder()), trained.adapter()::apply, adapterRunId);
+    }
+
+    /** Trains embedding adapters and reads them back, recording each as a run. */
+    public FineTuning fineTuning() {
+        return new FineTuning(this, runs);
     }
 
     @Override
     public void close() {
+        synchronized (this) {
+            if (chatClients != null) {
+                chatClients.close();
+            }
+        }
         embedders.values().forEach(Embedder::close);
+        crossEncoders.values().forEach(OnnxCrossEncoder::close);
         workspace.close();
     }
 }

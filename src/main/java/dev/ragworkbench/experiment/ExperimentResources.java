@@ -1,6 +1,7 @@
 package dev.ragworkbench.experiment;
 
 import dev.ragworkbench.chunking.ChunkerSpec;
+import dev.ragworkbench.embedding.Embedder;
 import dev.ragworkbench.evaluation.EvalSet;
 import dev.ragworkbench.index.ChunkIndex;
 import dev.ragworkbench.index.IndexInfo;
@@ -43,4 +44,13 @@ public interface ExperimentResources {
 
     /** A retriever over {@code index}, with the index's own embedder where the retriever needs one. */
     Retriever retriever(ChunkIndex index, RetrieverSpec spec);
+
+    /** The embedder called {@code name} (a built-in model or a model folder), opened once and shared. */
+    Embedder embedder(String name);
+
+    /**
+     * As {@link #retriever(ChunkIndex, RetrieverSpec)}, with the query vectors going through the adapter trained in
+     * run {@code adapterRunId}; null for none.
+     */
+    Retriever retriever(ChunkIndex index, RetrieverSpec spec, String adapterRunId);
 }
