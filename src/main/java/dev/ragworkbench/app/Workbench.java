@@ -5,6 +5,8 @@ import dev.ragworkbench.evaluation.EvalSetStore;
 import dev.ragworkbench.experiment.ExperimentResources;
 import dev.ragworkbench.experiment.FineTuning;
 import dev.ragworkbench.experiment.store.RunStore;
+import dev.ragworkbench.report.ReportBuilder;
+import dev.ragworkbench.report.WorkspaceTexts;
 import dev.ragworkbench.chunking.Chunk;
 import dev.ragworkbench.chunking.Chunker;
 import dev.ragworkbench.chunking.ChunkerKind;
@@ -58,6 +60,7 @@ import dev.ragworkbench.workspace.Workspace;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -385,6 +388,12 @@ public final class Workbench implements AutoCloseable, ExperimentResources, Colu
         var store = runs();
         return new ComparisonService(RunValues.of(id -> store.run(id).params(), store::queryMetricNames,
                 store::queryMetrics), MetricRegistry.standard());
+    }
+
+    /** Reports of stored runs, with the comparison service's numbers and the workspace's query and document texts. */
+    public ReportBuilder reports() {
+        return new ReportBuilder(runs, comparisons(), new WorkspaceTexts(runs, documents, indexes, this::storedEvalSet),
+                Clock.systemUTC());
     }
 
     /** A retriever over {@code index}, with the index's own embedder where the retriever needs one. */

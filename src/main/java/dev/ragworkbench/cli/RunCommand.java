@@ -61,6 +61,11 @@ final class RunCommand implements Runnable {
             description = "Largest absolute drop from the baseline allowed per metric (default ${DEFAULT-VALUE}).")
     double maxDrop;
 
+    @Option(names = "--report", paramLabel = "FILE",
+            description = "Also write a report of this execution's runs (format from the extension: .html, .md, "
+                    + ".csv, .json).")
+    Path report;
+
     @Spec
     CommandSpec spec;
 
@@ -77,6 +82,7 @@ final class RunCommand implements Runnable {
         } catch (IOException e) {
             throw new BadInputException("cannot read " + specFile + ": " + e.getMessage(), e);
         }
+        var reportFormat = report == null ? null : ReportCommand.format(null, report);
         var out = spec.commandLine().getOut();
         var progress = new TerminalProgress(spec.commandLine().getErr());
         try (var bench = options.open()) {
@@ -95,6 +101,10 @@ final class RunCommand implements Runnable {
                         experiment.metrics().stream().map(Object::toString).toList()));
             }
             out.flush();
+            if (report != null && !outcomes.isEmpty()) {
+                ReportCommand.write(bench, outcomes.stream().map(o -> o.run().id()).toList(), reportFormat, report);
+                spec.commandLine().getErr().println("Report: " + report);
+            }
             QualityGate.check(subjects, conditions).ifPresent(reason -> {
                 throw new GateFailedException(reason);
             });

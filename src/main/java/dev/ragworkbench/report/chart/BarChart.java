@@ -85,7 +85,8 @@ public final class BarChart {
 
         double slot = (plot.right - plot.left) / bars.size();
         double barWidth = Math.min(64, slot * 0.6);
-        int maxChars = Math.max(4, (int) (slot / 6.5));
+        // About 6.5 px a character at the tick font, and a gap between neighbours' labels.
+        int maxChars = Math.max(4, (int) ((slot - 14) / 6.5));
         double zero = y.map(0);
         for (int i = 0; i < bars.size(); i++) {
             Bar b = bars.get(i);
@@ -103,11 +104,11 @@ public final class BarChart {
                 plot.marks.add(new Mark.Line(cx - cap, yl, cx + cap, yl, Role.INTERVAL, b.series(), ""));
                 plot.marks.add(new Mark.Line(cx - cap, yh, cx + cap, yh, Role.INTERVAL, b.series(), ""));
             }
-            double labelY = Double.isFinite(b.value())
-                    ? Math.min(y.map(b.value()), b.hasInterval() ? y.map(b.high()) : plot.bottom) - 4
-                    : zero - 4;
-            plot.marks.add(new Mark.Text(cx, Math.max(plot.top + Plot.FONT, labelY), Plot.num(b.value()),
-                    Anchor.MIDDLE, 0, Role.VALUE_LABEL, b.series(), ""));
+            // Above the bar; beside the whisker's stem when there is one, so the whisker's cap never covers it.
+            double top = Double.isFinite(b.value()) ? Math.min(y.map(b.value()), zero) : zero;
+            double labelY = Math.max(plot.top + Plot.FONT, top - 4);
+            plot.marks.add(new Mark.Text(b.hasInterval() ? cx + 4 : cx, labelY, Plot.num(b.value()),
+                    b.hasInterval() ? Anchor.START : Anchor.MIDDLE, 0, Role.VALUE_LABEL, b.series(), ""));
             plot.marks.add(new Mark.Text(cx, plot.bottom + Plot.FONT + 6, Plot.shorten(b.label(), maxChars),
                     Anchor.MIDDLE, 0, Role.TICK_LABEL, b.series(), b.label()));
         }

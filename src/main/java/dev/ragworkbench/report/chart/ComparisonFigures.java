@@ -12,8 +12,8 @@ import java.util.Objects;
  * Figures of the comparison service's numbers, so the reports and the pane's Compare view draw the same bars from
  * the same {@link Comparison}s ({@code runs compare}'s). The first run is the reference: its bar is its mean and
  * the dashed line; every other run's bar is its mean over the queries both scored, and its whisker the 95 %
- * interval of that mean implied by the paired difference, A's mean + [ciLow, ciHigh] of B − A, so a whisker
- * that clears the line is a difference the bootstrap calls real.
+ * interval of that mean implied by the paired difference, A's mean + [ciLow, ciHigh] of B − A (cut to [0, 1]
+ * when every mean lies in it), so a whisker that clears the line is a difference the bootstrap calls real.
  */
 public final class ComparisonFigures {
 
@@ -35,6 +35,9 @@ public final class ComparisonFigures {
             throw new IllegalArgumentException(labels.size() + " runs need " + (labels.size() - 1)
                     + " comparisons with the first, not " + toFirst.size());
         }
+        // Every mean in [0, 1] (all of the retrieval metrics): a mean cannot leave it, so neither does its interval.
+        boolean unit = inUnit(firstMean) && toFirst.stream().map(c -> c.metrics().get(metric))
+                .allMatch(m -> m == null || inUnit(m.meanA()) && inUnit(m.meanB()));
         var bars = new ArrayList<BarChart.Bar>();
         bars.add(new BarChart.Bar(labels.getFirst(), firstMean, Double.NaN, Double.NaN, 0,
                 labels.getFirst() + ": " + Plot.num(firstMean) + " (reference)"));
@@ -48,11 +51,19 @@ public final class ComparisonFigures {
             }
             double low = m.meanA() + m.ciLow();
             double high = m.meanA() + m.ciHigh();
+            if (unit) {
+                low = Math.max(0, low);
+                high = Math.min(1, high);
+            }
             String tip = String.format(Locale.ROOT, "%s: %s · Δ %s, 95 %% CI [%s, %s], p %s", label,
                     Plot.num(m.meanB()), signed(m.delta()), signed(m.ciLow()), signed(m.ciHigh()), Plot.num(m.p()));
             bars.add(new BarChart.Bar(label, m.meanB(), low, high, i + 1, tip));
         }
         return BarChart.figure(metric, metric, bars, firstMean);
+    }
+
+    private static boolean inUnit(double v) {
+        return !Double.isFinite(v) || v >= 0 && v <= 1;
     }
 
     static String signed(double v) {

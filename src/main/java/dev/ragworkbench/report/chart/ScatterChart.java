@@ -64,7 +64,7 @@ public final class ScatterChart {
             double vb = g.getKey().get(1);
             List<String> ids = g.getValue();
             Role role = vb > va ? Role.GAIN : vb < va ? Role.LOSS : Role.POINT;
-            double r = 3 * Math.sqrt(Math.min(ids.size(), 100));
+            double r = 4 * Math.sqrt(Math.min(ids.size(), 64));
             String tip = (ids.size() == 1 ? "query " + ids.getFirst() : ids.size() + " queries: "
                     + String.join(", ", ids.subList(0, Math.min(8, ids.size()))) + (ids.size() > 8 ? ", …" : ""))
                     + " · " + Plot.num(va) + " → " + Plot.num(vb);

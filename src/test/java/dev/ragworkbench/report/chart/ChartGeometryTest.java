@@ -67,6 +67,13 @@ class ChartGeometryTest {
         assertThat(stem.y1()).isCloseTo(BOTTOM - 0.6 / 0.8 * (BOTTOM - TOP), within(1e-9));
         assertThat(stem.y2()).isCloseTo(BOTTOM - 0.7 / 0.8 * (BOTTOM - TOP), within(1e-9));
 
+        // the value sits above its bar, beside the whisker's stem where there is one (the cap would cover it)
+        var values = f.marks(Role.VALUE_LABEL, Mark.Text.class);
+        assertThat(values.get(0).x()).isCloseTo(LEFT + slot / 2, within(1e-9));
+        assertThat(values.get(0).y()).isLessThan(bars.get(0).y());
+        assertThat(values.get(1).x()).isGreaterThan(stem.x1());
+        assertThat(values.get(1).y()).isLessThan(bars.get(1).y());
+
         Mark.Line ref = f.marks(Role.REFERENCE, Mark.Line.class).getFirst();
         assertThat(ref.y1()).isEqualTo(ref.y2()).isCloseTo(115, within(1e-9));
         assertThat(f.marks(Role.TICK_LABEL, Mark.Text.class)).extracting(Mark.Text::text)
