@@ -59,6 +59,11 @@ final class SearchCommand implements Runnable {
             + "repeatable: the n-th retriever searches the n-th index, or the last one given.")
     List<String> indexes = new ArrayList<>();
 
+    @Option(names = "--adapter", paramLabel = "RUN_ID", description = "An embedding adapter (the run id finetune "
+            + "printed) for the query vectors; repeatable like --index: the n-th retriever uses the n-th, or the "
+            + "last one given; 'none' for a column without.")
+    List<String> adapters = new ArrayList<>();
+
     @Option(names = "--retriever", required = true, paramLabel = "SPEC",
             description = "bm25, bm25:k1=1.2,b=0.75, dense, dense:exact=true, hybrid-rrf:k=60,depth=100, "
                     + "hybrid-weighted:alpha=0.3; repeatable (up to 4), the first is the one the others are compared with.")
@@ -184,7 +189,12 @@ final class SearchCommand implements Runnable {
             } catch (IllegalArgumentException e) {
                 throw new BadInputException("--retriever " + retrievers.get(i) + ": " + e.getMessage(), e);
             }
-            columns.add(new Column(index, r, n));
+            String adapter = adapters.isEmpty() ? null : adapters.get(Math.min(i, adapters.size() - 1));
+            try {
+                columns.add(new Column(index, r, n, adapter == null || adapter.equals("none") ? null : adapter));
+            } catch (IllegalArgumentException e) {
+                throw new BadInputException("--retriever " + retrievers.get(i) + ": " + e.getMessage(), e);
+            }
         }
         return columns;
     }
@@ -241,7 +251,7 @@ final class SearchCommand implements Runnable {
     /** One retriever without qrels: the command as it always was. */
     private void single(PrintWriter out, dev.ragworkbench.app.Workbench bench, Column column) throws IOException {
         try (ChunkIndex idx = bench.openIndex(column.index())) {
-            Retriever r = bench.retriever(idx, column.retriever());
+            Retriever r = bench.retriever(idx, column.retriever(), column.adapter());
             Map<String, String> queryTexts = queryTexts();
             var run = Rankings.builder(column.retriever().toString());
             SearchResult last = new SearchResult(List.of(), SearchTimings.NONE);

@@ -11,8 +11,9 @@ import java.util.Objects;
  * @param index     the index's name; null for the most recently built one
  * @param retriever the retriever spec, e.g. {@code hybrid-rrf:depth=100,k=60}
  * @param top       how many documents the column shows, ≥ 1
+ * @param adapter   the run id of an embedding adapter its query vectors go through ({@code finetune}), or null
  */
-public record Column(String index, RetrieverSpec retriever, int top) {
+public record Column(String index, RetrieverSpec retriever, int top, String adapter) {
 
     public static final int DEFAULT_TOP = 10;
     public static final int MAX_TOP = 100_000;
@@ -22,6 +23,18 @@ public record Column(String index, RetrieverSpec retriever, int top) {
         if (top < 1 || top > MAX_TOP) {
             throw new IllegalArgumentException("a column shows between 1 and " + MAX_TOP + " hits, not " + top);
         }
+        if (adapter != null && !retriever.kind().needsVectors()) {
+            throw new IllegalArgumentException("an adapter changes query vectors; retriever " + retriever
+                    + " uses none");
+        }
+    }
+
+    public Column(String index, RetrieverSpec retriever, int top) {
+        this(index, retriever, top, null);
+    }
+
+    public Column withAdapter(String runId) {
+        return new Column(index, retriever, top, runId);
     }
 
     public static Column of(String index, String retrieverSpec) {
@@ -29,15 +42,15 @@ public record Column(String index, RetrieverSpec retriever, int top) {
     }
 
     public Column withTop(int n) {
-        return new Column(index, retriever, n);
+        return new Column(index, retriever, n, adapter);
     }
 
     public Column withIndex(String name) {
-        return new Column(name, retriever, top);
+        return new Column(name, retriever, top, adapter);
     }
 
     public Column withRetriever(RetrieverSpec spec) {
-        return new Column(index, spec, top);
+        return new Column(index, spec, top, adapter);
     }
 
     /** What its scores are: BM25, a dense (1 + cos) / 2, an RRF sum, a weighted blend, or a reranker's. */
@@ -66,6 +79,6 @@ public record Column(String index, RetrieverSpec retriever, int top) {
 
     /** {@code bm25:b=0.4,k1=0.9 on scifact-none-none}, for labels and run names. */
     public String label() {
-        return retriever + (index == null ? "" : " on " + index);
+        return retriever + (adapter == null ? "" : " +adapter:" + adapter) + (index == null ? "" : " on " + index);
     }
 }

@@ -18,6 +18,9 @@ public interface ColumnSources {
     /** A retriever over {@code index}, with the index's own embedder where the retriever needs one. */
     Retriever retriever(ChunkIndex index, RetrieverSpec spec);
 
+    /** As {@link #retriever(ChunkIndex, RetrieverSpec)}, through the adapter trained in run {@code adapterRunId}. */
+    Retriever retriever(ChunkIndex index, RetrieverSpec spec, String adapterRunId);
+
     /** The embedder called {@code name}, loaded once. */
     Embedder embedder(String name);
 

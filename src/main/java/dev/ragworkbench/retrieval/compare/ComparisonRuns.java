@@ -64,6 +64,9 @@ public final class ComparisonRuns {
         params.put("retrieval.kind", c.column().retriever().kind().id());
         new java.util.TreeMap<>(c.column().retriever().params()).forEach((k, v) -> params.put("retrieval." + k, v));
         params.put("retrieval.top", Integer.toString(comparison.depth()));
+        if (c.column().adapter() != null) {
+            params.put("embedding.adapter", c.column().adapter());
+        }
         params.put("evalSet.name", comparison.evalSetName());
         params.put("evalSet.queries", Integer.toString(comparison.queryTexts().size()));
         params.put("evalSet.sha256", comparison.evalSetSha256());
@@ -86,7 +89,8 @@ public final class ComparisonRuns {
 
     /** {@code 2-hybrid-rrf-depth-100-k-60}: a file name for column {@code n} (1-based) of a comparison. */
     public static String slug(int n, Column column) {
-        String s = column.retriever().toString().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9.]+", "-")
+        String s = (column.retriever() + (column.adapter() == null ? "" : "-adapter-" + column.adapter()))
+                .toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9.]+", "-")
                 .replaceAll("^-+|-+$", "");
         return n + "-" + s;
     }

@@ -52,10 +52,10 @@ public final class SideBySideSearch implements AutoCloseable {
             index = sources.openIndex(column.index());
             indexes.put(key, index);
         }
-        String rkey = index.settings().name() + "\u0000" + column.retriever();
+        String rkey = index.settings().name() + "\u0000" + column.retriever() + "\u0000" + column.adapter();
         Retriever retriever = retrievers.get(rkey);
         if (retriever == null) {
-            retriever = sources.retriever(index, column.retriever());
+            retriever = sources.retriever(index, column.retriever(), column.adapter());
             retrievers.put(rkey, retriever);
         }
         return new Open(index, retriever);

@@ -246,9 +246,11 @@ class ExperimentsPaneTest {
             t.getItems().stream().filter(r -> grid.contains(r.run().id())).limit(2).forEach(r -> t.getSelectionModel().select(r));
         });
         robot.clickOn("#history-compare");
-        waitFor(10, () -> robot.lookup("#compare-placeholder").tryQuery().isPresent());
-        String compared = robot.lookup("#compare-placeholder").queryAs(Label.class).getText();
-        assertThat(grid.stream().filter(compared::contains)).as("the two selected grid runs").hasSize(2);
+        // The Compare tab (the launch track's view) receives them and compares them.
+        var comparison = page.compare().viewModel().comparison();
+        waitFor(30, () -> comparison.get() != null);
+        assertThat(comparison.get().runs()).extracting(r -> r.id()).as("the two selected grid runs")
+                .hasSize(2).allMatch(grid::contains);
         assertThat(errors).isEmpty();
         page.open(PageRequest.NONE);
     }
