@@ -16,7 +16,12 @@ import dev.ragworkbench.embedding.Embedders;
 import dev.ragworkbench.embedding.HuggingFaceTextTokenizer;
 import dev.ragworkbench.embedding.TextTokenizer;
 import dev.ragworkbench.evaluation.ComparisonService;
-import dev.ragworkbench.evaluation.MetricRegistry;
+import dev.ragworkbench.evaluation.AnswerMetrics;
+import dev.ragworkbench.evaluation.MalformedFileException;
+import dev.ragworkbench.generation.ChatClient;
+import dev.ragworkbench.generation.ChatModelSettings;
+import dev.ragworkbench.generation.ChatProvider;
+import dev.ragworkbench.generation.PredictionsClient;
 import dev.ragworkbench.evaluation.RunValues;
 import dev.ragworkbench.index.ChunkIndex;
 import dev.ragworkbench.index.ChunkTable;
@@ -434,7 +439,7 @@ public final class Workbench implements AutoCloseable, ExperimentResources {
     public ComparisonService comparisons() {
         var store = runs();
         return new ComparisonService(RunValues.of(id -> store.run(id).params(), store::queryMetricNames,
-                store::queryMetrics), MetricRegistry.standard());
+                store::queryMetrics), AnswerMetrics.registry());
     }
 
     /** A retriever over {@code index}, with the index's own embedder where the retriever needs one. */
@@ -443,6 +448,35 @@ public final class Workbench implements AutoCloseable, ExperimentResources {
         Embedder embedder = spec.kind().needsVectors() && index.settings().hasVectors()
                 ? embedder(index.settings().embedder()) : null;
         return Retrievers.create(spec, index, embedder);
+    }
+
+    /**
+     * The chat model stored under {@code name}. No models are stored yet in this build (the chat-model store
+     * comes with the model layer), so every name is unknown.
+     */
+    @Override
+    public ChatModelSettings chatModel(String name) {
+        throw new IllegalArgumentException("no stored model " + name + " in this workspace; give the model inline"
+                + " in the spec (name, provider, file or baseUrl and model)");
+    }
+
+    @Override
+    public List<ChatModelSettings> storedChatModels() {
+        return List.of();
+    }
+
+    /** A client for {@code settings}: for now predictions files only (the endpoints come with the model layer). */
+    @Override
+    public ChatClient chatClient(ChatModelSettings settings, boolean fresh) {
+        if (settings.provider() != ChatProvider.PREDICTIONS) {
+            throw new IllegalArgumentException("model " + settings.name() + ": provider " + settings.provider().id()
+                    + " is not available in this build yet; use a predictions file");
+        }
+        try {
+            return PredictionsClient.open(settings);
+        } catch (MalformedFileException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
     }
 
     @Override

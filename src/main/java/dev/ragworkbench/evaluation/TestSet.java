@@ -50,6 +50,24 @@ public record TestSet(String name, Path source, TestSetFormat format, List<TestI
         return items.stream().filter(i -> i.id().equals(id)).findFirst();
     }
 
+    /**
+     * A reproducible random subset of {@code n} items (all of them when {@code n} is not smaller), kept in file
+     * order, named {@code name[n@seed]} so runs of different samples read apart.
+     */
+    public TestSet sample(int n, long seed) {
+        if (n >= items.size()) {
+            return this;
+        }
+        var indexes = new java.util.ArrayList<Integer>();
+        for (int i = 0; i < items.size(); i++) {
+            indexes.add(i);
+        }
+        java.util.Collections.shuffle(indexes, new java.util.Random(seed));
+        var chosen = new java.util.TreeSet<>(indexes.subList(0, n));
+        return new TestSet(name + "[" + n + "@" + seed + "]", source, format,
+                chosen.stream().map(items::get).toList());
+    }
+
     /** Items by id, in file order. */
     public Map<String, TestItem> byId() {
         var map = new LinkedHashMap<String, TestItem>();
