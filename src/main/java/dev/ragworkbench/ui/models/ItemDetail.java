@@ -82,6 +82,7 @@ final class ItemDetail extends ScrollPane {
 
     private static Label title(String text) {
         var l = new Label(text);
+        l.setWrapText(true);
         l.getStyleClass().add(Styles.TITLE_4);
         l.setPadding(new Insets(6, 0, 0, 0));
         return l;

@@ -79,10 +79,15 @@ public final class ModelsView extends BorderPane {
 
         var metrics = new MenuButton();
         metrics.setId("models-metrics");
-        metrics.textProperty().bind(Bindings.createStringBinding(() -> "Metrics: " + (vm.metrics().isEmpty()
-                ? "none" : String.join(", ", vm.metrics())), vm.metrics()));
+        metrics.setMnemonicParsing(false); // metric names have underscores
+        metrics.textProperty().bind(Bindings.createStringBinding(() -> "Metrics (" + vm.metrics().size() + ")",
+                vm.metrics()));
+        var tip = new javafx.scene.control.Tooltip();
+        tip.textProperty().bind(Bindings.createStringBinding(() -> String.join(", ", vm.metrics()), vm.metrics()));
+        metrics.setTooltip(tip);
         for (String name : AnswerMetrics.NAMES) {
             var item = new CheckMenuItem(name);
+            item.setMnemonicParsing(false);
             item.setSelected(vm.metrics().contains(name));
             item.selectedProperty().addListener((o, was, now) -> {
                 // in the registry's order, whatever order they were ticked in
@@ -201,11 +206,15 @@ public final class ModelsView extends BorderPane {
         });
         vm.filterProperty().addListener((o, was, now) -> group.getToggles().stream()
                 .filter(t -> t.getUserData() == now).findFirst().ifPresent(t -> t.setSelected(true)));
+        var scoreLabel = new Label();
+        scoreLabel.textProperty().bind(Bindings.createStringBinding(() -> vm.metrics().isEmpty() ? ""
+                : "scores: " + vm.metrics().getFirst(), vm.metrics()));
+        scoreLabel.getStyleClass().add(Styles.TEXT_MUTED);
         var count = new Label();
         count.textProperty().bind(Bindings.createStringBinding(() -> vm.shownRows().size() + " of "
                 + vm.rows().size() + " items", vm.shownRows(), vm.rows()));
         count.getStyleClass().add(Styles.TEXT_MUTED);
-        var filterBar = new HBox(8, filters, count);
+        var filterBar = new HBox(8, filters, count, scoreLabel);
         filterBar.setAlignment(Pos.CENTER_LEFT);
 
         items.setId("models-items");
@@ -223,7 +232,7 @@ public final class ModelsView extends BorderPane {
         top.setDividerPositions(0.45);
 
         var bottom = new SplitPane(aggregates(), flipList());
-        bottom.setDividerPositions(0.72);
+        bottom.setDividerPositions(0.76);
         var all = new SplitPane(top, bottom);
         all.setOrientation(Orientation.VERTICAL);
         all.setDividerPositions(0.62);
@@ -234,11 +243,12 @@ public final class ModelsView extends BorderPane {
     private void rebuildItemColumns() {
         items.getColumns().clear();
         items.getColumns().add(Tables.text("item", ItemRow::id, 70));
-        items.getColumns().add(Tables.longText("expected", ItemRow::expected, 160));
+        items.getColumns().add(Tables.longText("expected", ItemRow::expected, 90));
         String metric = vm.metrics().isEmpty() ? null : vm.metrics().getFirst();
         for (String model : vm.resultModels()) {
-            TableColumn<ItemRow, Double> col = Tables.metric(model + (metric == null ? "" : " " + metric),
-                    r -> metric == null ? null : r.score(model, metric));
+            // the model's name alone: "name metric" headers pushed the second model out of sight
+            TableColumn<ItemRow, Double> col = Tables.metric(model, r -> metric == null ? null : r.score(model, metric));
+            col.setUserData(metric);
             items.getColumns().add(col);
         }
         if (!vm.resultModels().isEmpty()) {
@@ -251,8 +261,9 @@ public final class ModelsView extends BorderPane {
         table.setId("models-aggregates");
         table.getStyleClass().addAll(Styles.DENSE);
         table.setPlaceholder(new Label("Paired statistics of each model against the first appear here"));
-        table.getColumns().add(Tables.text("metric", AggregateRow::metric, 120));
-        table.getColumns().add(Tables.text("model", AggregateRow::model, 90));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.getColumns().add(Tables.text("metric", AggregateRow::metric, 110));
+        table.getColumns().add(Tables.text("model", AggregateRow::model, 120));
         table.getColumns().add(Tables.metric("first", AggregateRow::base));
         table.getColumns().add(Tables.metric("model", AggregateRow::mean));
         table.getColumns().add(Tables.text("Δ", r -> Formats.delta(r.delta()), 70));
