@@ -3,6 +3,7 @@ package dev.ragworkbench.app;
 import dev.ragworkbench.evaluation.EvalSet;
 import dev.ragworkbench.evaluation.EvalSetStore;
 import dev.ragworkbench.experiment.ExperimentResources;
+import dev.ragworkbench.experiment.FineTuning;
 import dev.ragworkbench.experiment.store.RunStore;
 import dev.ragworkbench.chunking.Chunk;
 import dev.ragworkbench.chunking.Chunker;
@@ -14,18 +15,22 @@ import dev.ragworkbench.embedding.CachingEmbedder;
 import dev.ragworkbench.embedding.Embedder;
 import dev.ragworkbench.embedding.Embedders;
 import dev.ragworkbench.embedding.HuggingFaceTextTokenizer;
+import dev.ragworkbench.embedding.OnnxCrossEncoder;
 import dev.ragworkbench.embedding.TextTokenizer;
 import dev.ragworkbench.evaluation.ComparisonService;
 import dev.ragworkbench.evaluation.AnswerMetrics;
-import dev.ragworkbench.evaluation.MalformedFileException;
 import dev.ragworkbench.generation.ChatClient;
 import dev.ragworkbench.generation.ChatModelSettings;
-import dev.ragworkbench.generation.ChatProvider;
-import dev.ragworkbench.generation.PredictionsClient;
 import dev.ragworkbench.evaluation.RunValues;
+import dev.ragworkbench.generation.ApiKeys;
+import dev.ragworkbench.generation.ChatCallCache;
+import dev.ragworkbench.generation.ChatModelStore;
+import dev.ragworkbench.generation.ChatPolicy;
+import dev.ragworkbench.generation.WorkspaceChatClients;
 import dev.ragworkbench.index.ChunkIndex;
 import dev.ragworkbench.index.ChunkTable;
 import dev.ragworkbench.index.IndexBuilder;
+import dev.ragworkbench.index.IndexLock;
 import dev.ragworkbench.index.IndexInfo;
 import dev.ragworkbench.index.IndexSettings;
 import dev.ragworkbench.index.Indexes;
@@ -40,9 +45,13 @@ import dev.ragworkbench.ingest.ImportResult;
 import dev.ragworkbench.ingest.Importer;
 import dev.ragworkbench.progress.Cancellation;
 import dev.ragworkbench.progress.ProgressListener;
+import dev.ragworkbench.retrieval.AdaptedRetriever;
+import dev.ragworkbench.retrieval.Reranker;
+import dev.ragworkbench.retrieval.RerankerSpec;
 import dev.ragworkbench.retrieval.Retriever;
 import dev.ragworkbench.retrieval.RetrieverSpec;
 import dev.ragworkbench.retrieval.Retrievers;
+import dev.ragworkbench.retrieval.rerank.Rerankers;
 import dev.ragworkbench.sample.SampleWorkspace;
 import dev.ragworkbench.workspace.UiStateStore;
 import dev.ragworkbench.workspace.Workspace;
@@ -73,10 +82,14 @@ public final class Workbench implements AutoCloseable, ExperimentResources {
     private final EvalSetStore evalSets;
     private final RunStore runs;
     private final UiStateStore uiState;
+    private final ChatModelStore chatModels;
+    private WorkspaceChatClients chatClients;
     private final Map<String, Embedder> embedders = new ConcurrentHashMap<>();
+    private final Map<Path, OnnxCrossEncoder> crossEncoders = new ConcurrentHashMap<>();
     /** Token counts by content hash: a document's text, and so its count, does not change under one hash. */
     private final Map<String, Integer> tokenCounts = new ConcurrentHashMap<>();
     private volatile TextTokenizer defaultTokenizer;
+    private final IndexOperations indexOps = new IndexOperations(this);
 
     private Workbench(Workspace workspace) {
         this.workspace = workspace;
@@ -85,6 +98,7 @@ public final class Workbench implements AutoCloseable, ExperimentResources {
         this.evalSets = new EvalSetStore(workspace, this::documentTexts);
         this.runs = new RunStore(workspace);
         this.uiState = new UiStateStore(workspace);
+        this.chatModels = new ChatModelStore(workspace);
     }
 
     public static Workbench open(Path workspaceDir) {
@@ -113,6 +127,22 @@ public final class Workbench implements AutoCloseable, ExperimentResources {
         return uiState;
     }
 
+    /** The chat models kept in this workspace (their settings; keys stay in the environment or the keys file). */
+    public ChatModelStore chatModels() {
+        return chatModels;
+    }
+
+    /**
+     * Opens chat clients for models: the workspace's call cache, the user's keys, the default retry and breaker
+     * policy. Made on first use (it holds an HTTP client), closed with the workbench.
+     */
+    public synchronized WorkspaceChatClients chatClients() {
+        if (chatClients == null) {
+            chatClients = new WorkspaceChatClients(new ChatCallCache(workspace), ApiKeys.standard(), ChatPolicy.DEFAULT);
+        }
+        return chatClients;
+    }
+
     /** The eval sets kept in this workspace. */
     public EvalSetStore evalSets() {
         return evalSets;
@@ -132,6 +162,7 @@ public final class Workbench implements AutoCloseable, ExperimentResources {
     }
 
     /** The embedder called {@code name} (or held in that folder), cached in this workspace; loaded once. */
+    @Override
     public Embedder embedder(String name) {
         return embedders.computeIfAbsent(name, n -> new CachingEmbedder(Embedders.open(n), workspace));
     }
@@ -231,22 +262,10 @@ public final class Workbench implements AutoCloseable, ExperimentResources {
         }
     }
 
+
     /** Builds (or rebuilds) the index for {@code request}; cached embeddings make a rebuild cheap. */
     public IndexInfo buildIndex(IndexRequest request, ProgressListener progress, Cancellation cancel) {
-        var docs = documents.documents(request.corpus());
-        if (docs.isEmpty()) {
-            throw new IllegalArgumentException("corpus '" + request.corpus() + "' has no documents; import some first");
-        }
-        Embedder embedder = request.hasEmbedder() ? embedder(request.embedder()) : null;
-        var chunker = chunker(request.chunker(), request.embedder());
-        var settings = settingsFor(request);
-        var result = new IndexBuilder(workspace.indexesDir()).build(settings, docs,
-                d -> chunker.chunk(d, ProgressListener.NONE, cancel), embedder, progress, cancel);
-        ChunkTable.replace(workspace, settings.name(), result.chunks());
-        if (embedder != null) {
-            warnAboutTruncation(result.chunks(), embedder, progress);
-        }
-        return result.info();
+        return indexOps.buildIndex(request, progress, cancel);
     }
 
     /**
@@ -258,14 +277,7 @@ public final class Workbench implements AutoCloseable, ExperimentResources {
      */
     public IndexInfo ensureIndex(IndexRequest request, boolean corpusChanged, ProgressListener progress,
                                  Cancellation cancel) {
-        var settings = settingsFor(request);
-        if (!corpusChanged && indexes.exists(settings.name())) {
-            var existing = indexes.resolve(settings.name());
-            if (existing.settings().equals(settings) && IndexBuilder.corpusFingerprint(existing).isEmpty()) {
-                return existing;
-            }
-        }
-        return refreshIndex(request, progress, cancel).info();
+        return indexOps.ensureIndex(request, corpusChanged, progress, cancel);
     }
 
     /** What {@link #refreshIndex} did to the index. */
@@ -277,65 +289,25 @@ public final class Workbench implements AutoCloseable, ExperimentResources {
 
     /**
      * Brings the index for {@code request} up to date the cheapest way: nothing when it was built with these
-     * settings from the corpus as it is now (two short columns of the corpus are read, no text); an update in
-     * place when only some documents changed, came or went; otherwise a full build.
+     * settings from the corpus as it is now; an update in place when only some documents changed, came or went;
+     * otherwise a full build. Under the index's write lock: a second writer waits its turn.
      */
     public IndexOutcome refreshIndex(IndexRequest request, ProgressListener progress, Cancellation cancel) {
-        var settings = settingsFor(request);
-        if (indexes.exists(settings.name())) {
-            var existing = indexes.resolve(settings.name());
-            var recorded = IndexBuilder.corpusFingerprint(existing);
-            if (existing.settings().equals(settings) && recorded.isPresent()) {
-                var current = CorpusFingerprint.of(CorpusFingerprint.keys(workspace, request.corpus()));
-                if (recorded.get().equals(current)) {
-                    return new IndexOutcome(existing, IndexAction.CURRENT);
-                }
-                var docs = documents.documents(request.corpus());
-                if (!docs.isEmpty()) {
-                    Embedder embedder = request.hasEmbedder() ? embedder(request.embedder()) : null;
-                    var chunker = chunker(request.chunker(), request.embedder());
-                    var update = new IndexBuilder(workspace.indexesDir()).update(settings, docs,
-                            d -> chunker.chunk(d, ProgressListener.NONE, cancel), embedder, progress, cancel);
-                    if (update.isPresent()) {
-                        ChunkTable.update(workspace, settings.name(), update.get().removedDocuments(),
-                                update.get().addedChunks());
-                        if (embedder != null) {
-                            warnAboutTruncation(update.get().addedChunks(), embedder, progress);
-                        }
-                        return new IndexOutcome(update.get().info(), IndexAction.UPDATED);
-                    }
-                }
-            }
-        }
-        return new IndexOutcome(buildIndex(request, progress, cancel), IndexAction.BUILT);
+        return indexOps.refreshIndex(request, progress, cancel);
     }
 
     /**
-     * The index for {@code request} when the last {@code index} run refreshed it from this very source file (same
-     * path, same bytes) and the corpus has not changed since: importing the file again would change nothing, so
-     * neither import nor index need to run. Empty for folders, other files, or anything changed.
+     * The index for {@code request} when the last {@code index} run refreshed it from this very source file and
+     * the corpus has not changed since; empty for folders, other files, or anything changed.
      */
     public Optional<IndexInfo> indexCurrentFor(Path source, IndexRequest request) {
-        var settings = settingsFor(request);
-        if (!indexes.exists(settings.name())) {
-            return Optional.empty();
-        }
-        var existing = indexes.resolve(settings.name());
-        var stamp = SourceStamp.of(source);
-        if (!existing.settings().equals(settings) || stamp.isEmpty()
-                || !stamp.equals(IndexBuilder.commitData(existing, SOURCE_STAMP))) {
-            return Optional.empty();
-        }
-        var current = CorpusFingerprint.of(CorpusFingerprint.keys(workspace, request.corpus()));
-        return IndexBuilder.corpusFingerprint(existing).filter(current::equals).map(fp -> existing);
+        return indexOps.indexCurrentFor(source, request);
     }
 
     /** Records that {@code index} is current for {@code source} as imported now (see {@link #indexCurrentFor}). */
     public void recordIndexSource(IndexInfo index, Path source) {
-        SourceStamp.of(source).ifPresent(stamp -> IndexBuilder.recordCommitData(index, SOURCE_STAMP, stamp));
+        indexOps.recordIndexSource(index, source);
     }
-
-    private static final String SOURCE_STAMP = "source_stamp";
 
     @Override
     public IndexInfo ensureIndex(String corpus, ChunkerSpec chunker, String embedder, boolean corpusChanged,
@@ -345,43 +317,17 @@ public final class Workbench implements AutoCloseable, ExperimentResources {
 
     /** The settings (and so the name) an index built for {@code request} has. */
     public IndexSettings settingsFor(IndexRequest request) {
-        Embedder embedder = request.hasEmbedder() ? embedder(request.embedder()) : null;
-        String embedderName = embedder == null ? IndexSettings.NO_EMBEDDER : embedder.name();
-        return new IndexSettings(IndexSettings.nameFor(request.corpus(), request.chunker().slug(), embedderName),
-                request.corpus(), request.chunker().toString(), embedderName, request.analyzer(),
-                embedder == null ? 0 : embedder.dimension());
-    }
-
-    /** Text past the model's limit is cut off before embedding; a user choosing chunk sizes should know. */
-    private static void warnAboutTruncation(List<Chunk> chunks, Embedder embedder, ProgressListener progress) {
-        // The limit counts [CLS] and [SEP]; chunk token counts do not.
-        long over = chunks.stream().filter(c -> c.tokenCount() + 2 > embedder.maxTokens()).count();
-        if (over > 0) {
-            progress.note(String.format(Locale.ROOT, "%,d of %,d chunks exceed %s's %d-token limit; their ends are"
-                    + " not embedded (choose a smaller chunk size to embed everything)", over, chunks.size(),
-                    embedder.name(), embedder.maxTokens()));
-        }
+        return indexOps.settingsFor(request);
     }
 
     /** Builds the index called {@code name} again with its own settings (cached embeddings make this quick). */
     public IndexInfo rebuildIndex(String name, ProgressListener progress, Cancellation cancel) {
-        IndexSettings s = indexes.resolve(requireIndex(name)).settings();
-        return buildIndex(new IndexRequest(s.corpus(), ChunkerSpec.parse(s.chunker()), s.embedder(), s.analyzer()),
-                progress, cancel);
+        return indexOps.rebuildIndex(name, progress, cancel);
     }
 
     /** Deletes an index: its folder and its chunk rows. The documents stay. */
     public void deleteIndex(String name) {
-        indexes.delete(name);
-        ChunkTable.delete(workspace, name);
-    }
-
-    private String requireIndex(String name) {
-        if (name == null || !indexes.exists(name)) {
-            throw new IllegalArgumentException("no index named '" + name + "' in this workspace; 'indexes list'"
-                    + " shows the ones there are");
-        }
-        return name;
+        indexOps.deleteIndex(name);
     }
 
     /**
@@ -447,41 +393,64 @@ public final class Workbench implements AutoCloseable, ExperimentResources {
     public Retriever retriever(ChunkIndex index, RetrieverSpec spec) {
         Embedder embedder = spec.kind().needsVectors() && index.settings().hasVectors()
                 ? embedder(index.settings().embedder()) : null;
-        return Retrievers.create(spec, index, embedder);
+        return Retrievers.create(spec, index, embedder, this::reranker);
+    }
+
+    /** The reranker {@code spec} names: its embedder or cross-encoder loaded once in this workbench. */
+    public Reranker reranker(RerankerSpec spec) {
+        return Rerankers.create(spec, this::embedder, folder -> crossEncoders.computeIfAbsent(folder, OnnxCrossEncoder::open));
     }
 
     /**
-     * The chat model stored under {@code name}. No models are stored yet in this build (the chat-model store
-     * comes with the model layer), so every name is unknown.
+     * A retriever over {@code index} whose query vectors go through the adapter trained in run
+     * {@code adapterRunId} (null for none). The index must hold the vectors of the embedder it was trained on.
      */
     @Override
+    public Retriever retriever(ChunkIndex index, RetrieverSpec spec, String adapterRunId) {
+        Retriever base = retriever(index, spec);
+        if (adapterRunId == null) {
+            return base;
+        }
+        var trained = fineTuning().adapter(adapterRunId, index.settings().embedder());
+        return new AdaptedRetriever(base, embedder(trained.embedder()), trained.adapter()::apply, adapterRunId);
+    }
+
+    /** Trains embedding adapters and reads them back, recording each as a run. */
+    public FineTuning fineTuning() {
+        return new FineTuning(this, runs);
+    }
+
+    /** The chat model stored under {@code name} (a spec's {@code models: [NAME]}). */
+    @Override
     public ChatModelSettings chatModel(String name) {
-        throw new IllegalArgumentException("no stored model " + name + " in this workspace; give the model inline"
-                + " in the spec (name, provider, file or baseUrl and model)");
+        return chatModels.find(name).orElseThrow(() -> new IllegalArgumentException("no stored model " + name
+                + " in this workspace; 'models add' stores one, or give it inline in the spec"));
     }
 
     @Override
     public List<ChatModelSettings> storedChatModels() {
-        return List.of();
+        return chatModels.list();
     }
 
-    /** A client for {@code settings}: for now predictions files only (the endpoints come with the model layer). */
+    /** A client through {@link #chatClients()}; a malformed predictions file is bad input, named by file and line. */
     @Override
     public ChatClient chatClient(ChatModelSettings settings, boolean fresh) {
-        if (settings.provider() != ChatProvider.PREDICTIONS) {
-            throw new IllegalArgumentException("model " + settings.name() + ": provider " + settings.provider().id()
-                    + " is not available in this build yet; use a predictions file");
-        }
         try {
-            return PredictionsClient.open(settings);
-        } catch (MalformedFileException e) {
+            return chatClients().open(settings, fresh);
+        } catch (UncheckedIOException e) {
             throw new IllegalArgumentException(e.getMessage(), e);
         }
     }
 
     @Override
     public void close() {
+        synchronized (this) {
+            if (chatClients != null) {
+                chatClients.close();
+            }
+        }
         embedders.values().forEach(Embedder::close);
+        crossEncoders.values().forEach(OnnxCrossEncoder::close);
         workspace.close();
     }
 }

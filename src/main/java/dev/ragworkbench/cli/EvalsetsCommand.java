@@ -26,15 +26,15 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * {@code evalsets import|list|show|delete|export}: the workspace's eval sets, as the Import pane shows them. The
+ * {@code evalsets import|list|show|delete|export|judge|add-queries}: the workspace's eval sets, as the Import pane shows them. The
  * import options mirror a spec's {@code evalSet} keys ({@code queries}, {@code qrels}, {@code topics},
  * {@code path}).
  */
 @Command(name = "evalsets", mixinStandardHelpOptions = true,
-        description = "Import, list, show, delete or export the workspace's eval sets (golden sets: queries with"
+        description = "Import, list, show, delete, export, judge or add queries to the workspace's eval sets (golden sets: queries with"
                       + " judged documents or reference answers).",
         subcommands = {ImportEvalSet.class, ListEvalSets.class, ShowEvalSet.class,
-                DeleteEvalSet.class, ExportEvalSet.class})
+                DeleteEvalSet.class, ExportEvalSet.class, JudgeEvalSet.class, AddQueries.class})
 final class EvalsetsCommand {
 
     static final ObjectMapper JSON = new ObjectMapper();

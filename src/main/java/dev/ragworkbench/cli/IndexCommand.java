@@ -94,6 +94,13 @@ final class IndexCommand implements Runnable {
             progress.closeLine(); // the importer has already named each skipped file with its reason
             String summary = ImportPlan.summary(ImportPlan.label(java.util.List.of(corpus)), imported);
             out.println(summary.substring(0, summary.length() - 1) + " in " + Formats.seconds(imported.elapsed()) + ".");
+            if (imported.stored() == 0 && !imported.failures().isEmpty()
+                    && bench.documents().documents(imported.corpus()).isEmpty()) {
+                // Every source failed and nothing was there before: say which file, not only which corpus.
+                throw new BadInputException(corpus + " gave no documents: all " + imported.failures().size()
+                        + (imported.format() == ImportFormat.BEIR ? " lines" : " files")
+                        + " failed to read (reasons above), so there is nothing to index");
+            }
             long start = System.nanoTime();
             // An unchanged corpus with unchanged settings leaves the index as it is; a few changed documents
             // update it in place; anything else builds it anew.

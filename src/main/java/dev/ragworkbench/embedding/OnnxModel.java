@@ -31,7 +31,7 @@ import java.util.Set;
 final class OnnxModel implements AutoCloseable, NativeCalls.Releasable {
 
     /** The ONNX operator whose per-batch scale makes batching change results (see {@link Batching#SINGLE}). */
-    private static final byte[] DYNAMIC_QUANTIZATION = "DynamicQuantizeLinear".getBytes(StandardCharsets.US_ASCII);
+    static final byte[] DYNAMIC_QUANTIZATION = "DynamicQuantizeLinear".getBytes(StandardCharsets.US_ASCII);
 
     private final ModelSpec spec;
     private final OrtEnvironment env;
@@ -121,7 +121,7 @@ final class OnnxModel implements AutoCloseable, NativeCalls.Releasable {
         }
     }
 
-    private static OrtSession.SessionOptions sessionOptions(int sessionThreads) throws OrtException {
+    static OrtSession.SessionOptions sessionOptions(int sessionThreads) throws OrtException {
         var options = new OrtSession.SessionOptions();
         options.setIntraOpNumThreads(sessionThreads);
         options.setInterOpNumThreads(1);

@@ -48,8 +48,14 @@ public interface ExperimentResources {
     /** A retriever over {@code index}, with the index's own embedder where the retriever needs one. */
     Retriever retriever(ChunkIndex index, RetrieverSpec spec);
 
-    /** The embedder called {@code name}, loaded once (what {@code embedding_similarity} scores with). */
+    /** The embedder called {@code name} (a built-in model or a model folder), opened once and shared. */
     Embedder embedder(String name);
+
+    /**
+     * As {@link #retriever(ChunkIndex, RetrieverSpec)}, with the query vectors going through the adapter trained in
+     * run {@code adapterRunId}; null for none.
+     */
+    Retriever retriever(ChunkIndex index, RetrieverSpec spec, String adapterRunId);
 
     /**
      * The chat model stored in the workspace under {@code name} (a spec's {@code models: [NAME]}).

@@ -73,10 +73,10 @@ public final class ExperimentRunner {
         var built = new LinkedHashMap<String, IndexInfo>();
         for (GridPoint point : points) {
             cancel.check();
-            String request = point.chunker() + " × " + point.embedder();
+            String request = point.chunker() + " × " + point.baseEmbedder();
             IndexInfo info = built.get(request);
             if (info == null) {
-                info = resources.ensureIndex(imported.corpus(), point.chunker(), point.embedder(), corpusChanged, progress,
+                info = resources.ensureIndex(imported.corpus(), point.chunker(), point.baseEmbedder(), corpusChanged, progress,
                         cancel);
                 built.put(request, info);
             }
@@ -104,7 +104,7 @@ public final class ExperimentRunner {
         params.put("evalSet.sha256", evalSet.sha256());
         var run = store.startRunOf(execution, point.name(), params, spec.tags());
         try (ChunkIndex index = resources.openIndex(info.name())) {
-            Retriever retriever = resources.retriever(index, point.retriever());
+            Retriever retriever = resources.retriever(index, point.retriever(), point.adapter().orElse(null));
             long t0 = System.nanoTime();
             Rankings ranking = search(retriever, evalSet, point.inputs().top(), info.chunks(), run.id(), progress, cancel);
             long t1 = System.nanoTime();

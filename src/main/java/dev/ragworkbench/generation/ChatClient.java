@@ -2,6 +2,8 @@ package dev.ragworkbench.generation;
 
 import dev.ragworkbench.progress.Cancellation;
 
+import java.util.function.Consumer;
+
 /**
  * A chat model ready to answer: an endpoint behind its limits, retries, breaker and cache, or a predictions file.
  * Safe to call from several threads at once; the client itself keeps to the model's concurrency limit.
@@ -19,6 +21,16 @@ public interface ChatClient extends AutoCloseable {
      * retries still to come) with a {@link ChatFailure} of kind {@code CANCELLED}.
      */
     ChatReply chat(ChatRequest request, Cancellation cancel) throws ChatFailure;
+
+    /**
+     * {@link #chat}, passing the answer's text to {@code partial} piece by piece as it arrives (on the calling
+     * thread), for a pane or terminal to show it growing. Clients that cannot stream pass it whole, once.
+     */
+    default ChatReply stream(ChatRequest request, Cancellation cancel, Consumer<String> partial) throws ChatFailure {
+        ChatReply reply = chat(request, cancel);
+        partial.accept(reply.text());
+        return reply;
+    }
 
     @Override
     default void close() {

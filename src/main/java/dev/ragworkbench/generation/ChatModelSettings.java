@@ -3,6 +3,7 @@ package dev.ragworkbench.generation;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.OptionalDouble;
 
 /**
  * A ChatModel as the workspace stores it (table {@code chat_model}) or a spec names it inline. Holds the
@@ -43,5 +44,30 @@ public record ChatModelSettings(String name, ChatProvider provider, String baseU
     public static ChatModelSettings predictions(String name, Path file) {
         return new ChatModelSettings(name, ChatProvider.PREDICTIONS, null, null, file, null, null, null,
                 DEFAULT_CONCURRENCY, null, null, null);
+    }
+
+    /** Whether prices are set, so that calls have a cost. */
+    public boolean hasPrices() {
+        return priceInputPer1k != null || priceOutputPer1k != null;
+    }
+
+    /**
+     * What {@code reply} cost at this model's prices per 1,000 tokens: empty without prices or when the provider
+     * did not count tokens; 0 for an answer from the call cache (no call was made).
+     */
+    public OptionalDouble costOf(ChatReply reply) {
+        if (!hasPrices()) {
+            return OptionalDouble.empty();
+        }
+        if (reply.cached()) {
+            return OptionalDouble.of(0);
+        }
+        double in = priceInputPer1k == null ? 0 : priceInputPer1k;
+        double out = priceOutputPer1k == null ? 0 : priceOutputPer1k;
+        if ((in > 0 && reply.inputTokens() < 0) || (out > 0 && reply.outputTokens() < 0)) {
+            return OptionalDouble.empty();
+        }
+        return OptionalDouble.of(Math.max(0, reply.inputTokens()) * in / 1000.0
+                + Math.max(0, reply.outputTokens()) * out / 1000.0);
     }
 }

@@ -13,10 +13,15 @@ public final class IndexedText {
     }
 
     public static String of(Document document, Chunk chunk) {
-        String title = document.title() == null ? "" : document.title().strip();
-        if (title.isEmpty() || chunk.text().startsWith(title) || chunk.text().startsWith("# " + title)) {
-            return chunk.text();
+        return of(document.title(), chunk.text());
+    }
+
+    /** The same from a title (null for none) and a chunk's text, e.g. as stored in an index. */
+    public static String of(String documentTitle, String chunkText) {
+        String title = documentTitle == null ? "" : documentTitle.strip();
+        if (title.isEmpty() || chunkText.startsWith(title) || chunkText.startsWith("# " + title)) {
+            return chunkText;
         }
-        return title + " " + chunk.text();
+        return title + " " + chunkText;
     }
 }

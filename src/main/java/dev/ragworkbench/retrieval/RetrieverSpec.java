@@ -8,9 +8,21 @@ import java.util.stream.Collectors;
 
 /**
  * A retriever kind with its parameters, written as {@code kind:key=value,key=value}, e.g.
- * {@code bm25:k1=1.2,b=0.75} or {@code hybrid-weighted:alpha=0.3}. Omitted parameters take the kind's defaults.
+ * {@code bm25:k1=1.2,b=0.75} or {@code hybrid-weighted:alpha=0.3}, optionally followed by a reranker:
+ * {@code hybrid-rrf:k=60+rerank:embedder=bge-small-en-v1.5-q,depth=50}. Omitted parameters take the kind's
+ * defaults.
+ *
+ * @param reranker the reranker after the retriever, or null for none
  */
-public record RetrieverSpec(RetrieverKind kind, Map<String, String> params) {
+public record RetrieverSpec(RetrieverKind kind, Map<String, String> params, RerankerSpec reranker) {
+
+    /** Where the reranker's part starts; the text is split once, at its first occurrence. */
+    public static final String RERANK = "+rerank:";
+
+    /** Without a reranker. */
+    public RetrieverSpec(RetrieverKind kind, Map<String, String> params) {
+        this(kind, params, null);
+    }
 
     public RetrieverSpec {
         var all = new TreeMap<>(kind.defaults());
@@ -29,10 +41,30 @@ public record RetrieverSpec(RetrieverKind kind, Map<String, String> params) {
         return new RetrieverSpec(kind, Map.of());
     }
 
-    /** Parses {@code kind[:key=value,...]}; omitted parameters take the kind's defaults. */
+    /**
+     * Parses {@code kind[:key=value,...][+rerank:key=value,...]}; omitted parameters take the defaults. The one
+     * parser of the form, for the command line, experiment specs and the window's "copy as spec".
+     */
     public static RetrieverSpec parse(String text) {
-        KindParams parsed = KindParams.parse(text, "retriever");
-        return new RetrieverSpec(RetrieverKind.fromId(parsed.kind()), parsed.params());
+        String s = text == null ? "" : text.strip();
+        int at = s.indexOf(RERANK);
+        RerankerSpec reranker = at < 0 ? null : RerankerSpec.parse(s.substring(at + RERANK.length()));
+        KindParams parsed = KindParams.parse(at < 0 ? s : s.substring(0, at), "retriever");
+        return new RetrieverSpec(RetrieverKind.fromId(parsed.kind()), parsed.params(), reranker);
+    }
+
+    public boolean hasReranker() {
+        return reranker != null;
+    }
+
+    /** This retriever without its reranker (itself when it has none). */
+    public RetrieverSpec withoutReranker() {
+        return reranker == null ? this : new RetrieverSpec(kind, params);
+    }
+
+    /** This retriever followed by {@code newReranker} (none when null). */
+    public RetrieverSpec withReranker(RerankerSpec newReranker) {
+        return new RetrieverSpec(kind, params, newReranker);
     }
 
     public double number(String key) {
@@ -47,11 +79,15 @@ public record RetrieverSpec(RetrieverKind kind, Map<String, String> params) {
         return Boolean.parseBoolean(params.get(key));
     }
 
-    /** Canonical form: every parameter, sorted by name. Round-trips through {@link #parse}. */
+    /**
+     * Canonical form: every parameter, sorted by name, then the reranker's ({@code +rerank:embedder=…,depth=…}).
+     * Round-trips through {@link #parse}.
+     */
     @Override
     public String toString() {
         return kind.id() + ":" + new TreeMap<>(params).entrySet().stream()
-                .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(","));
+                .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(","))
+                + (reranker == null ? "" : RERANK + reranker);
     }
 
     private static void validate(RetrieverKind kind, Map<String, String> params) {

@@ -1,24 +1,11 @@
 package dev.ragworkbench.bench;
 
 import dev.ragworkbench.app.Workbench;
-import dev.ragworkbench.chunking.ChunkerSpec;
-import dev.ragworkbench.embedding.Embedder;
-import dev.ragworkbench.evaluation.EvalSet;
-import dev.ragworkbench.experiment.ExperimentResources;
 import dev.ragworkbench.experiment.ModelRunner;
 import dev.ragworkbench.experiment.spec.ModelRunSpec;
-import dev.ragworkbench.generation.ChatClient;
-import dev.ragworkbench.generation.ChatModelSettings;
-import dev.ragworkbench.generation.ChatProvider;
 import dev.ragworkbench.generation.ChatRequest;
-import dev.ragworkbench.index.ChunkIndex;
-import dev.ragworkbench.index.IndexInfo;
-import dev.ragworkbench.ingest.ImportFormat;
-import dev.ragworkbench.ingest.ImportResult;
 import dev.ragworkbench.progress.Cancellation;
 import dev.ragworkbench.progress.ProgressListener;
-import dev.ragworkbench.retrieval.Retriever;
-import dev.ragworkbench.retrieval.RetrieverSpec;
 import okhttp3.mockwebserver.Dispatcher;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
@@ -26,9 +13,7 @@ import okhttp3.mockwebserver.RecordedRequest;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -36,8 +21,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * The issue's model-run benchmark: a 300-item test set on two models, concurrency 8 each, against an
  * OpenAI-compatible endpoint (MockWebServer over a real socket) that answers every call after 200 ms. The
  * ideal, models one after the other, is 2 × 300 / 8 × 0.2 s = 15 s; the goal is under 18 s. Side by side, in
- * turns (A B A B), a bare loop making the same calls with 8 threads and no runner, store or scoring: the
- * runner's overhead is the ratio of the two. Prints a table; exits 1 when a runner round takes 18 s or more.
+ * turns (A B A B), a bare loop making the same calls through the same clients ({@code Workbench.chatClients()},
+ * the chat-model layer's LangChain4j OpenAI client behind its retry, breaker and bulkhead) with 8 threads and no
+ * runner, store or scoring: the runner's overhead is the ratio of the two. Prints a table; exits 1 when a runner round takes 18 s or more.
  *
  * <p>{@code mvn -B -Pmodel-bench -DskipTests verify} (or run the class from the test class path). Properties:
  * {@code bench.items} (300), {@code bench.delayMs} (200), {@code bench.concurrency} (8), {@code bench.rounds} (2).
@@ -89,15 +75,15 @@ public final class ModelRunBench {
             System.out.printf(Locale.ROOT, "%-6s %-22s %9s %9s %7s%n", "round", "what", "wall s", "/ ideal", "calls");
             boolean slow = false;
             try (var bench = Workbench.open(work.resolve("ws"))) {
-                var resources = new EndpointResources(bench);
                 var runSpec = ModelRunSpec.parse(Files.readString(spec), spec);
                 for (int r = 1; r <= rounds; r++) {
                     calls.set(0);
-                    double bare = bare(runSpec, base, items, concurrency);
+                    double bare = bare(bench, runSpec, items, concurrency);
                     System.out.printf(Locale.ROOT, "%-6d %-22s %9.2f %9.2f %7d%n", r, "bare calls (A)", bare, bare / ideal, calls.get());
                     calls.set(0);
                     long t0 = System.nanoTime();
-                    var outcomes = new ModelRunner(resources, bench.runs()).run(runSpec, ModelRunner.Options.none(),
+                    // fresh: every round asks the endpoint, none is answered from the call cache
+                    var outcomes = new ModelRunner(bench, bench.runs()).run(runSpec, new ModelRunner.Options(null, null, true),
                             ProgressListener.NONE, Cancellation.none());
                     double wall = (System.nanoTime() - t0) / 1e9;
                     int failed = outcomes.stream().mapToInt(ModelRunner.Outcome::failed).sum();
@@ -113,12 +99,16 @@ public final class ModelRunBench {
         }
     }
 
-    /** The same calls, two models one after the other, each on 8 threads: the floor the runner is measured against. */
-    private static double bare(ModelRunSpec spec, String base, int items, int concurrency) throws Exception {
+    /**
+     * The same calls through the same clients ({@code Workbench.chatClients()}, fresh), two models one after the
+     * other, each on its own pool of {@code concurrency} threads, with no runner, store or scoring: the floor
+     * the runner is measured against.
+     */
+    private static double bare(Workbench bench, ModelRunSpec spec, int items, int concurrency) throws Exception {
         long t0 = System.nanoTime();
         for (var ref : spec.models()) {
-            var client = new MinimalOpenAiClient(ref.inline());
-            try (var pool = Executors.newFixedThreadPool(concurrency)) {
+            try (var client = bench.chatClients().open(ref.inline(), true);
+                 var pool = Executors.newFixedThreadPool(concurrency)) {
                 for (int i = 1; i <= items; i++) {
                     String id = "i" + i;
                     pool.execute(() -> {
@@ -133,24 +123,4 @@ public final class ModelRunBench {
         }
         return (System.nanoTime() - t0) / 1e9;
     }
-
-    /** The workbench, except that OpenAI-compatible models are called through {@link MinimalOpenAiClient}. */
-    private record EndpointResources(Workbench bench) implements ExperimentResources {
-        @Override
-        public ChatClient chatClient(ChatModelSettings settings, boolean fresh) {
-            return settings.provider() == ChatProvider.OPENAI ? new MinimalOpenAiClient(settings)
-                    : bench.chatClient(settings, fresh);
-        }
-
-        @Override public ImportResult importCorpus(Path p, ImportFormat f, String c, ProgressListener l, Cancellation x) { return bench.importCorpus(p, f, c, l, x); }
-        @Override public Map<String, String> documentTexts(String corpus) { return bench.documentTexts(corpus); }
-        @Override public EvalSet storedEvalSet(String name) { return bench.storedEvalSet(name); }
-        @Override public IndexInfo ensureIndex(String c, ChunkerSpec s, String e, boolean ch, ProgressListener l, Cancellation x) { return bench.ensureIndex(c, s, e, ch, l, x); }
-        @Override public ChunkIndex openIndex(String name) { return bench.openIndex(name); }
-        @Override public Retriever retriever(ChunkIndex index, RetrieverSpec spec) { return bench.retriever(index, spec); }
-        @Override public Embedder embedder(String name) { return bench.embedder(name); }
-        @Override public ChatModelSettings chatModel(String name) { return bench.chatModel(name); }
-        @Override public List<ChatModelSettings> storedChatModels() { return bench.storedChatModels(); }
-    }
-
 }

@@ -103,9 +103,9 @@ class BadInputExitTest {
     void anIndexOfACorpusFileWhoseEveryLineIsBroken() throws Exception {
         Path corpus = file("broken/corpus.jsonl", "{\"_id\": \"d1\", \"text\": \n{not json}\n");
         var r = run("index", "--workspace", ws(), "--corpus", corpus.toString(), "--embedder", "none");
-        // The import names each broken line (file:line and why) as it skips it; the error after them says that
-        // nothing was left to index. (Naming the file in that last sentence too is IndexCommand's part.)
-        assertBadInput(r, "has no documents");
+        // The import names each broken line (file:line and why) as it skips it; the error after them names the
+        // file and says that nothing was left to index.
+        assertBadInput(r, corpus + " gave no documents: all 2 lines failed");
         assertThat(r.err()).as(r.err()).contains("corpus.jsonl:1", "corpus.jsonl:2");
     }
 

@@ -3,6 +3,7 @@ package dev.ragworkbench.retrieval;
 import dev.ragworkbench.app.Workbench;
 import dev.ragworkbench.chunking.ChunkerSpec;
 import dev.ragworkbench.embedding.Embedder;
+import dev.ragworkbench.embedding.TestCrossEncoders;
 import dev.ragworkbench.index.ChunkIndex;
 import dev.ragworkbench.ingest.ImportFormat;
 import dev.ragworkbench.progress.Cancellation;
@@ -19,6 +20,7 @@ import java.util.Set;
 
 import static dev.ragworkbench.retrieval.SearchStage.EMBED;
 import static dev.ragworkbench.retrieval.SearchStage.FUSION;
+import static dev.ragworkbench.retrieval.SearchStage.RERANK;
 import static dev.ragworkbench.retrieval.SearchStage.SEARCH;
 
 /**
@@ -40,6 +42,8 @@ class RetrieverContractTest {
     static Path dir;
     static Workbench bench;
     static ChunkIndex index;
+    /** A cross-encoder that scores a passage by its "cell" tokens (id 3526 in MiniLM's vocabulary). */
+    static Path crossEncoder;
 
     @BeforeAll
     static void build() throws Exception {
@@ -52,6 +56,7 @@ class RetrieverContractTest {
         String name = bench.buildIndex(new Workbench.IndexRequest("sci", ChunkerSpec.parse("none"), EMBEDDER),
                 ProgressListener.NONE, Cancellation.none()).name();
         index = bench.openIndex(name);
+        crossEncoder = TestCrossEncoders.counting(dir.resolve("cross-encoder"), 3526);
     }
 
     @AfterAll
@@ -145,6 +150,36 @@ class RetrieverContractTest {
         @Override
         Set<SearchStage> stages() {
             return stages(EMBED, SEARCH, FUSION);
+        }
+    }
+
+    /** A second embedder after MiniLM's dense hits; depth 20 of 80 chunks, so another query's vector finds others. */
+    @Nested
+    class DenseRerankedByEmbedder extends Kind {
+        DenseRerankedByEmbedder() {
+            super("dense+rerank:embedder=bge-small-en-v1.5-q,depth=20");
+        }
+
+        @Override
+        Set<SearchStage> stages() {
+            return stages(EMBED, SEARCH, RERANK);
+        }
+    }
+
+    @Nested
+    class Bm25RerankedByCrossEncoder extends Kind {
+        Bm25RerankedByCrossEncoder() {
+            super("bm25+rerank:model=" + crossEncoder + ",depth=20");
+        }
+
+        @Override
+        Embedder embedder() {
+            return null;
+        }
+
+        @Override
+        Set<SearchStage> stages() {
+            return stages(SEARCH, RERANK);
         }
     }
 }

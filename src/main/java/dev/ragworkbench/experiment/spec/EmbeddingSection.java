@@ -9,7 +9,11 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
 
-/** An {@code embedding} item: a built-in model name, {@code none}, or a model folder (relative to the spec). */
+/**
+ * An {@code embedding} item: a built-in model name, {@code none}, a model folder (relative to the spec), or a
+ * mapping {@code { model: NAME, adapter: RUN_ID }} naming an adapter trained by {@code finetune}, which becomes
+ * {@code NAME+adapter:RUN_ID} on the axis (DESIGN.md's spelling).
+ */
 final class EmbeddingSection {
 
     private final SpecNodes nodes;
@@ -19,6 +23,20 @@ final class EmbeddingSection {
     }
 
     Optional<String> embedder(Node item) {
+        if (item instanceof YamlTree.MapNode map) {
+            nodes.checkKeys(map, "an embedding item", java.util.List.of("model", "adapter"));
+            var model = nodes.required(map, "an embedding item", "model").flatMap(this::embedder);
+            var adapter = nodes.required(map, "an embedding item", "adapter")
+                    .map(n -> nodes.string(n, "an adapter (the run id that finetune printed)"));
+            if (model.isEmpty() || adapter.isEmpty() || adapter.get() == null) {
+                return Optional.empty();
+            }
+            if (model.get().equals(IndexSettings.NO_EMBEDDER)) {
+                nodes.problem(map, "an adapter transforms an embedder's vectors; model none has none");
+                return Optional.empty();
+            }
+            return Optional.of(GridPoint.withAdapter(model.get(), adapter.get().strip()));
+        }
         String text = nodes.string(item, "an embedding item");
         if (text == null) {
             return Optional.empty();

@@ -3,6 +3,7 @@ package dev.ragworkbench.experiment.spec;
 import dev.ragworkbench.index.IndexSettings;
 import dev.ragworkbench.chunking.ChunkerSpec;
 import dev.ragworkbench.embedding.Embedders;
+import dev.ragworkbench.retrieval.RerankerSpec;
 import dev.ragworkbench.retrieval.RetrieverSpec;
 
 import java.util.ArrayList;
@@ -49,7 +50,8 @@ public record GridPoint(ChunkerSpec chunker, String embedder, RetrieverSpec retr
      * tables: {@code corpus.path}, {@code corpus.format}, {@code evalSet.name}, {@code evalSet.sample.n} and
      * {@code evalSet.sample.seed} (only with a sample), {@code chunking.kind} then the chunker's parameters in its
      * canonical order, {@code embedding.model}, {@code retrieval.kind} then the retriever's parameters sorted by
-     * name, and {@code retrieval.top}.
+     * name, {@code retrieval.top}, and with a reranker {@code rerank.embedder} or {@code rerank.model}, then
+     * {@code rerank.depth}.
      */
     public SequencedMap<String, String> params() {
         var map = new LinkedHashMap<String, String>();
@@ -62,10 +64,14 @@ public record GridPoint(ChunkerSpec chunker, String embedder, RetrieverSpec retr
         });
         map.put("chunking.kind", chunker.kind().id());
         chunker.params().forEach((k, v) -> map.put("chunking." + k, v));
-        map.put("embedding.model", embedder);
+        map.put("embedding.model", baseEmbedder());
+        adapter().ifPresent(a -> map.put("embedding.adapter", a));
         map.put("retrieval.kind", retriever.kind().id());
         new TreeMap<>(retriever.params()).forEach((k, v) -> map.put("retrieval." + k, v));
         map.put("retrieval.top", Integer.toString(inputs.top()));
+        if (retriever.hasReranker()) {
+            retriever.reranker().params().forEach((k, v) -> map.put("rerank." + k, v));
+        }
         return Collections.unmodifiableSequencedMap(map);
     }
 
@@ -79,8 +85,10 @@ public record GridPoint(ChunkerSpec chunker, String embedder, RetrieverSpec retr
         parts.add(chunker.slug());
         if (!embedder.equals(IndexSettings.NO_EMBEDDER)) {
             // A model folder is an absolute path; its last part is the readable bit.
-            parts.add(Embedders.knownNames().contains(embedder) ? embedder
-                    : String.valueOf(java.nio.file.Path.of(embedder).getFileName()));
+            String base = baseEmbedder();
+            parts.add((Embedders.knownNames().contains(base) ? base
+                    : String.valueOf(java.nio.file.Path.of(base).getFileName()))
+                    + adapter().map(a -> ADAPTER_SEPARATOR + a).orElse(""));
         }
         var changed = new TreeMap<String, String>();
         retriever.params().forEach((k, v) -> {
@@ -88,9 +96,36 @@ public record GridPoint(ChunkerSpec chunker, String embedder, RetrieverSpec retr
                 changed.put(k, v);
             }
         });
-        parts.add(changed.isEmpty() ? retriever.kind().id() : retriever.kind().id() + ":" + String.join(",",
-                changed.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList()));
+        String rerank = "";
+        if (retriever.hasReranker()) {
+            var r = retriever.reranker();
+            String source = r.isCrossEncoder() ? String.valueOf(java.nio.file.Path.of(r.model()).getFileName())
+                    : Embedders.knownNames().contains(r.embedder()) ? r.embedder()
+                    : String.valueOf(java.nio.file.Path.of(r.embedder()).getFileName());
+            rerank = "+rerank:" + source + (r.depth() == RerankerSpec.DEFAULT_DEPTH ? "" : ",depth=" + r.depth());
+        }
+        parts.add((changed.isEmpty() ? retriever.kind().id() : retriever.kind().id() + ":" + String.join(",",
+                changed.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList())) + rerank);
         return String.join(" · ", parts);
+    }
+
+    /** How an embedding axis item names an embedder with an adapter: {@code NAME+adapter:RUN_ID}. */
+    public static final String ADAPTER_SEPARATOR = "+adapter:";
+
+    public static String withAdapter(String embedder, String adapterRunId) {
+        return embedder + ADAPTER_SEPARATOR + adapterRunId;
+    }
+
+    /** The embedder whose index serves this point: {@link #embedder()} without its adapter. */
+    public String baseEmbedder() {
+        int at = embedder.indexOf(ADAPTER_SEPARATOR);
+        return at < 0 ? embedder : embedder.substring(0, at);
+    }
+
+    /** The run id of the adapter the query vectors go through, if any. */
+    public Optional<String> adapter() {
+        int at = embedder.indexOf(ADAPTER_SEPARATOR);
+        return at < 0 ? Optional.empty() : Optional.of(embedder.substring(at + ADAPTER_SEPARATOR.length()));
     }
 
     @Override

@@ -1,15 +1,36 @@
 package dev.ragworkbench.ui.settings;
 
+import dev.ragworkbench.ui.shell.Page;
 import dev.ragworkbench.ui.shell.PageContext;
-import dev.ragworkbench.ui.shell.PlaceholderPage;
+import javafx.application.Platform;
 
-/**
- * The Settings pane's page; a placeholder until the issue that builds the workspace and model settings replaces this class's body (its
- * View and ViewModel go in this package, beside it).
- */
-public final class SettingsPage extends PlaceholderPage {
+/** The Settings pane's page: the workspace's chat models (add, edit, remove, test connection). */
+public final class SettingsPage implements Page {
+
+    private final SettingsViewModel viewModel;
+    private final SettingsView view;
 
     public SettingsPage(PageContext context) {
-        super(context);
+        viewModel = new SettingsViewModel(context.session().workbench(), context.runner(), Platform::runLater);
+        view = new SettingsView(viewModel);
+    }
+
+    @Override
+    public SettingsView view() {
+        return view;
+    }
+
+    @Override
+    public void attach() {
+        viewModel.refresh();
+    }
+
+    public SettingsViewModel viewModel() {
+        return viewModel;
+    }
+
+    @Override
+    public void dispose() {
+        viewModel.dispose();
     }
 }
