@@ -194,6 +194,7 @@ public final class ModelsView extends BorderPane {
             b.setUserData(f);
             b.setToggleGroup(group);
             b.setSelected(vm.filterProperty().get() == f);
+            b.setMinWidth(Region.USE_PREF_SIZE); // the labels beside them give way first
             b.getStyleClass().add(i == 0 ? Styles.LEFT_PILL : i == values.length - 1 ? Styles.RIGHT_PILL : Styles.CENTER_PILL);
             filters.getChildren().add(b);
         }
@@ -214,6 +215,7 @@ public final class ModelsView extends BorderPane {
         count.textProperty().bind(Bindings.createStringBinding(() -> vm.shownRows().size() + " of "
                 + vm.rows().size() + " items", vm.shownRows(), vm.rows()));
         count.getStyleClass().add(Styles.TEXT_MUTED);
+        filters.setMinWidth(Region.USE_PREF_SIZE);
         var filterBar = new HBox(8, filters, count, scoreLabel);
         filterBar.setAlignment(Pos.CENTER_LEFT);
 
