@@ -20,7 +20,9 @@ import dev.ragworkbench.embedding.HuggingFaceTextTokenizer;
 import dev.ragworkbench.embedding.OnnxCrossEncoder;
 import dev.ragworkbench.embedding.TextTokenizer;
 import dev.ragworkbench.evaluation.ComparisonService;
-import dev.ragworkbench.evaluation.MetricRegistry;
+import dev.ragworkbench.evaluation.AnswerMetrics;
+import dev.ragworkbench.generation.ChatClient;
+import dev.ragworkbench.generation.ChatModelSettings;
 import dev.ragworkbench.evaluation.RunValues;
 import dev.ragworkbench.generation.ApiKeys;
 import dev.ragworkbench.generation.ChatCallCache;
@@ -387,7 +389,7 @@ public final class Workbench implements AutoCloseable, ExperimentResources, Colu
     public ComparisonService comparisons() {
         var store = runs();
         return new ComparisonService(RunValues.of(id -> store.run(id).params(), store::queryMetricNames,
-                store::queryMetrics), MetricRegistry.standard());
+                store::queryMetrics), AnswerMetrics.registry());
     }
 
     /** Reports of stored runs, with the comparison service's numbers and the workspace's query and document texts. */
@@ -426,6 +428,28 @@ public final class Workbench implements AutoCloseable, ExperimentResources, Colu
     /** Trains embedding adapters and reads them back, recording each as a run. */
     public FineTuning fineTuning() {
         return new FineTuning(this, runs);
+    }
+
+    /** The chat model stored under {@code name} (a spec's {@code models: [NAME]}). */
+    @Override
+    public ChatModelSettings chatModel(String name) {
+        return chatModels.find(name).orElseThrow(() -> new IllegalArgumentException("no stored model " + name
+                + " in this workspace; 'models add' stores one, or give it inline in the spec"));
+    }
+
+    @Override
+    public List<ChatModelSettings> storedChatModels() {
+        return chatModels.list();
+    }
+
+    /** A client through {@link #chatClients()}; a malformed predictions file is bad input, named by file and line. */
+    @Override
+    public ChatClient chatClient(ChatModelSettings settings, boolean fresh) {
+        try {
+            return chatClients().open(settings, fresh);
+        } catch (UncheckedIOException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
     }
 
     @Override

@@ -3,8 +3,12 @@ package dev.ragworkbench.cli;
 import dev.ragworkbench.app.Workbench;
 import dev.ragworkbench.experiment.ExperimentRunner;
 import dev.ragworkbench.experiment.QualityGate;
+import dev.ragworkbench.experiment.ModelRunner;
 import dev.ragworkbench.experiment.history.ExperimentBaselines;
 import dev.ragworkbench.experiment.spec.ExperimentSpec;
+import dev.ragworkbench.experiment.spec.ModelRunSpec;
+import dev.ragworkbench.experiment.spec.RunnableSpec;
+import dev.ragworkbench.experiment.spec.Specs;
 import dev.ragworkbench.experiment.spec.SpecException;
 import dev.ragworkbench.experiment.store.NoSuchRunException;
 import dev.ragworkbench.experiment.store.RunJson;
@@ -66,6 +70,10 @@ final class RunCommand implements Runnable {
                     + ".csv, .json).")
     Path report;
 
+    @Option(names = "--fresh", description = "Ask the models again instead of answering from the call cache"
+            + " (test-set specs).")
+    boolean fresh;
+
     @Spec
     CommandSpec spec;
 
@@ -74,9 +82,9 @@ final class RunCommand implements Runnable {
     @Override
     public void run() {
         var conditions = failIf.stream().map(QualityGate.Condition::parse).toList();
-        ExperimentSpec experiment;
+        RunnableSpec loaded;
         try {
-            experiment = ExperimentSpec.load(specFile);
+            loaded = Specs.load(specFile);
         } catch (SpecException e) {
             throw new BadInputException(e.getMessage(), e);
         } catch (IOException e) {
@@ -88,21 +96,33 @@ final class RunCommand implements Runnable {
         try (var bench = options.open()) {
             var store = bench.runs();
             List<QualityGate.Subject> baselineRuns = baseline == null ? null
-                    : MARKED.equals(baseline) ? markedBaseline(store, experiment.name()) : baseline(store);
-            var outcomes = new ExperimentRunner(bench, store).run(experiment,
-                    new ExperimentRunner.Options(sample, seed, trecDir), progress, Cancellation.none());
-            progress.closeLine();
-            var subjects = outcomes.stream().map(o -> new QualityGate.Subject(o.run().id(), o.run().name(),
-                    o.run().metrics())).toList();
-            if (json) {
-                out.println(RunJson.write(outcomes.stream().map(ExperimentRunner.Outcome::run).toList()));
+                    : MARKED.equals(baseline) ? markedBaseline(store, loaded.name()) : baseline(store);
+            List<QualityGate.Subject> subjects;
+            if (loaded instanceof ModelRunSpec models) {
+                var outcomes = new ModelRunner(bench, store).run(models, new ModelRunner.Options(sample, seed, fresh),
+                        progress, Cancellation.none());
+                progress.closeLine();
+                subjects = outcomes.stream().map(o -> new QualityGate.Subject(o.run().id(), o.run().name(),
+                        o.run().metrics())).toList();
+                out.print(json ? ModelRunOutput.json(outcomes) + System.lineSeparator()
+                        : ModelRunOutput.table(outcomes, models.metrics()));
             } else {
-                out.print(RunsCommand.metricsTable(outcomes.stream().map(o -> o.run()).toList(),
-                        experiment.metrics().stream().map(Object::toString).toList()));
+                ExperimentSpec experiment = (ExperimentSpec) loaded;
+                var outcomes = new ExperimentRunner(bench, store).run(experiment,
+                        new ExperimentRunner.Options(sample, seed, trecDir), progress, Cancellation.none());
+                progress.closeLine();
+                subjects = outcomes.stream().map(o -> new QualityGate.Subject(o.run().id(), o.run().name(),
+                        o.run().metrics())).toList();
+                if (json) {
+                    out.println(RunJson.write(outcomes.stream().map(ExperimentRunner.Outcome::run).toList()));
+                } else {
+                    out.print(RunsCommand.metricsTable(outcomes.stream().map(o -> o.run()).toList(),
+                            experiment.metrics().stream().map(Object::toString).toList()));
+                }
             }
             out.flush();
-            if (report != null && !outcomes.isEmpty()) {
-                ReportCommand.write(bench, outcomes.stream().map(o -> o.run().id()).toList(), reportFormat, report);
+            if (report != null && !subjects.isEmpty()) {
+                ReportCommand.write(bench, subjects.stream().map(QualityGate.Subject::id).toList(), reportFormat, report);
                 spec.commandLine().getErr().println("Report: " + report);
             }
             QualityGate.check(subjects, conditions).ifPresent(reason -> {

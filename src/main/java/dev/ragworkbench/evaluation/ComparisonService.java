@@ -49,11 +49,22 @@ public final class ComparisonService {
         return new Comparison(runIdA, runIdB, evalSetsDiffer(paramsA, paramsB), metrics);
     }
 
-    /** Whether two runs' params say they were evaluated on different eval sets (both hashes known and unequal). */
+    /** The run param holding the hash of the test set a model run answered. */
+    public static final String TEST_SET_HASH = "testSet.sha256";
+
+    /**
+     * Whether two runs' params say they were evaluated on different eval sets or test sets (both hashes known
+     * and unequal).
+     */
     public static boolean evalSetsDiffer(Map<String, String> paramsA, Map<String, String> paramsB) {
-        String a = paramsA.get(EVAL_SET_HASH);
-        String b = paramsB.get(EVAL_SET_HASH);
-        return a != null && b != null && !a.equals(b);
+        for (String key : List.of(EVAL_SET_HASH, TEST_SET_HASH)) {
+            String a = paramsA.get(key);
+            String b = paramsB.get(key);
+            if (a != null && b != null && !a.equals(b)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** B against A on one metric, from values by query or item id (A's order decides the pairing order). */

@@ -3,6 +3,8 @@ package dev.ragworkbench.experiment;
 import dev.ragworkbench.chunking.ChunkerSpec;
 import dev.ragworkbench.embedding.Embedder;
 import dev.ragworkbench.evaluation.EvalSet;
+import dev.ragworkbench.generation.ChatClient;
+import dev.ragworkbench.generation.ChatModelSettings;
 import dev.ragworkbench.index.ChunkIndex;
 import dev.ragworkbench.index.IndexInfo;
 import dev.ragworkbench.ingest.ImportFormat;
@@ -13,6 +15,7 @@ import dev.ragworkbench.retrieval.Retriever;
 import dev.ragworkbench.retrieval.RetrieverSpec;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -53,4 +56,22 @@ public interface ExperimentResources {
      * run {@code adapterRunId}; null for none.
      */
     Retriever retriever(ChunkIndex index, RetrieverSpec spec, String adapterRunId);
+
+    /**
+     * The chat model stored in the workspace under {@code name} (a spec's {@code models: [NAME]}).
+     *
+     * @throws IllegalArgumentException "no stored model NAME …" when there is none
+     */
+    ChatModelSettings chatModel(String name);
+
+    /** The models stored in the workspace, by name, for pickers. */
+    List<ChatModelSettings> storedChatModels();
+
+    /**
+     * A client for {@code settings}: its concurrency limit, timeout, retries, breaker and the workspace's call
+     * cache, which {@code fresh} bypasses for answers (new answers are still written to it).
+     *
+     * @throws IllegalArgumentException when the model cannot be used as set up (a malformed predictions file)
+     */
+    ChatClient chatClient(ChatModelSettings settings, boolean fresh);
 }

@@ -45,7 +45,7 @@ import java.util.function.Supplier;
 public record ExperimentSpec(String name, String description, Corpus corpus, EvalSetSource evalSet,
                              List<ChunkerSpec> chunkers, List<String> embedders, List<RetrieverSpec> retrievers,
                              List<Metric> metrics, int top, Optional<Sample> sample,
-                             SequencedMap<String, String> tags, Path source, String yaml) {
+                             SequencedMap<String, String> tags, Path source, String yaml) implements RunnableSpec {
 
     /** The embedder of lexical runs, and the embedding item that means "compute no embeddings". */
 

@@ -1,15 +1,32 @@
 package dev.ragworkbench.ui.models;
 
+import dev.ragworkbench.ui.shell.Page;
 import dev.ragworkbench.ui.shell.PageContext;
-import dev.ragworkbench.ui.shell.PlaceholderPage;
+import javafx.application.Platform;
 
-/**
- * The Models pane's page; a placeholder until the issue that builds the chat-model comparison replaces this class's body (its
- * View and ViewModel go in this package, beside it).
- */
-public final class ModelsPage extends PlaceholderPage {
+/** The Models pane's page: base vs fine-tuned (or any models) on a test set, item by item. */
+public final class ModelsPage implements Page {
+
+    private final ModelsViewModel viewModel;
+    private final ModelsView view;
 
     public ModelsPage(PageContext context) {
-        super(context);
+        viewModel = new ModelsViewModel(context.session().workbench(), context.runner(), Platform::runLater);
+        view = new ModelsView(viewModel);
+        viewModel.loadStoredModels();
+    }
+
+    @Override
+    public ModelsView view() {
+        return view;
+    }
+
+    public ModelsViewModel viewModel() {
+        return viewModel;
+    }
+
+    @Override
+    public void dispose() {
+        viewModel.dispose();
     }
 }

@@ -1,0 +1,151 @@
+package dev.ragworkbench.experiment;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ragworkbench.evaluation.TestSet;
+import dev.ragworkbench.experiment.spec.ModelRunSpec;
+import dev.ragworkbench.experiment.store.ArtifactRepository;
+import dev.ragworkbench.experiment.store.RunStore;
+import dev.ragworkbench.generation.ChatModelSettings;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * How a model run is recorded: its params, and its artifacts {@code prompt.txt} (the prompt's exact text) and
+ * {@code items.jsonl} (one {@link ItemRecord} a line), which {@link #readItems} reads back.
+ */
+public final class ModelRunRecords {
+
+    public static final String ITEMS_ARTIFACT = "items.jsonl";
+    public static final String PROMPT_ARTIFACT = "prompt.txt";
+    /** The per-item latency metric, in milliseconds. */
+    public static final String LATENCY = "latency_ms";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private ModelRunRecords() {
+    }
+
+    /**
+     * {@code testSet.*}, {@code model.*} (never a key, only the name of its variable), {@code prompt.sha256}
+     * and {@code prompt.file}.
+     */
+    static Map<String, String> params(ModelRunSpec spec, TestSet set, ChatModelSettings model) {
+        var p = new LinkedHashMap<String, String>();
+        p.put("testSet.path", spec.testSetPath().toString());
+        p.put("testSet.name", set.name());
+        p.put("testSet.format", set.format().id());
+        p.put("testSet.items", Integer.toString(set.size()));
+        p.put("testSet.sha256", set.sha256());
+        p.put("model.name", model.name());
+        p.put("model.provider", model.provider().id());
+        putIfSet(p, "model.id", model.modelId());
+        putIfSet(p, "model.baseUrl", model.baseUrl());
+        putIfSet(p, "model.file", model.predictionsFile());
+        putIfSet(p, "model.temperature", model.temperature());
+        putIfSet(p, "model.maxTokens", model.maxTokens());
+        p.put("model.concurrency", Integer.toString(model.concurrency()));
+        p.put("model.timeoutSeconds", Long.toString(model.timeout().toSeconds()));
+        putIfSet(p, "model.apiKeyEnv", model.apiKeyEnv());
+        p.put("prompt.sha256", spec.prompt().sha256());
+        putIfSet(p, "prompt.file", spec.promptFile());
+        p.put("metrics", String.join(",", spec.metrics()));
+        return p;
+    }
+
+    private static void putIfSet(Map<String, String> p, String key, Object value) {
+        if (value != null) {
+            p.put(key, value.toString());
+        }
+    }
+
+    static void saveArtifacts(RunStore store, String runId, String prompt, List<ItemRecord> records) {
+        try {
+            Path dir = Files.createTempDirectory("run-" + runId);
+            try {
+                Path promptFile = Files.writeString(dir.resolve(PROMPT_ARTIFACT), prompt, StandardCharsets.UTF_8);
+                store.addArtifact(runId, PROMPT_ARTIFACT, promptFile, "prompt", ArtifactRepository.Transfer.MOVE);
+                Path items = dir.resolve(ITEMS_ARTIFACT);
+                try (BufferedWriter w = Files.newBufferedWriter(items, StandardCharsets.UTF_8)) {
+                    for (ItemRecord r : records) {
+                        w.write(JSON.writeValueAsString(toJson(r)));
+                        w.newLine();
+                    }
+                }
+                store.addArtifact(runId, ITEMS_ARTIFACT, items, "items-jsonl", ArtifactRepository.Transfer.MOVE);
+            } finally {
+                try (var left = Files.list(dir)) {
+                    for (Path p : left.toList()) {
+                        Files.deleteIfExists(p);
+                    }
+                }
+                Files.deleteIfExists(dir);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot save the artifacts of run " + runId + ": " + e.getMessage(), e);
+        }
+    }
+
+    static ObjectNode toJson(ItemRecord r) {
+        ObjectNode n = JSON.createObjectNode();
+        n.put("id", r.id());
+        n.put("prompt", r.prompt());
+        n.put("expected", r.expected());
+        if (r.output() == null) {
+            n.putNull("output");
+        } else {
+            n.put("output", r.output());
+        }
+        if (r.error() != null) {
+            n.put("error", r.error());
+            n.put("errorKind", r.errorKind() == null ? null : r.errorKind().name());
+        }
+        n.put("inputTokens", r.inputTokens());
+        n.put("outputTokens", r.outputTokens());
+        n.put("latencyMs", r.latencyMs());
+        n.put("cached", r.cached());
+        ObjectNode scores = n.putObject("scores");
+        r.scores().forEach(scores::put);
+        if (!r.notes().isEmpty()) {
+            ObjectNode notes = n.putObject("notes");
+            r.notes().forEach(notes::put);
+        }
+        return n;
+    }
+
+    /** The items of a stored model run, from its {@code items.jsonl}; empty when it has none. */
+    public static List<ItemRecord> readItems(RunStore store, String runId) throws IOException {
+        var artifact = store.run(runId).artifacts().stream().filter(a -> a.name().equals(ITEMS_ARTIFACT)).findFirst();
+        if (artifact.isEmpty()) {
+            return List.of();
+        }
+        var records = new ArrayList<ItemRecord>();
+        for (String line : Files.readAllLines(store.file(artifact.get()), StandardCharsets.UTF_8)) {
+            if (line.isBlank()) {
+                continue;
+            }
+            var node = JSON.readTree(line);
+            var scores = new LinkedHashMap<String, Double>();
+            node.path("scores").properties().forEach(e -> scores.put(e.getKey(), e.getValue().asDouble()));
+            var notes = new LinkedHashMap<String, String>();
+            node.path("notes").properties().forEach(e -> notes.put(e.getKey(), e.getValue().asText()));
+            String kind = node.path("errorKind").isTextual() ? node.path("errorKind").asText() : null;
+            records.add(new ItemRecord(node.path("id").asText(), node.path("prompt").asText(),
+                    node.path("expected").asText(), node.path("output").isNull() ? null : node.path("output").asText(),
+                    node.has("error") ? node.path("error").asText() : null,
+                    kind == null ? null : dev.ragworkbench.generation.ChatFailure.Kind.valueOf(kind),
+                    node.path("inputTokens").asInt(-1), node.path("outputTokens").asInt(-1),
+                    node.path("latencyMs").asLong(), node.path("cached").asBoolean(), scores, notes));
+        }
+        return records;
+    }
+}
