@@ -179,9 +179,13 @@ public final class Workspace implements AutoCloseable {
         return dataSource;
     }
 
-    /** A new connection to the workspace database; close it when done. */
+    /**
+     * A new connection to the workspace database; close it when done. Retried like the first one: when the
+     * process that served the database to this one exits (a {@code runs list} poller beside a {@code run}), the
+     * next connection takes the file over, and for a moment H2 reports the lock file as recently modified.
+     */
     public Connection connection() throws SQLException {
-        return dataSource.getConnection();
+        return firstConnection(dataSource);
     }
 
     @Override
