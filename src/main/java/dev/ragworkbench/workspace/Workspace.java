@@ -48,19 +48,35 @@ public final class Workspace implements AutoCloseable {
         ds.setUser("sa");
         ds.setPassword("");
         try {
-            // One open connection keeps the database open between calls instead of reopening the file each time.
-            Connection keepAlive = firstConnection(ds);
-            try {
-                if (SCHEMA_VERSION == null || !Migrations.same(SCHEMA_VERSION, schemaVersion(keepAlive))) {
-                    migrate(dir, ds);
+            long deadline = System.nanoTime() + OPEN_PATIENCE_MS * 1_000_000;
+            while (true) {
+                // One open connection keeps the database open between calls instead of reopening the file.
+                Connection keepAlive = firstConnection(ds);
+                try {
+                    if (SCHEMA_VERSION == null || !Migrations.same(SCHEMA_VERSION, schemaVersion(keepAlive))) {
+                        migrate(dir, ds);
+                    }
+                    return new Workspace(dir, ds, keepAlive);
+                } catch (RuntimeException | IOException | SQLException e) {
+                    try {
+                        keepAlive.close();
+                    } catch (SQLException ignored) {
+                        // it may be the connection that broke
+                    }
+                    // The process serving us the database (AUTO_SERVER) exited mid-open: open it again, now
+                    // ourselves or through the next server. Seen with a runs list poller beside a starting run.
+                    if (serverLeft(e) && System.nanoTime() < deadline) {
+                        sleepQuietly(50);
+                        continue;
+                    }
+                    if (e instanceof SQLException sql) {
+                        throw sql;
+                    }
+                    throw e instanceof IOException io ? new UncheckedIOException(
+                            "cannot migrate the workspace database in " + dir + ": " + io.getMessage(), io)
+                            : (RuntimeException) e;
                 }
-            } catch (RuntimeException | IOException e) {
-                keepAlive.close();
-                throw e instanceof IOException io ? new UncheckedIOException(
-                        "cannot migrate the workspace database in " + dir + ": " + io.getMessage(), io)
-                        : (RuntimeException) e;
             }
-            return new Workspace(dir, ds, keepAlive);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot open the workspace database in " + dir + ": " + e.getMessage(), e);
         }
@@ -96,6 +112,26 @@ public final class Workspace implements AutoCloseable {
                 }
                 pause = Math.min(pause * 2, 500);
             }
+        }
+    }
+
+    /** Whether {@code e} (or a cause) says the database went away under an open connection, or is passing. */
+    static boolean serverLeft(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && (passing(sql)
+                    || sql.getErrorCode() == ErrorCode.DATABASE_IS_CLOSED
+                    || sql.getErrorCode() == ErrorCode.DATABASE_CALLED_AT_SHUTDOWN)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void sleepQuietly(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
