@@ -12,11 +12,9 @@ import dev.ragworkbench.progress.CancelledException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.FloatBuffer;
-import java.nio.LongBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -202,34 +200,8 @@ public final class OnnxCrossEncoder implements AutoCloseable, NativeCalls.Releas
 
     /** One model call on a batch, padded to its longest pair; the caller closes the result. */
     private OrtSession.Result runRaw(Encoding[] batch) throws OrtException {
-        int size = batch.length;
-        int length = 0;
-        for (Encoding e : batch) {
-            length = Math.max(length, e.getIds().length);
-        }
-        long[] ids = new long[size * length];
-        long[] mask = new long[size * length];
-        long[] types = needsTokenTypes ? new long[size * length] : null;
-        for (int i = 0; i < size; i++) {
-            long[] tokenIds = batch[i].getIds();
-            System.arraycopy(tokenIds, 0, ids, i * length, tokenIds.length);
-            Arrays.fill(mask, i * length, i * length + tokenIds.length, 1L);
-            if (types != null) {
-                long[] typeIds = batch[i].getTypeIds();
-                System.arraycopy(typeIds, 0, types, i * length, typeIds.length);
-            }
-        }
-        long[] shape = {size, length};
-        var inputs = new HashMap<String, OnnxTensor>();
-        try {
-            inputs.put("input_ids", OnnxTensor.createTensor(env, LongBuffer.wrap(ids), shape));
-            inputs.put("attention_mask", OnnxTensor.createTensor(env, LongBuffer.wrap(mask), shape));
-            if (types != null) {
-                inputs.put("token_type_ids", OnnxTensor.createTensor(env, LongBuffer.wrap(types), shape));
-            }
-            return session.run(inputs, Set.of(outputName));
-        } finally {
-            inputs.values().forEach(OnnxTensor::close);
+        try (var padded = new PaddedBatch(env, batch, needsTokenTypes)) {
+            return session.run(padded.inputs, Set.of(outputName));
         }
     }
 

@@ -13,10 +13,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.FloatBuffer;
-import java.nio.LongBuffer;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 
@@ -179,47 +176,20 @@ final class OnnxModel implements AutoCloseable, NativeCalls.Releasable {
     }
 
     private float[][] runInside(Encoding[] batch) {
-        int size = batch.length;
-        int length = 0;
-        for (Encoding e : batch) {
-            length = Math.max(length, e.getIds().length);
-        }
-        long[] ids = new long[size * length];
-        long[] mask = new long[size * length];
-        long[] types = needsTokenTypes ? new long[size * length] : null;
-        for (int i = 0; i < size; i++) {
-            long[] tokenIds = batch[i].getIds();
-            System.arraycopy(tokenIds, 0, ids, i * length, tokenIds.length);
-            Arrays.fill(mask, i * length, i * length + tokenIds.length, 1L);
-            if (types != null) {
-                long[] typeIds = batch[i].getTypeIds();
-                System.arraycopy(typeIds, 0, types, i * length, typeIds.length);
+        try (var padded = new PaddedBatch(env, batch, needsTokenTypes);
+             OrtSession.Result result = session.run(padded.inputs, Set.of(outputName))) {
+            OnnxTensor output = (OnnxTensor) result.get(0);
+            long[] outShape = output.getInfo().getShape();
+            FloatBuffer values = output.getFloatBuffer();
+            float[][] vectors = outShape.length == 2
+                    ? Pooling.alreadyPooled(values, padded.size, (int) outShape[1])
+                    : spec.pooling().pool(values, padded.mask, padded.size, padded.length, (int) outShape[2]);
+            for (float[] v : vectors) {
+                Pooling.normalise(v);
             }
-        }
-        long[] shape = {size, length};
-        var inputs = new HashMap<String, OnnxTensor>();
-        try {
-            inputs.put("input_ids", OnnxTensor.createTensor(env, LongBuffer.wrap(ids), shape));
-            inputs.put("attention_mask", OnnxTensor.createTensor(env, LongBuffer.wrap(mask), shape));
-            if (types != null) {
-                inputs.put("token_type_ids", OnnxTensor.createTensor(env, LongBuffer.wrap(types), shape));
-            }
-            try (OrtSession.Result result = session.run(inputs, Set.of(outputName))) {
-                OnnxTensor output = (OnnxTensor) result.get(0);
-                long[] outShape = output.getInfo().getShape();
-                FloatBuffer values = output.getFloatBuffer();
-                float[][] vectors = outShape.length == 2
-                        ? Pooling.alreadyPooled(values, size, (int) outShape[1])
-                        : spec.pooling().pool(values, mask, size, length, (int) outShape[2]);
-                for (float[] v : vectors) {
-                    Pooling.normalise(v);
-                }
-                return vectors;
-            }
+            return vectors;
         } catch (OrtException e) {
             throw new IllegalStateException("embedding model " + spec.name() + " failed: " + e.getMessage(), e);
-        } finally {
-            inputs.values().forEach(OnnxTensor::close);
         }
     }
 
