@@ -35,27 +35,7 @@ final class ChartsPane extends ScrollPane {
         metric.setId("chart-metric");
         metric.valueProperty().bindBidirectional(vm.metric());
         vm.comparison().addListener((o, a, c) -> metric.getItems().setAll(c == null ? List.of() : c.metrics()));
-        var other = new ChoiceBox<Integer>();
-        other.valueProperty().bindBidirectional(vm.other());
-        other.setConverter(new javafx.util.StringConverter<>() {
-            @Override
-            public String toString(Integer i) {
-                var c = vm.comparison().get();
-                return c == null || i == null || i >= c.runs().size() ? "" : c.labels().get(i);
-            }
-
-            @Override
-            public Integer fromString(String s) {
-                return null;
-            }
-        });
-        vm.comparison().addListener((o, a, c) -> {
-            var items = new ArrayList<Integer>();
-            for (int i = 1; c != null && i < c.runs().size(); i++) {
-                items.add(i);
-            }
-            other.getItems().setAll(items);
-        });
+        var other = CompareView.otherRunChoice(vm);
         var barsTitle = new Label("Each metric: the runs' means, whiskers the 95 % interval against the first (dashed)");
         barsTitle.getStyleClass().add(Styles.TEXT_BOLD);
         var pairTitle = new Label("Per query and across params");

@@ -120,7 +120,7 @@ public final class CompareView extends SplitPane {
         var metric = new ChoiceBox<String>();
         metric.setId("flip-metric");
         metric.valueProperty().bindBidirectional(vm.flipMetric());
-        var other = otherRunChoice();
+        var other = otherRunChoice(vm);
         vm.comparison().addListener((o, a, c) -> metric.getItems().setAll(c == null ? List.of() : c.passFailMetrics()));
         var open = new Button("Open in Retrieval");
         open.setId("open-flip");
@@ -154,7 +154,7 @@ public final class CompareView extends SplitPane {
     }
 
     /** Which run is set against the first (scatter and flips), by its position in the comparison. */
-    ChoiceBox<Integer> otherRunChoice() {
+    static ChoiceBox<Integer> otherRunChoice(CompareViewModel vm) {
         var other = new ChoiceBox<Integer>();
         other.valueProperty().bindBidirectional(vm.other());
         other.setConverter(new javafx.util.StringConverter<>() {
