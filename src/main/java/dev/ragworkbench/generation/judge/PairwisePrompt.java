@@ -1,15 +1,14 @@
 package dev.ragworkbench.generation.judge;
 
-import dev.ragworkbench.generation.ChatMessage;
+import com.fasterxml.jackson.databind.JsonNode;
 
-import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 
 /**
  * The pairwise judge's prompt and the strict reading of its reply. The judge sees the task (the prompt the two
  * models got), the reference answer, and two responses labelled A and B, and must reply with one JSON object,
- * {@code {"reason": "…", "verdict": "A" | "B" | "tie"}}. Labels are positions, not models: the caller asks once
+ * {@code {"reason": "…", "verdict": "A" | "B" | "tie"}}, asked through {@link JsonJudgeCall}. Labels are positions, not models: the caller asks once
  * with each model in position A, so a judge that favours a position shows up as two orders that disagree (as
  * FastChat's MT-Bench judge does it; the wording here is our own).
  */
@@ -43,8 +42,11 @@ public final class PairwisePrompt {
         return rubric;
     }
 
-    /** The system message: the judge's role, the rubric, and the reply's exact form. */
-    public String system() {
+    /**
+     * The question for one item with {@code first} in position A and {@code second} in position B: the judge's
+     * role, the rubric, the reply's exact form, then the task, the reference answer and the two responses.
+     */
+    public String prompt(String task, String reference, String first, String second) {
         return """
                 You are an impartial judge. You compare two responses, A and B, to the same task and decide which \
                 one is better by the rubric below. The order in which the responses are shown is arbitrary: it \
@@ -54,12 +56,8 @@ public final class PairwisePrompt {
                 %s
 
                 Reply with one JSON object and nothing else, in this form:
-                {"reason": "<one or two sentences>", "verdict": "A" | "B" | "tie"}""".formatted(rubric);
-    }
+                {"reason": "<one or two sentences>", "verdict": "A" | "B" | "tie"}
 
-    /** The user message for one item with {@code first} in position A and {@code second} in position B. */
-    public String user(String task, String reference, String first, String second) {
-        return """
                 [Task]
                 %s
 
@@ -72,36 +70,33 @@ public final class PairwisePrompt {
 
                 [Response B]
                 %s
-                [End of response B]""".formatted(task.strip(), reference.strip(), first.strip(), second.strip());
+                [End of response B]""".formatted(rubric, task.strip(), reference.strip(), first.strip(), second.strip());
     }
 
-    public List<ChatMessage> messages(String task, String reference, String first, String second) {
-        return List.of(ChatMessage.system(system()), ChatMessage.user(user(task, reference, first, second)));
-    }
-
-    /** The whole prompt as text, for the run's artifact: what a reader needs to know what the judge was told. */
+    /** The prompt with its per-item parts as placeholders: the run's artifact, to read what the judge was told. */
     public String describe() {
-        return system() + "\n\n---\n\n" + user("{task}", "{reference}", "{response A}", "{response B}") + "\n";
+        return prompt("{task}", "{reference}", "{response A}", "{response B}") + "\n";
+    }
+
+    /** A verdict with the judge's reason (empty when it gave none). */
+    public record Verdict(Choice choice, String reason) {
     }
 
     /**
-     * The verdict of a parsed reply: an object whose {@code "verdict"} is {@code "A"}, {@code "B"} or
-     * {@code "tie"} (any case). Anything else is refused with the reason, for the judge's retry and the record.
+     * Reads a parsed reply: an object whose {@code "verdict"} is {@code "A"}, {@code "B"} or {@code "tie"} (any
+     * case), with an optional string {@code "reason"}. Anything else is refused with the reason, which the judge
+     * sees on its retry.
      */
-    public static Choice verdict(com.fasterxml.jackson.databind.JsonNode reply) {
-        if (reply == null || !reply.isObject()) {
-            throw new IllegalArgumentException("the reply must be a JSON object with \"verdict\"");
-        }
-        var v = reply.get("verdict");
-        if (v == null || !v.isTextual()) {
-            throw new IllegalArgumentException("the object has no string \"verdict\"; give \"verdict\": \"A\", \"B\" or \"tie\"");
-        }
-        return switch (v.asText().strip().toLowerCase(Locale.ROOT)) {
+    public static Verdict verdict(JsonNode reply) throws JsonJudgeCall.InvalidReply {
+        String v = JsonJudgeCall.text(reply, "verdict");
+        Choice choice = switch (v.strip().toLowerCase(Locale.ROOT)) {
             case "a" -> Choice.A;
             case "b" -> Choice.B;
             case "tie" -> Choice.TIE;
-            default -> throw new IllegalArgumentException("\"verdict\" must be \"A\", \"B\" or \"tie\", got \""
-                    + v.asText() + "\"");
+            default -> throw new JsonJudgeCall.InvalidReply("\"verdict\" must be \"A\", \"B\" or \"tie\", not \""
+                    + v + "\"");
         };
+        JsonNode reason = reply.get("reason");
+        return new Verdict(choice, reason != null && reason.isTextual() ? reason.asText() : "");
     }
 }
