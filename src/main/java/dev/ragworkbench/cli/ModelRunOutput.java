@@ -1,7 +1,6 @@
 package dev.ragworkbench.cli;
 
 import dev.ragworkbench.experiment.ModelRunner;
-import dev.ragworkbench.experiment.PairwiseItem;
 import dev.ragworkbench.experiment.PairwiseJudging;
 import dev.ragworkbench.experiment.PairwiseRecords;
 import dev.ragworkbench.experiment.store.RunJson;
@@ -90,8 +89,8 @@ final class ModelRunOutput {
         }
         for (var item : o.disagreements()) {
             out.append("  disagreed ").append(item.id()).append(": ").append(o.modelA()).append(" first → ")
-                    .append(name(o, item.aFirst())).append(", ").append(o.modelB()).append(" first → ")
-                    .append(name(o, item.bFirst())).append(nl);
+                    .append(o.prefers(item.aFirst())).append(", ").append(o.modelB()).append(" first → ")
+                    .append(o.prefers(item.bFirst())).append(nl);
         }
         for (var item : o.failures()) {
             out.append("  failed ").append(item.id()).append(": ").append(item.failure()).append(nl);
@@ -101,13 +100,5 @@ final class ModelRunOutput {
                     .append(o.run().id()).append(nl);
         }
         return out.toString();
-    }
-
-    private static String name(PairwiseJudging.Outcome o, PairwiseItem.Order order) {
-        return switch (order.preference()) {
-            case A -> o.modelA();
-            case B -> o.modelB();
-            case TIE -> "tie";
-        };
     }
 }

@@ -60,6 +60,18 @@ public final class PairwiseJudging {
         public List<PairwiseItem> failures() {
             return items.stream().filter(PairwiseItem::failed).toList();
         }
+
+        /** What one order preferred, by model name: a model, "tie", or "failed". */
+        public String prefers(PairwiseItem.Order order) {
+            if (order.preference() == null) {
+                return "failed";
+            }
+            return switch (order.preference()) {
+                case A -> modelA;
+                case B -> modelB;
+                case TIE -> "tie";
+            };
+        }
     }
 
     /** The progress stage of the judge's questions: two per item. */
