@@ -80,10 +80,14 @@ class PairwiseJudgingTest {
     }
 
     private static PairwiseJudging.Outcome judging(Judge judge, boolean fresh) throws Exception {
+        return judging(judge, fresh, Cancellation.none());
+    }
+
+    private static PairwiseJudging.Outcome judging(Judge judge, boolean fresh, Cancellation cancel) throws Exception {
         return new PairwiseJudging(bench, bench.runs()).judge(base, tuned,
                 new dev.ragworkbench.experiment.spec.PairwiseJudgeSpec(judge.name(),
                         dev.ragworkbench.generation.judge.PairwisePrompt.DEFAULT_RUBRIC, null),
-                fresh, java.util.Map.of("task", "clauses"), ProgressListener.NONE, Cancellation.none());
+                fresh, java.util.Map.of("task", "clauses"), ProgressListener.NONE, cancel);
     }
 
     @Test
@@ -214,6 +218,57 @@ class PairwiseJudgingTest {
                     ModelRunner.Options.none(), ProgressListener.NONE, Cancellation.none()))
                     .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no-such-judge");
             assertThat(bench.runs().runs(dev.ragworkbench.experiment.store.RunQuery.all())).hasSize(before);
+        }
+    }
+
+    @Test
+    void cancellingEndsThePairwiseRunAsCancelledWithTheVerdictsReceivedKept() throws Exception {
+        var server = new ChatServer();
+        var fair = new ScriptedJudge(ScriptedJudge.FAIR);
+        var arrived = new java.util.concurrent.atomic.AtomicInteger();
+        server.server.setDispatcher(new okhttp3.mockwebserver.Dispatcher() {
+            @Override
+            public okhttp3.mockwebserver.MockResponse dispatch(okhttp3.mockwebserver.RecordedRequest request)
+                    throws InterruptedException {
+                arrived.incrementAndGet();
+                String body = request.getBody().clone().readUtf8();
+                return body.contains("2024-01-01") ? ChatServer.hang() : fair.dispatch(request); // c5 never answered
+            }
+        });
+        String name = "judge-" + JUDGES.incrementAndGet();
+        bench.chatModels().add(ScriptedJudge.model(name, server));
+        try (var judge = new Judge(name, server, fair)) {
+            var cancel = new Cancellation();
+            var worker = java.util.concurrent.Executors.newSingleThreadExecutor();
+            try {
+                var future = worker.submit(() -> judging(judge, true, cancel));
+                WaitUntil.holds(() -> arrived.get() == 10 && fair.calls() == 8, 30_000);
+                cancel.cancel();
+                assertThatThrownBy(future::get).hasCauseInstanceOf(dev.ragworkbench.progress.CancelledException.class);
+            } finally {
+                worker.shutdownNow();
+            }
+            var runs = bench.runs().runs(dev.ragworkbench.experiment.store.RunQuery.all()).stream()
+                    .filter(r -> r.params().getOrDefault("judge.model.name", "").equals(name)).toList();
+            assertThat(runs).singleElement().satisfies(r -> {
+                assertThat(r.status()).isEqualTo(RunStatus.CANCELLED);
+                assertThat(bench.runs().queryMetrics(r.id(), PairwiseRecords.ITEM_SCORE).keySet())
+                        .containsExactly("c1", "c2", "c3", "c4");
+                assertThat(bench.runs().itemFailures(r.id())).extracting(ItemFailure::itemId).containsExactly("c5", "c6");
+            });
+        }
+    }
+
+    /** Polls a condition (the judge's calls arrive on the server's threads). */
+    private static final class WaitUntil {
+        static void holds(java.util.function.BooleanSupplier condition, long ms) throws InterruptedException {
+            long end = System.nanoTime() + ms * 1_000_000;
+            while (!condition.getAsBoolean()) {
+                if (System.nanoTime() > end) {
+                    throw new AssertionError("condition not met in " + ms + " ms");
+                }
+                Thread.sleep(20);
+            }
         }
     }
 }
