@@ -88,9 +88,7 @@ final class ModelRunOutput {
                     .append(Formats.percent(t.agreement())).append("); a disagreement counts as a tie").append(nl);
         }
         for (var item : o.disagreements()) {
-            out.append("  disagreed ").append(item.id()).append(": ").append(o.modelA()).append(" first → ")
-                    .append(o.prefers(item.aFirst())).append(", ").append(o.modelB()).append(" first → ")
-                    .append(o.prefers(item.bFirst())).append(nl);
+            out.append("  disagreed ").append(item.id()).append(": ").append(o.disagreement(item)).append(nl);
         }
         for (var item : o.failures()) {
             out.append("  failed ").append(item.id()).append(": ").append(item.failure()).append(nl);

@@ -61,6 +61,22 @@ public final class PairwiseJudging {
             return items.stream().filter(PairwiseItem::failed).toList();
         }
 
+        /**
+         * How the orders of a disagreeing item differ, in a line: a judge that took the output in one position
+         * both times is named as such (position bias), otherwise each order's choice by model name.
+         */
+        public String disagreement(PairwiseItem item) {
+            var a = item.aFirst().preference();
+            var b = item.bFirst().preference();
+            if (a == Preference.A && b == Preference.B) {
+                return "both times the output shown first";
+            }
+            if (a == Preference.B && b == Preference.A) {
+                return "both times the output shown second";
+            }
+            return modelA + " first → " + prefers(item.aFirst()) + ", " + modelB + " first → " + prefers(item.bFirst());
+        }
+
         /** What one order preferred, by model name: a model, "tie", or "failed". */
         public String prefers(PairwiseItem.Order order) {
             if (order.preference() == null) {

@@ -95,7 +95,7 @@ class PairwiseRunCommandTest {
                     .contains("tuned wins 0, ties 4, loses 0")
                     .contains("win rate 0.5000 [0.5000, 0.5000]")
                     .contains("orders agreed on 0 of 4 judged items (0 %)")
-                    .contains("disagreed a: base first → base, tuned first → tuned");
+                    .contains("disagreed a: both times the output shown first");
             String biasedRun = table.out().lines().filter(l -> l.startsWith("Pairwise judge")).findFirst().orElseThrow()
                     .replaceAll(".*\\(run (\\S+)\\)$", "$1");
             var compare = run("runs", "compare", run.path("id").asText(), biasedRun, "--workspace", ws, "--json");

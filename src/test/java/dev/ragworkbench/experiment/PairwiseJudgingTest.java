@@ -159,6 +159,7 @@ class PairwiseJudgingTest {
             assertThat(c1.bFirst().preference()).isEqualTo(dev.ragworkbench.evaluation.PairwiseTally.Preference.B);
             assertThat(c1.aFirst().replies()).containsExactly("{\"reason\": \"A is better\", \"verdict\": \"A\"}");
             assertThat(c1.bFirst().replies()).hasSize(1);
+            assertThat(o.disagreement(c1)).isEqualTo("both times the output shown first");
         }
     }
 

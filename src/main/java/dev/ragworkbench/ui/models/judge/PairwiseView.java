@@ -116,8 +116,8 @@ public final class PairwiseView extends BorderPane {
             protected void updateItem(PairwiseItem item, boolean empty) {
                 super.updateItem(item, empty);
                 PairwiseJudging.Outcome o = vm.outcomeProperty().get();
-                setText(empty || item == null || o == null ? null : item.id() + "\n  " + o.modelA() + " first → "
-                        + o.prefers(item.aFirst()) + "\n  " + o.modelB() + " first → " + o.prefers(item.bFirst()));
+                setText(empty || item == null || o == null ? null
+                        : item.id() + "\n  " + o.disagreement(item));
             }
         });
         list.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
@@ -173,8 +173,8 @@ public final class PairwiseView extends BorderPane {
             return;
         }
         detail.getChildren().addAll(title("Item " + item.id()), caption("Task"), text(item.task()),
-                caption("Reference answer"), text(item.reference()), caption(o.modelA() + " (A)"),
-                text(item.outputA()), caption(o.modelB() + " (B)"), text(item.outputB()));
+                caption("Reference answer"), text(item.reference()), caption(o.modelA() + "'s output"),
+                text(item.outputA()), caption(o.modelB() + "'s output"), text(item.outputB()));
         order(o, item.aFirst(), o.modelA() + " shown first");
         order(o, item.bFirst(), o.modelB() + " shown first");
     }
