@@ -58,7 +58,7 @@ public final class ModelRunRecords {
         return p;
     }
 
-    private static void putIfSet(Map<String, String> p, String key, Object value) {
+    static void putIfSet(Map<String, String> p, String key, Object value) {
         if (value != null) {
             p.put(key, value.toString());
         }
@@ -67,12 +67,7 @@ public final class ModelRunRecords {
     static void saveArtifacts(RunStore store, String runId, String prompt, List<ItemRecord> records) {
         RunArtifacts.save(store, runId, List.of(
                 new RunArtifacts.Text(PROMPT_ARTIFACT, "prompt", w -> w.write(prompt)),
-                new RunArtifacts.Text(ITEMS_ARTIFACT, "items-jsonl", w -> {
-                    for (ItemRecord r : records) {
-                        w.write(JSON.writeValueAsString(toJson(r)));
-                        w.newLine();
-                    }
-                })));
+                RunArtifacts.Text.jsonLines(ITEMS_ARTIFACT, "items-jsonl", records, ModelRunRecords::toJson)));
     }
 
     static ObjectNode toJson(ItemRecord r) {

@@ -50,19 +50,13 @@ public final class PairwiseRecords {
         p.put("pairwise.modelB", b.name());
         p.put("pairwise.items", Integer.toString(items));
         for (String key : List.of("testSet.name", "testSet.path", "testSet.sha256", "prompt.sha256")) {
-            String value = a.params().get(key);
-            if (value != null) {
-                p.put(key, value);
-            }
+            ModelRunRecords.putIfSet(p, key, a.params().get(key));
         }
         p.put("judge.model.name", judge.name());
         p.put("judge.model.provider", judge.provider().id());
-        if (judge.modelId() != null) {
-            p.put("judge.model.id", judge.modelId());
-        }
-        if (judge.baseUrl() != null) {
-            p.put("judge.model.baseUrl", judge.baseUrl());
-        }
+        ModelRunRecords.putIfSet(p, "judge.model.id", judge.modelId());
+        ModelRunRecords.putIfSet(p, "judge.model.baseUrl", judge.baseUrl());
+        ModelRunRecords.putIfSet(p, "judge.model.temperature", judge.temperature());
         p.put("judge.rubric.sha256", dev.ragworkbench.ingest.ContentHash.of(prompt.rubric()));
         return p;
     }
@@ -126,12 +120,7 @@ public final class PairwiseRecords {
     static void saveArtifacts(RunStore store, String runId, String prompt, List<PairwiseItem> items) {
         RunArtifacts.save(store, runId, List.of(
                 new RunArtifacts.Text(PROMPT_ARTIFACT, "prompt", w -> w.write(prompt)),
-                new RunArtifacts.Text(ITEMS_ARTIFACT, "pairwise-jsonl", w -> {
-                    for (PairwiseItem item : items) {
-                        w.write(JSON.writeValueAsString(toJson(item)));
-                        w.newLine();
-                    }
-                })));
+                RunArtifacts.Text.jsonLines(ITEMS_ARTIFACT, "pairwise-jsonl", items, PairwiseRecords::toJson)));
     }
 
     /** One item as {@code pairwise.jsonl} holds it. */

@@ -22,6 +22,17 @@ final class RunArtifacts {
 
     /** An artifact to add: its file name, its kind, and what it holds. */
     record Text(String name, String kind, Content content) {
+
+        /** A JSON Lines artifact: one object per record. */
+        static <T> Text jsonLines(String name, String kind, List<T> records,
+                                  java.util.function.Function<T, com.fasterxml.jackson.databind.JsonNode> toJson) {
+            return new Text(name, kind, w -> {
+                for (T r : records) {
+                    w.write(toJson.apply(r).toString());
+                    w.newLine();
+                }
+            });
+        }
     }
 
     private RunArtifacts() {

@@ -22,6 +22,10 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
+import static dev.ragworkbench.ui.common.DetailLabels.caption;
+import static dev.ragworkbench.ui.common.DetailLabels.text;
+import static dev.ragworkbench.ui.common.DetailLabels.title;
+
 /**
  * The Models pane's pairwise judge: the judge model and rubric, a run of the judge with progress and cancel,
  * then the win / tie / loss, win rate with its interval and the orders' agreement, and the disagreeing items,
@@ -174,7 +178,7 @@ public final class PairwiseView extends BorderPane {
         }
         detail.getChildren().addAll(title("Item " + item.id()), caption("Task"), text(item.task()),
                 caption("Reference answer"), text(item.reference()), caption(o.modelA() + "'s output"),
-                text(item.outputA()), caption(o.modelB() + "'s output"), text(item.outputB()));
+                text(orNone(item.outputA())), caption(o.modelB() + "'s output"), text(orNone(item.outputB())));
         order(o, item.aFirst(), o.modelA() + " shown first");
         order(o, item.bFirst(), o.modelB() + " shown first");
     }
@@ -201,23 +205,7 @@ public final class PairwiseView extends BorderPane {
         return l;
     }
 
-    private static Label title(String text) {
-        var l = new Label(text);
-        l.setWrapText(true);
-        l.getStyleClass().add(Styles.TITLE_4);
-        l.setPadding(new Insets(6, 0, 0, 0));
-        return l;
-    }
-
-    private static Label caption(String text) {
-        var l = new Label(text);
-        l.getStyleClass().addAll(Styles.TEXT_CAPTION, Styles.TEXT_MUTED);
-        return l;
-    }
-
-    private static Label text(String text) {
-        var l = new Label(text == null ? "(no output)" : text);
-        l.setWrapText(true);
-        return l;
+    private static String orNone(String output) {
+        return output == null ? "(no output)" : output;
     }
 }
