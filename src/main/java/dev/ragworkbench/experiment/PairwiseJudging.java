@@ -6,6 +6,7 @@ import dev.ragworkbench.evaluation.PairwiseTally.Preference;
 import dev.ragworkbench.experiment.PairwiseItem.Order;
 import dev.ragworkbench.experiment.spec.ModelRunSpec;
 import dev.ragworkbench.experiment.spec.PairwiseJudgeSpec;
+import dev.ragworkbench.experiment.store.ExperimentExecution;
 import dev.ragworkbench.experiment.store.Run;
 import dev.ragworkbench.experiment.store.RunStatus;
 import dev.ragworkbench.experiment.store.RunStore;
@@ -24,6 +25,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Judges two model runs on the same test set pair by pair: for every item both runs have, a stored judge model is
@@ -96,7 +98,7 @@ public final class PairwiseJudging {
     }
 
     /** A test-set spec's model runs and, when the spec has a judge, their pairwise judging. */
-    public record SpecOutcome(List<ModelRunner.Outcome> runs, java.util.Optional<Outcome> pairwise) {
+    public record SpecOutcome(List<ModelRunner.Outcome> runs, Optional<Outcome> pairwise) {
     }
 
     /**
@@ -109,12 +111,12 @@ public final class PairwiseJudging {
         spec.judge().ifPresent(j -> resources.chatModel(j.model()));
         var runs = new ModelRunner(resources, store).run(spec, options, progress, cancel);
         if (spec.judge().isEmpty()) {
-            return new SpecOutcome(runs, java.util.Optional.empty());
+            return new SpecOutcome(runs, Optional.empty());
         }
         cancel.check();
         var pairwise = judge(runs.get(0).run().id(), runs.get(1).run().id(), spec.judge().get(), options.fresh(),
                 spec.tags(), progress, cancel);
-        return new SpecOutcome(runs, java.util.Optional.of(pairwise));
+        return new SpecOutcome(runs, Optional.of(pairwise));
     }
 
     /**
@@ -139,8 +141,10 @@ public final class PairwiseJudging {
             allTags.put(PairwiseRecords.KIND_TAG, PairwiseRecords.KIND);
             Map<String, String> params = PairwiseRecords.params(a, b, judgeModel, prompt, pairs.size());
             String name = b.name() + " vs " + a.name() + " · judge " + judgeModel.name();
-            Run run = a.executionId() != null && store.execution(a.executionId()).isPresent()
-                    ? store.startRunOf(store.execution(a.executionId()).orElseThrow(), name, params, allTags)
+            // beside the two runs in the history: the same execution of the same experiment when there is one
+            Optional<ExperimentExecution> execution = a.executionId() == null ? Optional.empty()
+                    : store.execution(a.executionId());
+            Run run = execution.isPresent() ? store.startRunOf(execution.get(), name, params, allTags)
                     : store.startRun(a.experimentId(), name, params, allTags);
             try {
                 var asked = ask(judge, prompt, pairs, progress, cancel);
