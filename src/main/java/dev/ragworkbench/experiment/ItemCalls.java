@@ -14,6 +14,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.function.IntFunction;
 
 /**
  * Asks one model every request, up to its {@link ChatClient#concurrency()} at a time on a bounded pool, and keeps
@@ -36,8 +37,26 @@ final class ItemCalls {
 
     static List<Result> callAll(ChatClient client, List<ChatRequest> requests, String stage,
                                 ProgressListener progress, Cancellation cancel) {
-        int n = requests.size();
-        var results = new AtomicReferenceArray<Result>(n);
+        return forEach(client, requests.size(), (i, calls) -> call(client, requests.get(i), calls),
+                i -> new Result(null, new ChatFailure(ChatFailure.Kind.CANCELLED, "cancelled before an answer came")),
+                stage, progress, cancel);
+    }
+
+    /** One unit of work against a model: the {@code index}-th, stopped through {@code calls} on a cancel. */
+    @FunctionalInterface
+    interface Work<T> {
+        T run(int index, Cancellation calls);
+    }
+
+    /**
+     * Runs {@code work} for indexes 0 to {@code n - 1} on a pool as wide as {@code client}'s concurrency (so a judge
+     * asking two questions per item keeps to its limit as a model run does), reporting each one done under
+     * {@code stage}. Cancelling stops what is in flight through the workers' own {@link Cancellation}; an index
+     * that never finished gets {@code notDone}'s value.
+     */
+    static <T> List<T> forEach(ChatClient client, int n, Work<T> work, IntFunction<T> notDone, String stage,
+                               ProgressListener progress, Cancellation cancel) {
+        var results = new AtomicReferenceArray<T>(n);
         if (n == 0) {
             return List.of();
         }
@@ -52,7 +71,7 @@ final class ItemCalls {
             for (int i = 0; i < n; i++) {
                 int at = i;
                 pool.execute(() -> {
-                    results.set(at, call(client, requests.get(at), calls));
+                    results.set(at, work.run(at, calls));
                     progress.progress(stage, done.incrementAndGet(), n);
                 });
             }
@@ -83,11 +102,10 @@ final class ItemCalls {
                 Thread.currentThread().interrupt();
             }
         }
-        var out = new ArrayList<Result>(n);
+        var out = new ArrayList<T>(n);
         for (int i = 0; i < n; i++) {
-            Result r = results.get(i);
-            out.add(r != null ? r : new Result(null, new ChatFailure(ChatFailure.Kind.CANCELLED,
-                    "cancelled before an answer came")));
+            T r = results.get(i);
+            out.add(r != null ? r : notDone.apply(i));
         }
         return out;
     }

@@ -1,5 +1,7 @@
 package dev.ragworkbench.ui.models;
 
+import dev.ragworkbench.ui.models.judge.PairwiseView;
+import dev.ragworkbench.ui.models.judge.PairwiseViewModel;
 import dev.ragworkbench.ui.shell.Page;
 import dev.ragworkbench.ui.shell.PageContext;
 import javafx.application.Platform;
@@ -9,11 +11,16 @@ public final class ModelsPage implements Page {
 
     private final ModelsViewModel viewModel;
     private final ModelsView view;
+    private final PairwiseViewModel pairwise;
 
     public ModelsPage(PageContext context) {
         viewModel = new ModelsViewModel(context.session().workbench(), context.runner(), Platform::runLater);
         view = new ModelsView(viewModel);
         viewModel.loadStoredModels();
+        pairwise = new PairwiseViewModel(context.session().workbench(), context.runner(), Platform::runLater,
+                viewModel.resultModels(), viewModel.runIds());
+        view.addTab("Pairwise judge", new PairwiseView(pairwise));
+        pairwise.loadJudges();
     }
 
     @Override
@@ -25,8 +32,13 @@ public final class ModelsPage implements Page {
         return viewModel;
     }
 
+    public PairwiseViewModel pairwise() {
+        return pairwise;
+    }
+
     @Override
     public void dispose() {
         viewModel.dispose();
+        pairwise.dispose();
     }
 }
