@@ -163,13 +163,16 @@ public final class EvalViewModel {
         };
     }
 
-    /** Shows {@code r}, made elsewhere over {@code target}, as this mode's result (a run still going stops). */
+    /**
+     * Shows {@code r}, made elsewhere over {@code target}, as this mode's result (a run still going stops). The
+     * set choice becomes the stored set of that name, if any: the choices (and grading) hold stored sets only.
+     */
     void showComparison(EvalSet target, EvalComparison r) {
         generation++;
         stop.cancel();
         running.set(false);
         clear();
-        set.set(target);
+        sets.stream().filter(s -> s.name().equals(target.name())).findFirst().ifPresent(set::set);
         metrics.set(String.join(",", r.metrics().stream().map(Metric::toString).toList()));
         evaluated = target;
         show(r);

@@ -19,10 +19,10 @@ public record ComparisonRow(String column, double ndcg10, double recall100, Metr
         var rows = new ArrayList<ComparisonRow>();
         for (int i = 0; i < comparison.columns().size(); i++) {
             ColumnEvaluation c = comparison.columns().get(i);
-            String flips = comparison.flips(i).map(f -> f.rightToWrong().size() + " right → wrong, "
-                    + f.wrongToRight().size() + " wrong → right").orElse("");
-            String name = c.column().adapter() == null ? "base: " + c.column().retriever()
-                    : "tuned: " + c.column().retriever() + " +adapter:" + c.column().adapter();
+            String flips = comparison.flips(i).map(f -> f.rightToWrong().size() + " right→wrong, "
+                    + f.wrongToRight().size() + " wrong→right").orElse("");
+            String kind = c.column().retriever().kind().id();
+            String name = c.column().adapter() == null ? "base: " + kind : "tuned: " + kind + " +adapter:" + c.column().adapter();
             rows.add(new ComparisonRow(name, c.mean(FineTuneViewModel.NDCG10),
                     c.mean(FineTuneViewModel.METRICS.get(1)), c.vsFirst().get(FineTuneViewModel.NDCG10.toString()),
                     flips));

@@ -52,9 +52,27 @@ public final class FineTuneView extends VBox {
         setId("finetune-pane");
         setSpacing(10);
         setPadding(new Insets(12));
-        var charts = new HBox(12, chart("Training loss per step", "step", "loss", vm.loss(), "finetune-loss", false),
-                chart("Validation nDCG@10 per epoch (0: the base)", "epoch", "nDCG@10", vm.validation(),
-                        "finetune-validation", true));
+        var lossChart = chart("Training loss", "step", "loss", "finetune-loss", false);
+        follow(lossChart, "per step", vm.loss());
+        follow(lossChart, "epoch mean", vm.epochLoss());
+        lossChart.setLegendVisible(true);
+        var validationChart = chart("Validation nDCG@10 per epoch (0: the base)", "epoch", "nDCG@10",
+                "finetune-validation", true);
+        follow(validationChart, "validation", vm.validation());
+        // epochs are whole: no tick between them
+        ((NumberAxis) validationChart.getXAxis()).setTickLabelFormatter(new StringConverter<>() {
+            @Override
+            public String toString(Number n) {
+                return n.doubleValue() == Math.rint(n.doubleValue()) ? Integer.toString(n.intValue()) : "";
+            }
+
+            @Override
+            public Number fromString(String s) {
+                return Integer.parseInt(s);
+            }
+        });
+        validationChart.getXAxis().setTickMarkVisible(true);
+        var charts = new HBox(12, lossChart, validationChart);
         charts.getChildren().forEach(c -> HBox.setHgrow(c, Priority.ALWAYS));
         VBox.setVgrow(charts, Priority.ALWAYS);
         getChildren().addAll(form(), status(), charts, comparison(openInRetrieval));
@@ -140,10 +158,7 @@ public final class FineTuneView extends VBox {
         return new VBox(4, status, error);
     }
 
-    /** A line chart that follows {@code points} as they are added (and empties when they are cleared). */
-    private static LineChart<Number, Number> chart(String title, String x, String y,
-                                                   ObservableList<FineTuneViewModel.Point> points, String id,
-                                                   boolean symbols) {
+    private static LineChart<Number, Number> chart(String title, String x, String y, String id, boolean symbols) {
         var xAxis = new NumberAxis();
         xAxis.setLabel(x);
         xAxis.setForceZeroInRange(false);
@@ -158,7 +173,14 @@ public final class FineTuneView extends VBox {
         chart.setCreateSymbols(symbols);
         chart.setMinHeight(200);
         chart.setPrefHeight(260);
+        return chart;
+    }
+
+    /** A series of {@code chart} that follows {@code points} as they are added (and empties when they are cleared). */
+    private static void follow(LineChart<Number, Number> chart, String name,
+                               ObservableList<FineTuneViewModel.Point> points) {
         var series = new XYChart.Series<Number, Number>();
+        series.setName(name);
         chart.getData().add(series);
         points.addListener((ListChangeListener<FineTuneViewModel.Point>) c -> {
             while (c.next()) {
@@ -172,7 +194,6 @@ public final class FineTuneView extends VBox {
                 }
             }
         });
-        return chart;
     }
 
     private Node comparison(Consumer<EvalComparisonRequest> openInRetrieval) {
@@ -198,15 +219,16 @@ public final class FineTuneView extends VBox {
         table.getStyleClass().add(Styles.DENSE);
         table.setPlaceholder(new Label("When training ends, base and tuned are compared here on held-out queries"));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.getColumns().add(Tables.longText("column", ComparisonRow::column, 220));
+        table.getColumns().add(Tables.longText("column", ComparisonRow::column, 200));
         table.getColumns().add(Tables.metric("nDCG@10", ComparisonRow::ndcg10));
         table.getColumns().add(Tables.text("Δ nDCG@10", r -> r.vsBase() == null ? Formats.MISSING
-                : Formats.delta(r.vsBase().delta()), 90));
+                : Formats.delta(r.vsBase().delta()), 105));
         table.getColumns().add(Tables.text("95% CI", r -> r.vsBase() == null ? Formats.MISSING
                 : "[" + Formats.delta(r.vsBase().ciLow()) + ", " + Formats.delta(r.vsBase().ciHigh()) + "]", 140));
         table.getColumns().add(Tables.metric("p", r -> r.vsBase() == null ? null : r.vsBase().p()));
         table.getColumns().add(Tables.metric("recall@100", ComparisonRow::recall100));
-        table.getColumns().add(Tables.text("success@10 flips", ComparisonRow::flips, 190));
+        table.getColumns().add(Tables.longText("success@10 flips", ComparisonRow::flips, 190));
+        Tables.sizeLongTextToRows(table);
         table.setFixedCellSize(30);
         table.setPrefHeight(30 * 3 + 8);
         table.setMinHeight(Region.USE_PREF_SIZE);

@@ -89,6 +89,7 @@ public final class FineTuneViewModel {
     private final StringProperty status = new SimpleStringProperty("");
     private final StringProperty error = new SimpleStringProperty("");
     private final ObservableList<Point> loss = FXCollections.observableArrayList();
+    private final ObservableList<Point> epochLoss = FXCollections.observableArrayList();
     private final ObservableList<Point> validation = FXCollections.observableArrayList();
     private final ObjectProperty<Result> result = new SimpleObjectProperty<>();
     private final ObservableList<ComparisonRow> rows = FXCollections.observableArrayList();
@@ -215,6 +216,7 @@ public final class FineTuneViewModel {
         rows.clear();
         heldOutNote.set("");
         loss.clear();
+        epochLoss.clear();
         validation.clear();
     }
 
@@ -262,6 +264,9 @@ public final class FineTuneViewModel {
         private final Cancellation cancel;
         private final ConcurrentLinkedQueue<Runnable> queued = new ConcurrentLinkedQueue<>();
         private final AtomicBoolean drainPending = new AtomicBoolean();
+        private double lossSum;
+        private int lossCount;
+        private long lastStep;
 
         Curves(long gen, int epochs, ProgressListener statusBar, Cancellation fromStatusBar, Cancellation cancel) {
             this.gen = gen;
@@ -274,6 +279,9 @@ public final class FineTuneViewModel {
         @Override
         public void step(long step, int epoch, double value) {
             forwardCancel();
+            lossSum += value;
+            lossCount++;
+            lastStep = step;
             post(() -> loss.add(new Point(step, value)));
         }
 
@@ -282,6 +290,12 @@ public final class FineTuneViewModel {
             forwardCancel();
             statusBar.progress("train", epoch, epochs);
             double share = Math.min(1, (double) epoch / epochs);
+            if (lossCount > 0) {
+                var mean = new Point(lastStep, lossSum / lossCount);
+                post(() -> epochLoss.add(mean));
+            }
+            lossSum = 0;
+            lossCount = 0;
             post(() -> {
                 validation.add(new Point(epoch, ndcg));
                 progress.set(share);
@@ -350,6 +364,8 @@ public final class FineTuneViewModel {
     public StringProperty errorProperty() { return error; }
     /** Training loss per step, in order. */
     public ObservableList<Point> loss() { return loss; }
+    /** Each epoch's mean training loss, at its last step. */
+    public ObservableList<Point> epochLoss() { return epochLoss; }
     /** Validation nDCG@10 per epoch, from epoch 0 (the base). */
     public ObservableList<Point> validation() { return validation; }
     public ObjectProperty<Result> resultProperty() { return result; }
