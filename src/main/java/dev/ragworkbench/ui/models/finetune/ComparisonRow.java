@@ -22,7 +22,8 @@ public record ComparisonRow(String column, double ndcg10, double recall100, Metr
             String flips = comparison.flips(i).map(f -> f.rightToWrong().size() + " right→wrong, "
                     + f.wrongToRight().size() + " wrong→right").orElse("");
             String kind = c.column().retriever().kind().id();
-            String name = c.column().adapter() == null ? "base: " + kind : "tuned: " + kind + " +adapter:" + c.column().adapter();
+            // the run id is in the status line and the Retrieval pane: here it only cut the other columns
+            String name = c.column().adapter() == null ? "base (" + kind + ")" : "tuned (" + kind + " + adapter)";
             rows.add(new ComparisonRow(name, c.mean(FineTuneViewModel.NDCG10),
                     c.mean(FineTuneViewModel.METRICS.get(1)), c.vsFirst().get(FineTuneViewModel.NDCG10.toString()),
                     flips));

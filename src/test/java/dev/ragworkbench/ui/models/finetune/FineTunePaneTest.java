@@ -85,11 +85,7 @@ class FineTunePaneTest {
         assertThat(vm.evalSetProperty().get().name()).isEqualTo(FineTuneFixture.TRAIN);
         var live = new AtomicInteger();
         robot.interact(() -> {
-            vm.epochsProperty().set(6);
-            vm.batchProperty().set(16);
-            vm.learningRateProperty().set(5e-3);
-            vm.validationShareProperty().set(0.25);
-            vm.patienceProperty().set(6);
+            vm.epochsProperty().set(8); // a short training; the other options are the defaults
             vm.loss().addListener((ListChangeListener<FineTuneViewModel.Point>) c -> {
                 if (vm.resultProperty().get() == null && vm.runningProperty().get()) {
                     live.incrementAndGet();

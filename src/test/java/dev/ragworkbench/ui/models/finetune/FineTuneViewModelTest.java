@@ -103,8 +103,8 @@ class FineTuneViewModelTest {
         var base = vm.rows().get(0);
         var tuned = vm.rows().get(1);
         assertThat(base.vsBase()).isNull();
-        assertThat(base.column()).startsWith("base: dense");
-        assertThat(tuned.column()).contains("+adapter:" + runId);
+        assertThat(base.column()).isEqualTo("base (dense)");
+        assertThat(tuned.column()).isEqualTo("tuned (dense + adapter)");
         assertThat(tuned.vsBase().delta()).isCloseTo(tuned.ndcg10() - base.ndcg10(), within(1e-9));
         assertThat(tuned.vsBase().paired()).isEqualTo(25);
         assertThat(tuned.vsBase().ciLow()).isLessThanOrEqualTo(tuned.vsBase().delta());
