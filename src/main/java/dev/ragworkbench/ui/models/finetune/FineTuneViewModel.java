@@ -162,11 +162,13 @@ public final class FineTuneViewModel {
         long gen = ++generation;
         var cancel = new Cancellation();
         stop = cancel;
+        var trainedRun = new java.util.concurrent.atomic.AtomicReference<String>(); // set once the adapter is whole
         runner.run(TaskRequest.<Result>of("Fine-tuning " + embedder.get() + " on " + set.name(), (p, c) -> {
             var curves = new Curves(gen, options.epochs(), p, c, cancel);
             var outcome = workbench.fineTuning().train(new FineTuning.Request(indexName, set, options, null),
                     curves, curves, cancel);
             curves.flush();
+            trainedRun.set(outcome.runId());
             fx.execute(() -> {
                 if (gen == generation) {
                     status.set("Comparing base and tuned…");
@@ -187,7 +189,10 @@ public final class FineTuneViewModel {
             if (gen == generation) {
                 running.set(false);
                 if (cancel.isCancelled() && result.get() == null) {
-                    status.set("Cancelled: the run is marked cancelled and no adapter was kept.");
+                    status.set(trainedRun.get() == null
+                            ? "Cancelled: the run is marked cancelled and no adapter was kept."
+                            : "Cancelled during the comparison: adapter " + trainedRun.get() + " was trained whole and "
+                              + "is kept; compare it in the Retrieval pane (its columns' adapter choice).");
                 }
             }
         }));
@@ -303,10 +308,15 @@ public final class FineTuneViewModel {
             flush();
         }
 
+        /** The core's stages: reading vectors, embedding queries, then the comparison's search (its own bar). */
         @Override
         public void progress(String stage, long done, long total) {
             forwardCancel();
             statusBar.progress(stage, done, total);
+            if (stage.equals(EvalSetComparison.STAGE) && total > 0) {
+                double share = (double) done / total;
+                post(() -> progress.set(share));
+            }
         }
 
         /** The status bar's cancel stops the work like the pane's (the core checks the flag at its next step). */

@@ -87,7 +87,7 @@ class FineTuneViewModelTest {
         }
         assertThat(vm.validation()).hasSize(trained.epochsRun() + 1);
         assertThat(vm.validation().getFirst()).isEqualTo(new FineTuneViewModel.Point(0, trained.baseValidation()));
-        assertThat(vm.progressProperty().get()).isEqualTo(trained.epochsRun() / 6.0);
+        assertThat(vm.progressProperty().get()).isEqualTo(1.0); // the comparison's bar, after training's, ran full
         assertThat(vm.runningProperty().get()).isFalse();
         assertThat(vm.statusProperty().get()).contains(runId);
 
@@ -144,6 +144,26 @@ class FineTuneViewModelTest {
         assertThat(run.artifacts()).isEmpty();
         assertThat(runs).noneMatch(r -> r.status() == RunStatus.RUNNING);
         assertThat(session.workbench().fineTuning().adapters(null)).noneMatch(a -> a.runId().equals(run.id()));
+    }
+
+    @Test
+    void cancelDuringTheComparisonKeepsTheWholeAdapterAndSaysSo() {
+        var vm = viewModel();
+        vm.epochsProperty().set(1);
+        vm.statusProperty().addListener((o, was, now) -> {
+            if (now.startsWith("Comparing")) {
+                vm.cancel();
+            }
+        });
+
+        vm.start();
+
+        assertThat(vm.resultProperty().get()).isNull();
+        assertThat(vm.rows()).isEmpty();
+        assertThat(vm.statusProperty().get()).startsWith("Cancelled during the comparison").contains("is kept");
+        String runId = vm.statusProperty().get().replaceFirst(".*adapter (\\S+) was trained.*", "$1");
+        assertThat(session.workbench().runs().run(runId).status()).isEqualTo(RunStatus.FINISHED);
+        assertThat(session.workbench().fineTuning().adapters(null)).anySatisfy(a -> assertThat(a.runId()).isEqualTo(runId));
     }
 
     @Test
