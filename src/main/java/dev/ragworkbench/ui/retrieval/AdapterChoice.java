@@ -62,7 +62,7 @@ final class AdapterChoice {
             byId.clear();
             var items = new ArrayList<String>();
             items.add(NONE);
-            for (var a : vm.parent().adapters()) {
+            for (var a : vm.parent().adapters().list()) {
                 if (embedder == null || embedder.equals(a.embedder())) {
                     byId.put(a.runId(), a);
                     items.add(a.runId());
@@ -80,7 +80,7 @@ final class AdapterChoice {
                 filling[0] = false;
             }
         };
-        vm.parent().adapters().addListener((ListChangeListener<FineTuning.AdapterSummary>) c -> refill.invalidated(null));
+        vm.parent().adapters().list().addListener((ListChangeListener<FineTuning.AdapterSummary>) c -> refill.invalidated(null));
         vm.parent().indexes().addListener((ListChangeListener<String>) c -> refill.invalidated(null));
         vm.indexProperty().addListener(refill);
         vm.adapterProperty().addListener((o, was, now) -> box.setValue(now == null ? NONE : now));

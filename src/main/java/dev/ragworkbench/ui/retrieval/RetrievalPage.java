@@ -93,7 +93,7 @@ public final class RetrievalPage implements Page {
 
     @Override
     public void attach() {
-        viewModel.reloadAdapters(); // one may have been trained in the Models pane since
+        viewModel.adapters().reload(); // one may have been trained in the Models pane since
     }
 
     @Override

@@ -1,7 +1,6 @@
 package dev.ragworkbench.ui.retrieval;
 
 import dev.ragworkbench.evaluation.EvalSet;
-import dev.ragworkbench.experiment.FineTuning;
 import dev.ragworkbench.format.Errors;
 import dev.ragworkbench.index.IndexInfo;
 import dev.ragworkbench.retrieval.RetrieverSpec;
@@ -60,7 +59,7 @@ public final class RetrievalViewModel {
     private final Map<String, IndexInfo> indexInfo = new LinkedHashMap<>();
     private final StringProperty query = new SimpleStringProperty("");
     private final ObservableList<ColumnViewModel> columns = FXCollections.observableArrayList();
-    private final ObservableList<FineTuning.AdapterSummary> adapters = FXCollections.observableArrayList();
+    private final AdapterRuns adapters;
     private final ObjectProperty<String> selectedDoc = new SimpleObjectProperty<>();
     private final ReadOnlyObjectWrapper<HitRef> selectedHit = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<ChunkDetails> details = new ReadOnlyObjectWrapper<>();
@@ -89,6 +88,7 @@ public final class RetrievalViewModel {
         this.debouncer = debouncer;
         this.search = new SideBySideSearch(session.workbench());
         this.eval = new EvalViewModel(this, fx);
+        this.adapters = new AdapterRuns(session, runner);
         query.addListener((o, a, q) -> {
             HitRef selected = selectedHit.get();
             if (selected != null && !java.util.Objects.equals(selected.query(), q)) {
@@ -154,12 +154,6 @@ public final class RetrievalViewModel {
                     setIndexes(infos);
                     search();
                 }));
-    }
-
-    /** The workspace's adapter runs, newest first (off the FX thread): the columns' adapter choices. */
-    public void reloadAdapters() {
-        runner.run(TaskRequest.of("Listing adapters", (p, c) -> session.workbench().fineTuning().adapters(null))
-                .unlisted().onSuccess(adapters::setAll));
     }
 
     /** The embedder whose vectors {@code index} holds (null: the latest index); null when none or not known. */
@@ -408,8 +402,8 @@ public final class RetrievalViewModel {
         return columns;
     }
 
-    /** The workspace's finished adapter runs, as {@link #reloadAdapters()} last read them. */
-    public ObservableList<FineTuning.AdapterSummary> adapters() {
+    /** The columns' adapter choices. */
+    public AdapterRuns adapters() {
         return adapters;
     }
 

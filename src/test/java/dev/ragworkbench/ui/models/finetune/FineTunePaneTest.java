@@ -128,7 +128,7 @@ class FineTunePaneTest {
         assertThat(rvm.eval().sets()).contains(rvm.eval().setProperty().get()); // the stored set, not a copy
         assertThat(rvm.eval().summary()).hasSize(2);
         // the second column's adapter choice lists the new adapter (the pane read the adapters when shown)
-        waitFor(30, () -> rvm.adapters().stream().anyMatch(a -> a.runId().equals(runId)));
+        waitFor(30, () -> rvm.adapters().list().stream().anyMatch(a -> a.runId().equals(runId)));
         ComboBox<String> choice = robot.lookup("#adapter-1").query();
         assertThat(choice.getValue()).isEqualTo(runId);
         assertThat(choice.getItems()).contains(runId);
