@@ -167,6 +167,27 @@ class FineTuneViewModelTest {
     }
 
     @Test
+    void anEvalSetWithoutATestSplitIsMeasuredOnItsValidationQueriesAndThePaneSaysSo() {
+        var train = session.workbench().evalSets().get(FineTuneFixture.TRAIN);
+        var own = new EvalSet("own-queries", train.queries(), train.qrels());
+        session.workbench().evalSets().save(own, "sci", "test", "the training queries under a name with no split");
+        session.addGoldenSets(List.of(own));
+        var vm = viewModel();
+        vm.evalSetProperty().set(vm.sets().stream().filter(s -> s.name().equals("own-queries")).findFirst().orElseThrow());
+        vm.epochsProperty().set(1);
+
+        vm.start();
+
+        var result = vm.resultProperty().get();
+        assertThat(result).as("error '%s'", vm.errorProperty().get()).isNotNull();
+        assertThat(result.heldOut().separate()).isFalse();
+        // the very queries held out of training for early stopping, 25 % of 100
+        assertThat(result.comparison().queryIds()).hasSize(result.outcome().validationQueries()).hasSize(25);
+        assertThat(vm.heldOutNoteProperty().get()).contains("validation").contains("no separate test split")
+                .contains("optimistic");
+    }
+
+    @Test
     void anOptionOutOfBoundsIsRefusedWithItsReason() {
         var vm = viewModel();
         vm.validationShareProperty().set(1.0);
