@@ -232,8 +232,11 @@ public final class ModelsView extends BorderPane {
                 + vm.rows().size() + " items", vm.shownRows(), vm.rows()));
         count.getStyleClass().add(Styles.TEXT_MUTED);
         filters.setMinWidth(Region.USE_PREF_SIZE);
-        var filterBar = new HBox(8, filters, count, scoreLabel);
+        // wraps rather than cutting "4 of 4 items" and the metric the columns score on a narrow pane
+        var filterBar = new javafx.scene.layout.FlowPane(8, 4, filters, count, scoreLabel);
         filterBar.setAlignment(Pos.CENTER_LEFT);
+        count.setMinWidth(Region.USE_PREF_SIZE);
+        scoreLabel.setMinWidth(Region.USE_PREF_SIZE);
 
         items.setId("models-items");
         items.setItems(vm.shownRows());
@@ -244,14 +247,17 @@ public final class ModelsView extends BorderPane {
                 vm.selectedProperty().set(now);
             }
         });
-        var left = new VBox(6, filterBar, items);
+        // The flips under the items they filter, so the statistics below get the pane's whole width: at
+        // 1,270 px beside the flips their last columns were cut.
+        var flips = flipList();
+        flips.setPrefHeight(120);
+        flips.setMinHeight(90);
+        var left = new VBox(6, filterBar, items, flips);
         VBox.setVgrow(items, Priority.ALWAYS);
         var top = new SplitPane(left, detail);
         top.setDividerPositions(0.45);
 
-        var bottom = new SplitPane(aggregates(), flipList());
-        bottom.setDividerPositions(0.76);
-        var all = new SplitPane(top, bottom);
+        var all = new SplitPane(top, aggregates());
         all.setOrientation(Orientation.VERTICAL);
         all.setDividerPositions(0.62);
         return all;
@@ -279,21 +285,23 @@ public final class ModelsView extends BorderPane {
         table.setId("models-aggregates");
         table.getStyleClass().addAll(Styles.DENSE);
         table.setPlaceholder(new Label("Paired statistics of each model against the first appear here"));
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.getColumns().add(Tables.text("metric", AggregateRow::metric, 110));
-        table.getColumns().add(Tables.text("model", AggregateRow::model, 120));
-        table.getColumns().add(Tables.metric("first", AggregateRow::base));
-        table.getColumns().add(Tables.metric("model", AggregateRow::mean));
-        table.getColumns().add(Tables.text("Δ", r -> Formats.delta(r.delta()), 70));
-        table.getColumns().add(Tables.text("95% CI", r -> "[" + Formats.delta(r.ciLow()) + ", "
-                + Formats.delta(r.ciHigh()) + "]", 130));
-        table.getColumns().add(Tables.metric("p", AggregateRow::p));
-        table.getColumns().add(Tables.metric("McNemar p", r -> r.passFail() ? r.mcnemarP() : null));
-        table.getColumns().add(Tables.text("right→wrong", r -> r.passFail() ? Integer.toString(r.rightToWrong())
-                : Formats.MISSING, 80));
-        table.getColumns().add(Tables.text("wrong→right", r -> r.passFail() ? Integer.toString(r.wrongToRight())
-                : Formats.MISSING, 80));
-        table.getColumns().add(Tables.text("items", r -> Integer.toString(r.paired()), 50));
+        // Numbers fitted to their widest value, names flexible: at 1,270 px every figure must read whole.
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
+        table.getColumns().add(Tables.flexible(Tables.text("metric", AggregateRow::metric, 0), 90));
+        table.getColumns().add(Tables.flexible(Tables.text("model", AggregateRow::model, 0), 110));
+        table.getColumns().add(Tables.fitted(Tables.metric("first", AggregateRow::base), "0.0000"));
+        table.getColumns().add(Tables.fitted(Tables.metric("this", AggregateRow::mean), "0.0000"));
+        table.getColumns().add(Tables.fitted(Tables.text("Δ", r -> Formats.delta(r.delta()), 0), "+0.0000"));
+        table.getColumns().add(Tables.fitted(Tables.text("95% CI", r -> "[" + Formats.delta(r.ciLow()) + ", "
+                + Formats.delta(r.ciHigh()) + "]", 0), "[+0.0000, +0.0000]"));
+        table.getColumns().add(Tables.fitted(Tables.metric("p", AggregateRow::p), "0.0000"));
+        table.getColumns().add(Tables.fitted(Tables.metric("McNemar p", r -> r.passFail() ? r.mcnemarP() : null),
+                "0.0000"));
+        table.getColumns().add(Tables.fitted(Tables.text("right→wrong", r -> r.passFail()
+                ? Integer.toString(r.rightToWrong()) : Formats.MISSING, 0), "9999"));
+        table.getColumns().add(Tables.fitted(Tables.text("wrong→right", r -> r.passFail()
+                ? Integer.toString(r.wrongToRight()) : Formats.MISSING, 0), "9999"));
+        table.getColumns().add(Tables.fitted(Tables.text("items", r -> Integer.toString(r.paired()), 0), "9,999"));
         return table;
     }
 
