@@ -32,6 +32,7 @@ import java.nio.file.Path;
 @ConfiguratorRank(ConfiguratorRank.CUSTOM_NORMAL_PRIORITY)
 public final class LogbackSetup extends ContextAwareBase implements Configurator {
 
+    private static final String LUCENE_VECTORS = "org.apache.lucene.internal.vectorization";
     static final String CONSOLE_PATTERN = "%d{HH:mm:ss.SSS} %-5level %logger{20} - %msg%n";
     static final String FILE_PATTERN = "%d{yyyy-MM-dd HH:mm:ss.SSS} [%thread] %-5level %logger{30} - %msg%n";
 
@@ -51,6 +52,18 @@ public final class LogbackSetup extends ContextAwareBase implements Configurator
         root.setLevel(Level.WARN);
         var console = new ConsoleAppender<ILoggingEvent>();
         console.setTarget("System.err");
+        // Lucene says at INFO whether it uses the vector API: worth a line in the log file, not on the terminal
+        // at every command.
+        var quietLucene = new ch.qos.logback.core.filter.Filter<ILoggingEvent>() {
+            @Override
+            public ch.qos.logback.core.spi.FilterReply decide(ILoggingEvent event) {
+                return event.getLoggerName().startsWith(LUCENE_VECTORS) && !event.getLevel().isGreaterOrEqual(Level.WARN)
+                        ? ch.qos.logback.core.spi.FilterReply.DENY : ch.qos.logback.core.spi.FilterReply.NEUTRAL;
+            }
+        };
+        quietLucene.setContext(context);
+        quietLucene.start();
+        console.addFilter(quietLucene);
         start(context, console, "STDERR", CONSOLE_PATTERN);
         root.addAppender(console);
         if (logDir != null) {
@@ -58,7 +71,7 @@ public final class LogbackSetup extends ContextAwareBase implements Configurator
         }
         context.getLogger("dev.ragworkbench")
                 .setLevel(Level.toLevel(System.getProperty("ragworkbench.log.level", "WARN"), Level.WARN));
-        context.getLogger("org.apache.lucene.internal.vectorization").setLevel(Level.INFO);
+        context.getLogger(LUCENE_VECTORS).setLevel(Level.INFO);
         context.getLogger("ai.djl.util.cuda").setLevel(Level.ERROR);
     }
 

@@ -50,6 +50,23 @@ class LogbackSetupTest {
     }
 
     @Test
+    void theTerminalIsSparedLucenesVectorApiLineButNotItsWarnings() {
+        var context = context();
+        LogbackSetup.apply(context, dir);
+        var console = (ch.qos.logback.core.ConsoleAppender<ch.qos.logback.classic.spi.ILoggingEvent>)
+                context.getLogger("ROOT").getAppender("STDERR");
+        var lucene = context.getLogger("org.apache.lucene.internal.vectorization.VectorizationProvider");
+        var info = new ch.qos.logback.classic.spi.LoggingEvent("x", lucene, Level.INFO, "vector API used", null, null);
+        var warn = new ch.qos.logback.classic.spi.LoggingEvent("x", lucene, Level.WARN, "no vector API", null, null);
+        var ours = new ch.qos.logback.classic.spi.LoggingEvent("x", context.getLogger("dev.ragworkbench.x"),
+                Level.INFO, "ours", null, null);
+        assertThat(console.getFilterChainDecision(info)).isEqualTo(ch.qos.logback.core.spi.FilterReply.DENY);
+        assertThat(console.getFilterChainDecision(warn)).isEqualTo(ch.qos.logback.core.spi.FilterReply.NEUTRAL);
+        assertThat(console.getFilterChainDecision(ours)).isEqualTo(ch.qos.logback.core.spi.FilterReply.NEUTRAL);
+        context.stop();
+    }
+
+    @Test
     void logbackFindsTheSetUpAndLeavesTheTestsTheirXml() {
         assertThat(ServiceLoader.load(Configurator.class).stream().map(ServiceLoader.Provider::type))
                 .contains(LogbackSetup.class);
