@@ -36,8 +36,24 @@ final class ItemCalls {
 
     static List<Result> callAll(ChatClient client, List<ChatRequest> requests, String stage,
                                 ProgressListener progress, Cancellation cancel) {
-        int n = requests.size();
-        var results = new AtomicReferenceArray<Result>(n);
+        var tasks = requests.stream().<Task<Result>>map(r -> calls -> call(client, r, calls)).toList();
+        return runAll(client, tasks, stage, progress, cancel, () -> new Result(null,
+                new ChatFailure(ChatFailure.Kind.CANCELLED, "cancelled before an answer came")));
+    }
+
+    /** One unit of work with a model, told to stop through {@code calls} (the workers' cancellation). */
+    interface Task<T> {
+        T run(Cancellation calls);
+    }
+
+    /**
+     * Runs every task on a pool as wide as {@code client}'s concurrency (a judge metric's questions, each maybe
+     * asked twice), keeping every result in; a task cancelled before it finished comes back as {@code notRun}.
+     */
+    static <T> List<T> runAll(ChatClient client, List<Task<T>> tasks, String stage, ProgressListener progress,
+                              Cancellation cancel, java.util.function.Supplier<T> notRun) {
+        int n = tasks.size();
+        var results = new AtomicReferenceArray<T>(n);
         if (n == 0) {
             return List.of();
         }
@@ -52,7 +68,7 @@ final class ItemCalls {
             for (int i = 0; i < n; i++) {
                 int at = i;
                 pool.execute(() -> {
-                    results.set(at, call(client, requests.get(at), calls));
+                    results.set(at, tasks.get(at).run(calls));
                     progress.progress(stage, done.incrementAndGet(), n);
                 });
             }
@@ -83,11 +99,10 @@ final class ItemCalls {
                 Thread.currentThread().interrupt();
             }
         }
-        var out = new ArrayList<Result>(n);
+        var out = new ArrayList<T>(n);
         for (int i = 0; i < n; i++) {
-            Result r = results.get(i);
-            out.add(r != null ? r : new Result(null, new ChatFailure(ChatFailure.Kind.CANCELLED,
-                    "cancelled before an answer came")));
+            T r = results.get(i);
+            out.add(r != null ? r : notRun.get());
         }
         return out;
     }
