@@ -1,5 +1,7 @@
 package dev.ragworkbench.cli;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ragworkbench.experiment.ExperimentRunner;
 import dev.ragworkbench.experiment.ModelRunner;
 import dev.ragworkbench.experiment.store.RunJson;
 import dev.ragworkbench.format.Formats;
@@ -9,7 +11,10 @@ import dev.ragworkbench.report.JsonOutput;
 import java.util.ArrayList;
 import java.util.List;
 
-/** What {@code run} prints for a test-set spec: each model's run with its item counts beside its metrics. */
+/**
+ * What {@code run} prints for runs with a model's answers (a test-set spec's, or a retrieval spec's with
+ * {@code models}): each run with its item counts beside its metrics.
+ */
 final class ModelRunOutput {
 
     private ModelRunOutput() {
@@ -20,13 +25,38 @@ final class ModelRunOutput {
         var root = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
         var runs = root.putArray("runs");
         for (var o : outcomes) {
+            runs.add(withItems(RunJson.toJson(o.run()), o.total(), o.failed()));
+        }
+        return JsonOutput.write(root);
+    }
+
+    /**
+     * A retrieval spec's runs; those with answers also carry {@code "items": {"total", "failed"}} and, with a
+     * judge, {@code "judgeFailed": {"faithfulness": N, …}}: per judge metric the items it could not score (a
+     * metric no item could be scored on is absent from {@code metrics}).
+     */
+    static String answersJson(List<ExperimentRunner.Outcome> outcomes) {
+        var root = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+        var runs = root.putArray("runs");
+        for (var o : outcomes) {
             var node = RunJson.toJson(o.run());
-            var items = node.putObject("items");
-            items.put("total", o.total());
-            items.put("failed", o.failed());
+            if (o.answered()) {
+                withItems(node, o.items().size(), o.failedItems());
+                if (!o.judgeFailed().isEmpty()) {
+                    var failed = node.putObject("judgeFailed");
+                    o.judgeFailed().forEach(failed::put);
+                }
+            }
             runs.add(node);
         }
         return JsonOutput.write(root);
+    }
+
+    private static ObjectNode withItems(ObjectNode node, int total, int failed) {
+        var items = node.putObject("items");
+        items.put("total", total);
+        items.put("failed", failed);
+        return node;
     }
 
     /** run, model, status, the spec's metrics, items, failed. */

@@ -70,8 +70,8 @@ final class RunCommand implements Runnable {
                     + ".csv, .json).")
     Path report;
 
-    @Option(names = "--fresh", description = "Ask the models again instead of answering from the call cache"
-            + " (test-set specs).")
+    @Option(names = "--fresh", description = "Ask the models (and the judge) again instead of answering from the"
+            + " call cache.")
     boolean fresh;
 
     @Spec
@@ -109,11 +109,13 @@ final class RunCommand implements Runnable {
             } else {
                 ExperimentSpec experiment = (ExperimentSpec) loaded;
                 var outcomes = new ExperimentRunner(bench, store).run(experiment,
-                        new ExperimentRunner.Options(sample, seed, trecDir), progress, Cancellation.none());
+                        new ExperimentRunner.Options(sample, seed, trecDir, fresh), progress, Cancellation.none());
                 progress.closeLine();
                 subjects = outcomes.stream().map(o -> new QualityGate.Subject(o.run().id(), o.run().name(),
                         o.run().metrics())).toList();
-                if (json) {
+                if (json && experiment.answers().isPresent()) {
+                    out.println(ModelRunOutput.answersJson(outcomes));
+                } else if (json) {
                     out.println(RunJson.write(outcomes.stream().map(ExperimentRunner.Outcome::run).toList()));
                 } else {
                     out.print(RunsCommand.metricsTable(outcomes.stream().map(o -> o.run()).toList(),

@@ -47,9 +47,14 @@ final class AnswerSection {
         int contextTop = AnswerSetup.DEFAULT_CONTEXT_TOP;
         Optional<Node> promptNode = nodes.optional(spec, "prompt");
         if (promptNode.isPresent()) {
-            var read = models.prompt(promptNode.get(), PromptTemplate.RAG_PLACEHOLDERS, List.of("contextTop"));
-            prompt = read.template() == null ? prompt : read.template();
-            promptFile = read.file();
+            if (promptNode.get() instanceof MapNode map && !map.entries().containsKey("template")
+                && !map.entries().containsKey("file")) {
+                nodes.checkKeys(map, "prompt", List.of("template", "file", "contextTop")); // the default text
+            } else {
+                var read = models.prompt(promptNode.get(), PromptTemplate.RAG_PLACEHOLDERS, List.of("contextTop"));
+                prompt = read.template() == null ? prompt : read.template();
+                promptFile = read.file();
+            }
             if (promptNode.get() instanceof MapNode map) {
                 Integer top = nodes.optional(map, "contextTop")
                         .map(n -> nodes.integer(n, "contextTop (chunks in {context})", 1, 1000)).orElse(null);
