@@ -11,6 +11,7 @@ import dev.ragworkbench.experiment.spec.AnswerSetup;
 import dev.ragworkbench.experiment.spec.ExperimentSpec;
 import dev.ragworkbench.experiment.spec.GridPoint;
 import dev.ragworkbench.experiment.spec.Problem;
+import dev.ragworkbench.experiment.spec.SpecException;
 import dev.ragworkbench.experiment.store.ExperimentExecution;
 import dev.ragworkbench.experiment.store.Run;
 import dev.ragworkbench.experiment.store.RunBatch;
@@ -80,14 +81,15 @@ final class AnswerRuns implements AutoCloseable {
      */
     static AnswerRuns open(ExperimentResources resources, RunStore store, ExperimentSpec spec, boolean fresh) {
         AnswerSetup setup = spec.answers().orElseThrow();
-        var problems = new ArrayList<String>();
+        var problems = new ArrayList<Problem>();
         var settings = new ArrayList<ChatModelSettings>();
         for (AnswerSetup.Model m : setup.models()) {
             settings.add(resolve(resources, spec, m, problems));
         }
         ChatModelSettings judge = setup.judge().map(j -> resolve(resources, spec, j.model(), problems)).orElse(null);
-        if (!problems.isEmpty()) {
-            throw new IllegalArgumentException(String.join("\n", problems));
+        if (!problems.isEmpty()) { // bad input, told as the spec's problems are: one file:line:col line each
+            var problem = new SpecException(spec.source(), problems);
+            throw new IllegalArgumentException(problem.getMessage(), problem);
         }
         var clients = new ArrayList<ChatClient>();
         try {
@@ -103,14 +105,14 @@ final class AnswerRuns implements AutoCloseable {
     }
 
     private static ChatModelSettings resolve(ExperimentResources resources, ExperimentSpec spec, AnswerSetup.Model m,
-                                             List<String> problems) {
+                                             List<Problem> problems) {
         if (m.ref().inline() != null) {
             return m.ref().inline();
         }
         try {
             return resources.chatModel(m.ref().stored());
         } catch (IllegalArgumentException e) {
-            problems.add(new Problem(m.line(), m.column(), e.getMessage()).format(String.valueOf(spec.source())));
+            problems.add(new Problem(m.line(), m.column(), e.getMessage()));
             return null;
         }
     }

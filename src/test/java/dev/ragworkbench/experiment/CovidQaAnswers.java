@@ -83,11 +83,19 @@ public final class CovidQaAnswers {
 
     /** The scripted server: answers model {@code script} and {@code wrong} by the prompt's question. */
     public Dispatcher dispatcher() {
+        return dispatcher(prompt -> ChatServer.status(500));
+    }
+
+    /** As {@link #dispatcher()}, with model {@code judge} answering its first message with {@code judge}. */
+    public Dispatcher dispatcher(java.util.function.Function<String, MockResponse> judge) {
         return new Dispatcher() {
             @Override
             public MockResponse dispatch(RecordedRequest request) {
                 try {
                     JsonNode body = JSON.readTree(request.getBody().readUtf8());
+                    if (body.path("model").asText().equals("judge")) {
+                        return judge.apply(body.path("messages").get(0).path("content").asText());
+                    }
                     String prompt = body.path("messages").get(body.path("messages").size() - 1).path("content").asText();
                     Matcher m = QUESTION.matcher(prompt);
                     Integer i = m.find() ? index.get(m.group(1).strip()) : null;
