@@ -224,6 +224,16 @@ class RagasJudgeTest {
     }
 
     @Test
+    void theReadmeShowsThePromptsAsTheyAre() throws IOException {
+        String readme = java.nio.file.Files.readString(Path.of("README.md"));
+        for (var prompt : List.of(JudgePrompts.STATEMENTS, JudgePrompts.VERDICTS, JudgePrompts.QUESTIONS,
+                JudgePrompts.USEFUL, JudgePrompts.ATTRIBUTED)) {
+            assertThat(readme).contains("```text\n" + prompt.text() + "\n```");
+        }
+        assertThat(readme).contains("```text\n" + dev.ragworkbench.generation.PromptTemplate.DEFAULT_RAG_TEXT + "\n```");
+    }
+
+    @Test
     void aJudgeThatGetsItRightWhenShownItsErrorIsScored() {
         var j = judge("late").judge(RagasJudge.CONTEXT_RECALL, item(ANSWER), Cancellation.none());
         assertThat(j.status()).isEqualTo(Judgment.Status.SCORED);
