@@ -19,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 /**
@@ -104,6 +105,41 @@ class AnswerRunsTest {
                     .hasSize(3).first().asString().startsWith("[1] ");
             assertThat(items.get(2).scores()).containsEntry("exact_match", 1.0); // "The … !" normalises away
             assertThat(run.metrics().values()).allSatisfy(v -> assertThat(v).isFinite());
+        }
+    }
+
+    @Test
+    void cancellingWhileAModelAnswersKeepsTheAnswersReceivedAndEndsEveryRunOfThePointCancelled() throws Exception {
+        var covid = new CovidQaAnswers(dir, 3);
+        try (var server = new ChatServer(); var bench = Workbench.open(dir.resolve("ws"))) {
+            var script = covid.dispatcher();
+            server.server.setDispatcher(new okhttp3.mockwebserver.Dispatcher() {
+                @Override
+                public okhttp3.mockwebserver.MockResponse dispatch(okhttp3.mockwebserver.RecordedRequest request)
+                        throws InterruptedException {
+                    return ChatServer.delayed(script.dispatch(request), 150);
+                }
+            });
+            var spec = ExperimentSpec.load(Files.writeString(dir.resolve("answers.yaml"), covid.spec(server, "")));
+            var cancel = new Cancellation();
+            ProgressListener progress = (stage, done, total) -> {
+                if (stage.equals(AnswerRuns.stage("script")) && done >= 6) {
+                    cancel.cancel();
+                }
+            };
+            assertThatThrownBy(() -> new ExperimentRunner(bench, bench.runs()).run(spec,
+                    new ExperimentRunner.Options(null, null, null, true), progress, cancel))
+                    .isInstanceOf(dev.ragworkbench.progress.CancelledException.class);
+
+            var runs = bench.runs().runs(dev.ragworkbench.experiment.store.RunQuery.all());
+            assertThat(runs).extracting(Run::name).containsExactlyInAnyOrder("recursive-256-32 · bm25 · script",
+                    "recursive-256-32 · bm25 · wrong");
+            assertThat(runs).extracting(Run::status).containsOnly(RunStatus.CANCELLED);
+            Run cancelled = runs.stream().filter(r -> r.name().endsWith("script")).findFirst().orElseThrow();
+            var items = ModelRunRecords.readItems(bench.runs(), cancelled.id());
+            assertThat(items).hasSize(covid.questions.size());
+            assertThat(items.stream().filter(r -> !r.failed()).count()).isBetween(6L, (long) covid.questions.size() - 1);
+            assertThat(cancelled.metrics()).containsKeys("ndcg@10", "exact_match"); // what was answered is scored
         }
     }
 }
