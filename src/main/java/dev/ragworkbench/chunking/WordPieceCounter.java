@@ -29,12 +29,15 @@ public final class WordPieceCounter implements TextTokenizer {
 
     private static final int MAX_WORD_CHARS = 100;
 
-    private final Set<String> vocab;
+    /** Pieces that start a word, and those that continue one ({@code ##ing}), the latter without their "##". */
+    private final PieceTable heads;
+    private final PieceTable tails;
     private final Supplier<TextTokenizer> spansFactory;
     private volatile TextTokenizer spans;
 
     private WordPieceCounter(Set<String> vocab, Supplier<TextTokenizer> spans) {
-        this.vocab = vocab;
+        this.heads = new PieceTable(vocab.stream().filter(p -> !p.startsWith("##")).toList());
+        this.tails = new PieceTable(vocab.stream().filter(p -> p.startsWith("##")).map(p -> p.substring(2)).toList());
         this.spansFactory = spans;
     }
 
@@ -67,7 +70,7 @@ public final class WordPieceCounter implements TextTokenizer {
                             vocab.add(p.currentName());
                             p.nextToken();
                         }
-                        return new WordPieceCounter(Set.copyOf(vocab), spans);
+                        return new WordPieceCounter(vocab, spans);
                     }
                 }
             }
@@ -100,37 +103,44 @@ public final class WordPieceCounter implements TextTokenizer {
             int c = normal.codePointAt(i);
             int next = i + Character.charCount(c);
             if (isWhitespace(c)) {
-                count += wordStart < 0 ? 0 : pieces(normal.substring(wordStart, i));
+                count += wordStart < 0 ? 0 : pieces(normal, wordStart, i);
                 wordStart = -1;
             } else if (isPunctuation(c)) {
-                count += wordStart < 0 ? 0 : pieces(normal.substring(wordStart, i));
-                count += pieces(normal.substring(i, next));
+                count += wordStart < 0 ? 0 : pieces(normal, wordStart, i);
+                count += pieces(normal, i, next);
                 wordStart = -1;
             } else if (wordStart < 0) {
                 wordStart = i;
             }
             i = next;
         }
-        return count + (wordStart < 0 ? 0 : pieces(normal.substring(wordStart)));
+        return count + (wordStart < 0 ? 0 : pieces(normal, wordStart, normal.length()));
     }
 
-    /** WordPiece tokens of one word: greedy longest match first. */
-    private int pieces(String word) {
-        if (word.codePointCount(0, word.length()) > MAX_WORD_CHARS) {
+    /** WordPiece tokens of the word {@code text[from, to)}: greedy longest match first. */
+    private int pieces(String text, int from, int to) {
+        if (to - from > MAX_WORD_CHARS && text.codePointCount(from, to) > MAX_WORD_CHARS) {
             return 1;
         }
         int n = 0;
-        int start = 0;
-        while (start < word.length()) {
-            int end = word.length();
+        int start = from;
+        int[] prefixHash = new int[Math.max(heads.maxLength(), tails.maxLength()) + 1];
+        while (start < to) {
+            PieceTable table = start == from ? heads : tails;
+            int longest = Math.min(to, start + table.maxLength());
+            int h = 0;
+            for (int k = start; k < longest; k++) {
+                h = 31 * h + text.charAt(k);
+                prefixHash[k - start + 1] = h;
+            }
+            int end = longest;
             boolean found = false;
             while (end > start) {
-                String piece = start == 0 ? word.substring(0, end) : "##" + word.substring(start, end);
-                if (vocab.contains(piece)) {
+                if (table.contains(text, start, end, prefixHash[end - start])) {
                     found = true;
                     break;
                 }
-                end = Character.isLowSurrogate(word.charAt(end - 1)) && end - 2 > start ? end - 2 : end - 1;
+                end = Character.isLowSurrogate(text.charAt(end - 1)) && end - 2 > start ? end - 2 : end - 1;
             }
             if (!found) {
                 return 1; // the whole word is [UNK]

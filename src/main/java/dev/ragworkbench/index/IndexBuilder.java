@@ -225,16 +225,61 @@ public final class IndexBuilder {
         }
     }
 
+    /**
+     * The chunks of {@code documents} in document order. With many documents the second half is chunked on a
+     * second thread (chunkers are thread-safe by contract): counting every chunk's tokens was a second and a
+     * half of one core before the writers could start, in a BM25-only build of SciFact.
+     */
     private static List<Item> chunkAll(List<Document> documents, Function<Document, List<Chunk>> chunker,
                                        ProgressListener progress, Cancellation cancel) {
+        int n = documents.size();
+        var done = new java.util.concurrent.atomic.AtomicInteger();
+        if (n < PARALLEL_CHUNKING_MIN || Runtime.getRuntime().availableProcessors() < 2) {
+            return chunkRange(documents, chunker, done, n, progress, cancel);
+        }
+        int mid = n / 2;
+        var second = new java.util.concurrent.FutureTask<>(() ->
+                chunkRange(documents.subList(mid, n), chunker, done, n, ProgressListener.NONE, cancel));
+        Thread.ofPlatform().name("chunking").daemon().start(second);
+        List<Item> first;
+        try {
+            first = chunkRange(documents.subList(0, mid), chunker, done, n, progress, cancel);
+        } catch (RuntimeException e) {
+            second.cancel(false);
+            throw e;
+        }
+        List<Item> rest;
+        try {
+            rest = second.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new dev.ragworkbench.progress.CancelledException();
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+        progress.progress(Stages.CHUNK, n, n);
+        var items = new ArrayList<Item>(first.size() + rest.size());
+        items.addAll(first);
+        items.addAll(rest);
+        return items;
+    }
+
+    /** Below this many documents one thread chunks them: a thread's start is not worth it. */
+    private static final int PARALLEL_CHUNKING_MIN = 200;
+
+    private static List<Item> chunkRange(List<Document> documents, Function<Document, List<Chunk>> chunker,
+                                         java.util.concurrent.atomic.AtomicInteger done, int total,
+                                         ProgressListener progress, Cancellation cancel) {
         var items = new ArrayList<Item>();
-        int done = 0;
         for (Document document : documents) {
             cancel.check();
             for (Chunk chunk : chunker.apply(document)) {
                 items.add(new Item(document, chunk, IndexedText.of(document, chunk)));
             }
-            progress.progress(Stages.CHUNK, ++done, documents.size());
+            progress.progress(Stages.CHUNK, done.incrementAndGet(), total);
         }
         return items;
     }

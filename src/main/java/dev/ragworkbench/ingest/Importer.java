@@ -3,6 +3,7 @@ package dev.ragworkbench.ingest;
 import dev.ragworkbench.progress.Cancellation;
 import dev.ragworkbench.progress.CancelledException;
 import dev.ragworkbench.progress.ProgressListener;
+import dev.ragworkbench.workspace.Jdbc;
 import dev.ragworkbench.workspace.Workspace;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,7 +17,9 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Imports a corpus into a workspace: the one entry point for the command line and the UI.
@@ -61,8 +64,38 @@ public final class Importer {
         ImportFormat resolved = format.resolve(source);
         String name = corpusName(source, corpusName);
         cancel.check(); // before the corpus row exists: a cancelled start leaves nothing behind
-        var run = new Run(progress);
         var store = new DocumentStore(workspace);
+        Run run = new Run(progress, Map.of());
+        for (int attempt = 1; ; attempt++) {
+            try {
+                importOnce(store, source, resolved, name, run, cancel);
+                break;
+            } catch (SQLException e) {
+                // The process serving the database (AUTO_SERVER) may exit mid-import, which breaks this
+                // connection and loses the batch not yet committed. Importing again on a new connection is
+                // safe: the committed documents read as unchanged, and keep the outcome they were committed with.
+                if (attempt == 1 && Jdbc.brokenConnection(e) && !cancel.isCancelled()) {
+                    log.warn("connection to the workspace database broke while importing into {}; importing again", name, e);
+                    progress.note("the connection to the workspace database broke (the process serving it exited);"
+                                  + " importing again: what was committed is kept");
+                    run = new Run(progress, run.outcomes);
+                    continue;
+                }
+                throw DocumentStore.failure("importing into corpus " + name, e);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read " + source + ": " + describe(e), e);
+            }
+        }
+        var result = new ImportResult(name, resolved, run.added, run.updated, run.unchanged, run.duplicates,
+                run.failures, Duration.ofNanos(System.nanoTime() - start));
+        log.info("imported {} into corpus {}: {} added, {} updated, {} unchanged, {} duplicates, {} failures in {} ms",
+                source, name, result.added(), result.updated(), result.unchanged(), result.duplicates(),
+                result.failures().size(), result.elapsed().toMillis());
+        return result;
+    }
+
+    private void importOnce(DocumentStore store, Path source, ImportFormat resolved, String name, Run run,
+                            Cancellation cancel) throws SQLException, IOException {
         try (CorpusWriter writer = store.writer(name, source.toString(), resolved, resolved == ImportFormat.FILES,
                 batchSize)) {
             try {
@@ -74,20 +107,10 @@ public final class Importer {
                 writer.finish();
             } catch (CancelledException e) {
                 writer.commit();
-                progress.note("cancelled: kept " + (run.added + run.updated) + " new or changed document(s) read so far");
+                run.progress.note("cancelled: kept " + (run.added + run.updated) + " new or changed document(s) read so far");
                 throw e;
             }
-        } catch (SQLException e) {
-            throw DocumentStore.failure("importing into corpus " + name, e);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + source + ": " + describe(e), e);
         }
-        var result = new ImportResult(name, resolved, run.added, run.updated, run.unchanged, run.duplicates,
-                run.failures, Duration.ofNanos(System.nanoTime() - start));
-        log.info("imported {} into corpus {}: {} added, {} updated, {} unchanged, {} duplicates, {} failures in {} ms",
-                source, name, result.added(), result.updated(), result.unchanged(), result.duplicates(),
-                result.failures().size(), result.elapsed().toMillis());
-        return result;
     }
 
     /**
@@ -229,13 +252,23 @@ public final class Importer {
         int unchanged;
         int duplicates;
 
-        Run(ProgressListener progress) {
+        /** Each document's outcome in this attempt, and what an earlier, broken attempt committed it as. */
+        final Map<String, CorpusWriter.Outcome> outcomes = new HashMap<>();
+        private final Map<String, CorpusWriter.Outcome> earlier;
+
+        Run(ProgressListener progress, Map<String, CorpusWriter.Outcome> earlier) {
             this.progress = progress;
+            this.earlier = earlier;
         }
 
         void record(CorpusWriter writer, Document doc) throws SQLException {
             var written = writer.write(doc);
-            switch (written.outcome()) {
+            var outcome = written.outcome();
+            if (outcome == CorpusWriter.Outcome.UNCHANGED && earlier.containsKey(doc.id())) {
+                outcome = earlier.get(doc.id()); // committed by the broken attempt: counted as it was then
+            }
+            outcomes.put(doc.id(), outcome);
+            switch (outcome) {
                 case ADDED -> added++;
                 case UPDATED -> updated++;
                 case UNCHANGED -> unchanged++;

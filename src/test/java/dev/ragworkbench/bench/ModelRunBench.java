@@ -41,6 +41,7 @@ public final class ModelRunBench {
         Path work = Files.createTempDirectory("model-bench");
         var calls = new AtomicInteger();
         try (var server = new MockWebServer()) {
+            server.setServerSocketFactory(new NoDelayServerSockets());
             server.setDispatcher(new Dispatcher() {
                 @Override
                 public MockResponse dispatch(RecordedRequest request) throws InterruptedException {

@@ -148,4 +148,60 @@ class KillTest {
             server.destroyForcibly().waitFor();
         }
     }
+
+    /**
+     * The process serving the database dies while this one imports a corpus through it: the import carries on
+     * on a new connection, nothing is lost or stored twice, and the counts say what this import added.
+     */
+    @Test
+    void anImportCarriesOnWhenTheProcessServingTheDatabaseDies() throws Exception {
+        Path wsDir = dir.resolve("ws");
+        int documents = 3_000;
+        var corpus = new StringBuilder();
+        for (int i = 0; i < documents; i++) {
+            corpus.append("{\"_id\": \"d").append(i).append("\", \"title\": \"Title ").append(i)
+                    .append("\", \"text\": \"Document number ").append(i).append(" says something of its own.\"}\n");
+        }
+        Path file = java.nio.file.Files.writeString(dir.resolve("corpus.jsonl"), corpus);
+        Process server = Jvm.startWorker(dir, "serve", wsDir.toString(), dir.resolve("serving.marker").toString());
+        try {
+            Jvm.awaitMarker(server, dir.resolve("serving.marker"), dir, MARK_TIMEOUT);
+            try (var workspace = Workspace.open(wsDir)) {
+                var notes = new ArrayList<String>();
+                var progress = new dev.ragworkbench.progress.ProgressListener() {
+                    @Override
+                    public void progress(String stage, long done, long total) {
+                        if (done >= documents / 2 && server.isAlive()) {
+                            server.destroyForcibly(); // mid-import, with batches committed and one pending
+                            try {
+                                server.waitFor();
+                            } catch (InterruptedException e) {
+                                Thread.currentThread().interrupt();
+                            }
+                        }
+                    }
+
+                    @Override
+                    public void note(String message) {
+                        notes.add(message);
+                    }
+                };
+                var result = new dev.ragworkbench.ingest.Importer(100).importCorpus(workspace, file,
+                        dev.ragworkbench.ingest.ImportFormat.BEIR, "c", progress,
+                        dev.ragworkbench.progress.Cancellation.none());
+                assertThat(server.isAlive()).isFalse();
+                assertThat(result.added()).isEqualTo(documents);
+                assertThat(result.unchanged()).isZero();
+                assertThat(notes).anyMatch(n -> n.startsWith("the connection to the workspace database broke"));
+                var store = new dev.ragworkbench.ingest.DocumentStore(workspace);
+                var stored = store.documents("c");
+                assertThat(stored).hasSize(documents);
+                assertThat(stored).extracting(dev.ragworkbench.ingest.Document::id).doesNotHaveDuplicates();
+                assertThat(stored.stream().filter(d -> d.id().equals("d2999")).findFirst().orElseThrow().text())
+                        .isEqualTo("Document number 2999 says something of its own.");
+            }
+        } finally {
+            server.destroyForcibly().waitFor();
+        }
+    }
 }
