@@ -36,8 +36,9 @@ import java.util.stream.IntStream;
 
 /**
  * Executes an experiment: imports its corpus, builds (or reuses) one index per chunker × embedder, and runs
- * every grid point over the eval set, recording each as a run as it goes. A run is written when it starts and
- * its results when they are known, so stopping midway loses no finished run.
+ * every grid point over the eval set, recording each as a run as it goes; with a {@code models} axis every point
+ * once per model, each answering the queries from the point's top chunks ({@link AnswerRuns}). A run is written
+ * when it starts and its results when they are known, so stopping midway loses no finished run.
  */
 public final class ExperimentRunner {
 
@@ -100,36 +101,43 @@ public final class ExperimentRunner {
      */
     public List<Outcome> run(ExperimentSpec spec, Options options, ProgressListener progress, Cancellation cancel)
             throws IOException {
-        try (AnswerRuns answers = spec.answers().isPresent()
-                ? AnswerRuns.open(resources, store, spec, options.fresh()) : null) {
-            var imported = resources.importCorpus(spec.corpus().path(), spec.corpus().format(), null, progress, cancel);
-            EvalSet evalSet = evalSet(spec, options, imported.corpus());
-            if (answers != null) {
-                AnswerRuns.requireReferences(evalSet);
-            }
-            boolean corpusChanged = imported.added() + imported.updated() > 0;
-            var execution = store.startExecution(spec.name(), spec.yaml(), spec.source() == null ? null : spec.source().toString());
-            var points = spec.expand();
-            var outcomes = new ArrayList<Outcome>();
-            var built = new LinkedHashMap<String, IndexInfo>();
-            for (GridPoint point : points) {
-                cancel.check();
-                String request = point.chunker() + " × " + point.baseEmbedder();
-                IndexInfo info = built.get(request);
-                if (info == null) {
-                    info = resources.ensureIndex(imported.corpus(), point.chunker(), point.baseEmbedder(), corpusChanged, progress,
-                            cancel);
-                    built.put(request, info);
-                }
-                if (answers != null) {
-                    outcomes.addAll(answers.runPoint(this, execution, point, evalSet, info, options, progress, cancel));
-                } else {
-                    outcomes.add(runPoint(execution, spec, point, evalSet, info, options, progress, cancel));
-                }
-                progress.progress("runs", outcomes.size(), (long) points.size() * (answers == null ? 1 : answers.models()));
-            }
-            return outcomes;
+        if (spec.answers().isEmpty()) {
+            return run(spec, options, null, progress, cancel);
         }
+        try (AnswerRuns answers = AnswerRuns.open(resources, store, spec, options.fresh())) {
+            return run(spec, options, answers, progress, cancel);
+        }
+    }
+
+    private List<Outcome> run(ExperimentSpec spec, Options options, AnswerRuns answers, ProgressListener progress,
+                              Cancellation cancel) throws IOException {
+        var imported = resources.importCorpus(spec.corpus().path(), spec.corpus().format(), null, progress, cancel);
+        EvalSet evalSet = evalSet(spec, options, imported.corpus());
+        if (answers != null) {
+            AnswerRuns.requireReferences(evalSet);
+        }
+        boolean corpusChanged = imported.added() + imported.updated() > 0;
+        var execution = store.startExecution(spec.name(), spec.yaml(), spec.source() == null ? null : spec.source().toString());
+        var points = spec.expand();
+        var outcomes = new ArrayList<Outcome>();
+        var built = new LinkedHashMap<String, IndexInfo>();
+        for (GridPoint point : points) {
+            cancel.check();
+            String request = point.chunker() + " × " + point.baseEmbedder();
+            IndexInfo info = built.get(request);
+            if (info == null) {
+                info = resources.ensureIndex(imported.corpus(), point.chunker(), point.baseEmbedder(), corpusChanged, progress,
+                        cancel);
+                built.put(request, info);
+            }
+            if (answers != null) {
+                outcomes.addAll(answers.runPoint(this, execution, point, evalSet, info, options, progress, cancel));
+            } else {
+                outcomes.add(runPoint(execution, spec, point, evalSet, info, options, progress, cancel));
+            }
+            progress.progress("runs", outcomes.size(), (long) points.size() * (answers == null ? 1 : answers.models()));
+        }
+        return outcomes;
     }
 
     private EvalSet evalSet(ExperimentSpec spec, Options options, String corpus) throws IOException {
