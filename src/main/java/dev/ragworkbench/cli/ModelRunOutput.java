@@ -3,6 +3,7 @@ package dev.ragworkbench.cli;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ragworkbench.experiment.ExperimentRunner;
 import dev.ragworkbench.experiment.ModelRunner;
+import dev.ragworkbench.experiment.store.Run;
 import dev.ragworkbench.experiment.store.RunJson;
 import dev.ragworkbench.format.Formats;
 import dev.ragworkbench.format.TextTable;
@@ -61,12 +62,28 @@ final class ModelRunOutput {
 
     /** run, model, status, the spec's metrics, items, failed. */
     static String table(List<ModelRunner.Outcome> outcomes, List<String> metrics) {
+        return table("model", outcomes.stream().map(o -> new Row(o.run(), o.total(), o.failed())).toList(), metrics);
+    }
+
+    /**
+     * run, name, status, the spec's retrieval metrics, the answer metrics (and judge metrics), items, failed: a
+     * metric a run lacks (a judge metric no item could be scored on) shows as missing.
+     */
+    static String answersTable(List<ExperimentRunner.Outcome> outcomes, List<String> metrics) {
+        return table("name", outcomes.stream().map(o -> new Row(o.run(), o.items().size(), o.failedItems())).toList(),
+                metrics);
+    }
+
+    private record Row(Run run, int total, int failed) {
+    }
+
+    private static String table(String nameColumn, List<Row> runs, List<String> metrics) {
         var rows = new ArrayList<List<String>>();
-        var header = new ArrayList<>(List.of("run", "model", "status"));
+        var header = new ArrayList<>(List.of("run", nameColumn, "status"));
         header.addAll(metrics);
         header.addAll(List.of("items", "failed"));
         rows.add(header);
-        for (var o : outcomes) {
+        for (var o : runs) {
             var row = new ArrayList<>(List.of(o.run().id(), o.run().name(), o.run().status().id()));
             for (String m : metrics) {
                 Double v = o.run().metrics().get(m);

@@ -1,6 +1,7 @@
 package dev.ragworkbench.cli;
 
 import dev.ragworkbench.app.Workbench;
+import dev.ragworkbench.evaluation.AnswerMetrics;
 import dev.ragworkbench.experiment.ExperimentRunner;
 import dev.ragworkbench.experiment.QualityGate;
 import dev.ragworkbench.experiment.ModelRunner;
@@ -117,6 +118,13 @@ final class RunCommand implements Runnable {
                     out.println(ModelRunOutput.answersJson(outcomes));
                 } else if (json) {
                     out.println(RunJson.write(outcomes.stream().map(ExperimentRunner.Outcome::run).toList()));
+                } else if (experiment.answers().isPresent()) {
+                    var columns = new ArrayList<>(experiment.metrics().stream().map(Object::toString).toList());
+                    columns.addAll(AnswerMetrics.REFERENCE_NAMES);
+                    if (experiment.answers().get().judge().isPresent()) {
+                        columns.addAll(AnswerMetrics.JUDGE_NAMES);
+                    }
+                    out.print(ModelRunOutput.answersTable(outcomes, columns));
                 } else {
                     out.print(RunsCommand.metricsTable(outcomes.stream().map(o -> o.run()).toList(),
                             experiment.metrics().stream().map(Object::toString).toList()));

@@ -93,6 +93,14 @@ class AnswerRunCommandTest {
             assertThat(wrong.path("metrics").has("faithfulness")).isFalse();
             assertThat(wrong.path("judgeFailed").path("faithfulness").asInt()).isEqualTo(n);
 
+            var table = run("run", spec.toString(), "--workspace", ws); // from the call cache this time
+            assertThat(table.exit()).as(table.err()).isZero();
+            var header = table.out().lines().findFirst().orElseThrow();
+            assertThat(header.split("\\s+")).containsExactly("run", "name", "status", "ndcg@10", "recall@10",
+                    "exact_match", "token_f1", "rouge_l", "faithfulness", "answer_relevancy", "context_precision",
+                    "context_recall", "items", "failed");
+            assertThat(table.out().lines().skip(2).toList()).hasSize(2).allSatisfy(l -> assertThat(l).contains("–"));
+
             try (var bench = Workbench.open(Path.of(ws))) {
                 String id = script.path("id").asText();
                 List<ItemFailure> failures = bench.runs().itemFailures(id);
