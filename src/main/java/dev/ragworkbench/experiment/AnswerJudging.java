@@ -9,7 +9,7 @@ import dev.ragworkbench.experiment.store.RunStore;
 import dev.ragworkbench.generation.ChatClient;
 import dev.ragworkbench.generation.ChatModelSettings;
 import dev.ragworkbench.generation.ChatReply;
-import dev.ragworkbench.generation.judge.Judgment;
+import dev.ragworkbench.generation.judge.JudgeVerdict;
 import dev.ragworkbench.generation.judge.RagasJudge;
 import dev.ragworkbench.progress.Cancellation;
 import dev.ragworkbench.progress.ProgressListener;
@@ -30,11 +30,11 @@ import java.util.SequencedMap;
  * questions in parallel up to the judge's concurrency (through its limits, retries, breaker and cache). A metric
  * that fails on an item is left out of its mean and counted ({@link Result#failed()}); a metric no item could be
  * scored on has no mean at all. The judge's tokens and cost are metrics of their own ({@code judge_*}), apart
- * from the answering model's, and every judgment with the judge's replies is the run's {@value #ARTIFACT}.
+ * from the answering model's, and every verdict with the judge's replies is the run's {@value #ARTIFACT}.
  */
 final class AnswerJudging {
 
-    static final String ARTIFACT = "judgments.jsonl";
+    static final String ARTIFACT = "verdicts.jsonl";
     static final String INPUT_TOKENS = "judge_input_tokens";
     static final String OUTPUT_TOKENS = "judge_output_tokens";
     static final String COST = "judge_cost";
@@ -46,12 +46,12 @@ final class AnswerJudging {
     private AnswerJudging() {
     }
 
-    /** Judgments by item id, then by metric in {@link RagasJudge#METRICS} order. */
-    record Result(SequencedMap<String, SequencedMap<String, Judgment>> byItem) {
+    /** Verdicts by item id, then by metric in {@link RagasJudge#METRICS} order. */
+    record Result(SequencedMap<String, SequencedMap<String, JudgeVerdict>> byItem) {
 
         boolean cancelled() {
             return byItem.values().stream().flatMap(m -> m.values().stream())
-                    .anyMatch(j -> j.status() == Judgment.Status.CANCELLED);
+                    .anyMatch(j -> j.status() == JudgeVerdict.Status.CANCELLED);
         }
 
         /** Metric → items it could not score (cancelled ones aside), for every metric, 0 included. */
@@ -59,7 +59,7 @@ final class AnswerJudging {
             var counts = new LinkedHashMap<String, Integer>();
             RagasJudge.METRICS.forEach(m -> counts.put(m, 0));
             byItem.values().forEach(m -> m.values().forEach(j -> {
-                if (!j.scored() && j.status() != Judgment.Status.CANCELLED) {
+                if (!j.scored() && j.status() != JudgeVerdict.Status.CANCELLED) {
                     counts.merge(j.metric(), 1, Integer::sum);
                 }
             }));
@@ -69,31 +69,31 @@ final class AnswerJudging {
 
     static Result judge(RagasJudge judge, ChatClient client, List<RagasJudge.Item> items, String stage,
                         ProgressListener progress, Cancellation cancel) {
-        var tasks = new ArrayList<ItemCalls.Task<Judgment>>();
+        var tasks = new ArrayList<ItemCalls.Task<JudgeVerdict>>();
         for (RagasJudge.Item item : items) {
             for (String metric : RagasJudge.METRICS) {
                 tasks.add(calls -> {
                     try {
                         return judge.judge(metric, item, calls);
-                    } catch (RuntimeException e) { // an embedder's failure must not lose the other judgments
+                    } catch (RuntimeException e) { // an embedder's failure must not lose the other verdicts
                         return e instanceof dev.ragworkbench.progress.CancelledException
-                                ? Judgment.failed(metric, Judgment.Status.CANCELLED, "cancelled", List.of())
-                                : Judgment.failed(metric, Judgment.Status.CALL_FAILED, e.getMessage() == null
+                                ? JudgeVerdict.failed(metric, JudgeVerdict.Status.CANCELLED, "cancelled", List.of())
+                                : JudgeVerdict.failed(metric, JudgeVerdict.Status.CALL_FAILED, e.getMessage() == null
                                         ? e.getClass().getSimpleName() : e.getMessage(), List.of());
                     }
                 });
             }
         }
         var done = ItemCalls.runAll(client, tasks, stage, progress, cancel,
-                () -> Judgment.failed("?", Judgment.Status.CANCELLED, "cancelled before it was asked", List.of()));
-        var byItem = new LinkedHashMap<String, SequencedMap<String, Judgment>>();
+                () -> JudgeVerdict.failed("?", JudgeVerdict.Status.CANCELLED, "cancelled before it was asked", List.of()));
+        var byItem = new LinkedHashMap<String, SequencedMap<String, JudgeVerdict>>();
         int at = 0;
         for (RagasJudge.Item item : items) {
-            var metrics = new LinkedHashMap<String, Judgment>();
+            var metrics = new LinkedHashMap<String, JudgeVerdict>();
             for (String metric : RagasJudge.METRICS) {
-                Judgment j = done.get(at++);
+                JudgeVerdict j = done.get(at++);
                 metrics.put(metric, j.metric().equals(metric) ? j
-                        : Judgment.failed(metric, j.status(), j.reason(), j.replies()));
+                        : JudgeVerdict.failed(metric, j.status(), j.reason(), j.replies()));
             }
             byItem.put(item.id(), metrics);
         }
@@ -105,10 +105,10 @@ final class AnswerJudging {
         for (String metric : RagasJudge.METRICS) {
             SequencedMap<String, Double> values = new LinkedHashMap<>();
             result.byItem().forEach((id, metrics) -> {
-                Judgment j = metrics.get(metric);
+                JudgeVerdict j = metrics.get(metric);
                 if (j.scored()) {
                     values.put(id, j.value());
-                } else if (j.status() != Judgment.Status.CANCELLED) {
+                } else if (j.status() != JudgeVerdict.Status.CANCELLED) {
                     batch.failure(new ItemFailure(id, metric, j.status().id() + ": " + j.reason(),
                             j.replies().isEmpty() ? null : j.replies().getLast().text()));
                 }
@@ -125,7 +125,7 @@ final class AnswerJudging {
         double cost = 0;
         boolean costKnown = judge.hasPrices();
         for (var metrics : result.byItem().values()) {
-            for (Judgment j : metrics.values()) {
+            for (JudgeVerdict j : metrics.values()) {
                 for (ChatReply r : j.replies()) {
                     in += Math.max(0, r.inputTokens());
                     out += Math.max(0, r.outputTokens());
@@ -155,23 +155,23 @@ final class AnswerJudging {
             try {
                 try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
                     for (var item : result.byItem().entrySet()) {
-                        for (Judgment j : item.getValue().values()) {
+                        for (JudgeVerdict j : item.getValue().values()) {
                             w.write(JSON.writeValueAsString(toJson(item.getKey(), j)));
                             w.newLine();
                         }
                     }
                 }
-                store.addArtifact(runId, ARTIFACT, file, "judgments-jsonl", ArtifactRepository.Transfer.MOVE);
+                store.addArtifact(runId, ARTIFACT, file, "verdicts-jsonl", ArtifactRepository.Transfer.MOVE);
             } finally {
                 Files.deleteIfExists(file);
                 Files.deleteIfExists(dir);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot save the judgments of run " + runId + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot save the judge verdicts of run " + runId + ": " + e.getMessage(), e);
         }
     }
 
-    static ObjectNode toJson(String itemId, Judgment j) {
+    static ObjectNode toJson(String itemId, JudgeVerdict j) {
         ObjectNode n = JSON.createObjectNode();
         n.put("id", itemId);
         n.put("metric", j.metric());

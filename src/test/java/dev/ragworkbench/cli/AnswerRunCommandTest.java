@@ -115,7 +115,7 @@ class AnswerRunCommandTest {
                         });
                 assertThat(failures).filteredOn(f -> f.metric() == null).hasSize(1); // the failed call
                 var artifact = bench.runs().run(id).artifacts().stream()
-                        .filter(a -> a.name().equals("judgments.jsonl")).findFirst().orElseThrow();
+                        .filter(a -> a.name().equals("verdicts.jsonl")).findFirst().orElseThrow();
                 var lines = Files.readAllLines(bench.runs().file(artifact));
                 assertThat(lines).hasSize(10 * 4);
                 var recall = new ObjectMapper().readTree(lines.stream().filter(l -> l.contains("context_recall"))

@@ -65,8 +65,8 @@ public final class RagasJudge {
         }
     }
 
-    /** The judgment of {@code metric} (one of {@link #METRICS}) on {@code item}. */
-    public Judgment judge(String metric, Item item, Cancellation cancel) {
+    /** The verdict of {@code metric} (one of {@link #METRICS}) on {@code item}. */
+    public JudgeVerdict judge(String metric, Item item, Cancellation cancel) {
         return switch (metric) {
             case FAITHFULNESS -> faithfulness(item, cancel);
             case ANSWER_RELEVANCY -> answerRelevancy(item, cancel);
@@ -77,15 +77,15 @@ public final class RagasJudge {
         };
     }
 
-    Judgment faithfulness(Item item, Cancellation cancel) {
+    JudgeVerdict faithfulness(Item item, Cancellation cancel) {
         var split = JsonJudgeCall.ask(judge, item.id() + "/" + FAITHFULNESS + ".statements",
                 JudgePrompts.STATEMENTS.render(Map.of("question", item.question(), "answer", item.answer())),
                 reply -> strings(reply, "statements"), cancel);
         if (!(split instanceof JsonJudgeCall.Judged<List<String>> statements)) {
-            return Judgment.of(FAITHFULNESS, (JsonJudgeCall.Failed<?>) split, List.of());
+            return JudgeVerdict.of(FAITHFULNESS, (JsonJudgeCall.Failed<?>) split, List.of());
         }
         if (statements.value().isEmpty()) {
-            return Judgment.failed(FAITHFULNESS, Judgment.Status.NO_STATEMENTS,
+            return JudgeVerdict.failed(FAITHFULNESS, JudgeVerdict.Status.NO_STATEMENTS,
                     "the answer makes no statement that could be checked against the context", statements.replies());
         }
         int n = statements.value().size();
@@ -94,16 +94,16 @@ public final class RagasJudge {
                         "statements", numbered(statements.value()))),
                 reply -> flags(reply, "verdicts", "verdict", n), cancel);
         return switch (verdicts) {
-            case JsonJudgeCall.Judged<List<Integer>> v -> Judgment.scored(FAITHFULNESS, share(v.value()),
+            case JsonJudgeCall.Judged<List<Integer>> v -> JudgeVerdict.scored(FAITHFULNESS, share(v.value()),
                     concat(statements.replies(), v.replies()));
-            case JsonJudgeCall.Failed<List<Integer>> f -> Judgment.of(FAITHFULNESS, f, statements.replies());
+            case JsonJudgeCall.Failed<List<Integer>> f -> JudgeVerdict.of(FAITHFULNESS, f, statements.replies());
         };
     }
 
     private record Generated(List<String> questions, boolean noncommittal) {
     }
 
-    Judgment answerRelevancy(Item item, Cancellation cancel) {
+    JudgeVerdict answerRelevancy(Item item, Cancellation cancel) {
         var asked = JsonJudgeCall.ask(judge, item.id() + "/" + ANSWER_RELEVANCY,
                 JudgePrompts.QUESTIONS.render(Map.of("answer", item.answer(), "n", Integer.toString(questions))),
                 reply -> {
@@ -115,10 +115,10 @@ public final class RagasJudge {
                     return new Generated(generated, JsonJudgeCall.integer(reply, "noncommittal", 0, 1) == 1);
                 }, cancel);
         if (!(asked instanceof JsonJudgeCall.Judged<Generated> g)) {
-            return Judgment.of(ANSWER_RELEVANCY, (JsonJudgeCall.Failed<?>) asked, List.of());
+            return JudgeVerdict.of(ANSWER_RELEVANCY, (JsonJudgeCall.Failed<?>) asked, List.of());
         }
         if (g.value().noncommittal()) {
-            return Judgment.scored(ANSWER_RELEVANCY, 0, g.replies());
+            return JudgeVerdict.scored(ANSWER_RELEVANCY, 0, g.replies());
         }
         var texts = new ArrayList<String>();
         texts.add(item.question());
@@ -128,12 +128,12 @@ public final class RagasJudge {
         for (int i = 1; i < vectors.size(); i++) {
             sum += EmbeddingSimilarity.cosine(vectors.getFirst(), vectors.get(i));
         }
-        return Judgment.scored(ANSWER_RELEVANCY, sum / (vectors.size() - 1), g.replies());
+        return JudgeVerdict.scored(ANSWER_RELEVANCY, sum / (vectors.size() - 1), g.replies());
     }
 
-    Judgment contextPrecision(Item item, Cancellation cancel) {
+    JudgeVerdict contextPrecision(Item item, Cancellation cancel) {
         if (item.chunks().isEmpty()) {
-            return Judgment.failed(CONTEXT_PRECISION, Judgment.Status.NO_CONTEXT, "no chunk was retrieved", List.of());
+            return JudgeVerdict.failed(CONTEXT_PRECISION, JudgeVerdict.Status.NO_CONTEXT, "no chunk was retrieved", List.of());
         }
         var replies = new ArrayList<ChatReply>();
         var useful = new ArrayList<Integer>();
@@ -143,27 +143,27 @@ public final class RagasJudge {
                             "passage", item.chunks().get(k))),
                     reply -> JsonJudgeCall.integer(reply, "verdict", 0, 1), cancel);
             if (!(asked instanceof JsonJudgeCall.Judged<Integer> v)) {
-                var failed = Judgment.of(CONTEXT_PRECISION, (JsonJudgeCall.Failed<?>) asked, replies);
-                return failed.status() == Judgment.Status.CANCELLED ? failed : Judgment.failed(CONTEXT_PRECISION,
+                var failed = JudgeVerdict.of(CONTEXT_PRECISION, (JsonJudgeCall.Failed<?>) asked, replies);
+                return failed.status() == JudgeVerdict.Status.CANCELLED ? failed : JudgeVerdict.failed(CONTEXT_PRECISION,
                         failed.status(), "chunk " + (k + 1) + ": " + failed.reason(), failed.replies());
             }
             replies.addAll(v.replies());
             useful.add(v.value());
         }
-        return Judgment.scored(CONTEXT_PRECISION, averagePrecision(useful), replies);
+        return JudgeVerdict.scored(CONTEXT_PRECISION, averagePrecision(useful), replies);
     }
 
-    Judgment contextRecall(Item item, Cancellation cancel) {
+    JudgeVerdict contextRecall(Item item, Cancellation cancel) {
         var asked = JsonJudgeCall.ask(judge, item.id() + "/" + CONTEXT_RECALL,
                 JudgePrompts.ATTRIBUTED.render(Map.of("question", item.question(), "context", item.context(),
                         "reference", item.reference())),
                 reply -> flags(reply, "classifications", "attributed", -1), cancel);
         return switch (asked) {
-            case JsonJudgeCall.Judged<List<Integer>> v when v.value().isEmpty() -> Judgment.failed(CONTEXT_RECALL,
-                    Judgment.Status.NO_STATEMENTS, "the reference answer splits into no statement to attribute",
+            case JsonJudgeCall.Judged<List<Integer>> v when v.value().isEmpty() -> JudgeVerdict.failed(CONTEXT_RECALL,
+                    JudgeVerdict.Status.NO_STATEMENTS, "the reference answer splits into no statement to attribute",
                     v.replies());
-            case JsonJudgeCall.Judged<List<Integer>> v -> Judgment.scored(CONTEXT_RECALL, share(v.value()), v.replies());
-            case JsonJudgeCall.Failed<List<Integer>> f -> Judgment.of(CONTEXT_RECALL, f, List.of());
+            case JsonJudgeCall.Judged<List<Integer>> v -> JudgeVerdict.scored(CONTEXT_RECALL, share(v.value()), v.replies());
+            case JsonJudgeCall.Failed<List<Integer>> f -> JudgeVerdict.of(CONTEXT_RECALL, f, List.of());
         };
     }
 

@@ -189,7 +189,7 @@ class RagasJudgeTest {
         var judge = judge("valid");
         var refusal = item(REFUSAL);
         var faithfulness = judge.judge(RagasJudge.FAITHFULNESS, refusal, Cancellation.none());
-        assertThat(faithfulness.status()).isEqualTo(Judgment.Status.NO_STATEMENTS);
+        assertThat(faithfulness.status()).isEqualTo(JudgeVerdict.Status.NO_STATEMENTS);
         assertThat(faithfulness.scored()).isFalse();
         assertThat(faithfulness.reason()).isEqualTo("the answer makes no statement that could be checked against the context");
         assertThat(faithfulness.replies()).hasSize(1); // no verdicts asked for: nothing to judge
@@ -205,7 +205,7 @@ class RagasJudgeTest {
         var judge = judge("prose");
         for (String metric : RagasJudge.METRICS) {
             var j = judge.judge(metric, item(ANSWER), Cancellation.none());
-            assertThat(j.status()).as(metric).isEqualTo(Judgment.Status.UNPARSEABLE);
+            assertThat(j.status()).as(metric).isEqualTo(JudgeVerdict.Status.UNPARSEABLE);
             assertThat(j.reason()).as(metric).contains("the reply is not a JSON object: it starts with \"I think the answer");
             assertThat(j.replies()).as(metric).hasSize(2) // asked, then asked again with the parse error
                     .allSatisfy(r -> assertThat(r.text()).startsWith("I think the answer is well supported"));
@@ -218,7 +218,7 @@ class RagasJudgeTest {
     @Test
     void halfAJsonObjectIsAFailureNamingWhereTheJsonBroke() {
         var j = judge("half").judge(RagasJudge.FAITHFULNESS, item(ANSWER), Cancellation.none());
-        assertThat(j.status()).isEqualTo(Judgment.Status.UNPARSEABLE);
+        assertThat(j.status()).isEqualTo(JudgeVerdict.Status.UNPARSEABLE);
         assertThat(j.reason()).contains("the reply is not valid JSON at line 1");
         assertThat(j.replies()).hasSize(2).allSatisfy(r -> assertThat(r.text()).startsWith("{\"statements\": ["));
     }
@@ -236,7 +236,7 @@ class RagasJudgeTest {
     @Test
     void aJudgeThatGetsItRightWhenShownItsErrorIsScored() {
         var j = judge("late").judge(RagasJudge.CONTEXT_RECALL, item(ANSWER), Cancellation.none());
-        assertThat(j.status()).isEqualTo(Judgment.Status.SCORED);
+        assertThat(j.status()).isEqualTo(JudgeVerdict.Status.SCORED);
         assertThat(j.value()).isEqualTo(0.75);
         assertThat(j.replies()).hasSize(2);
         assertThat(server.requests()).isEqualTo(2);

@@ -12,7 +12,7 @@ import java.util.Objects;
  * @param value  the score when {@link Status#SCORED}, else 0 (never averaged in)
  * @param reason why it is not scored; null when scored
  */
-public record Judgment(String metric, Status status, double value, String reason, List<ChatReply> replies) {
+public record JudgeVerdict(String metric, Status status, double value, String reason, List<ChatReply> replies) {
 
     /** What came of it; only {@link #SCORED} counts towards the metric's mean. */
     public enum Status {
@@ -32,12 +32,12 @@ public record Judgment(String metric, Status status, double value, String reason
         }
     }
 
-    public Judgment {
+    public JudgeVerdict {
         Objects.requireNonNull(metric, "metric");
         Objects.requireNonNull(status, "status");
         replies = List.copyOf(replies);
         if ((status == Status.SCORED) != (reason == null)) {
-            throw new IllegalArgumentException(metric + ": a judgment has a reason exactly when it is not scored");
+            throw new IllegalArgumentException(metric + ": a verdict has a reason exactly when it is not scored");
         }
         if (status == Status.SCORED && !Double.isFinite(value)) {
             throw new IllegalArgumentException(metric + ": a score must be finite, got " + value);
@@ -45,20 +45,20 @@ public record Judgment(String metric, Status status, double value, String reason
         value = status == Status.SCORED ? value : 0;
     }
 
-    public static Judgment scored(String metric, double value, List<ChatReply> replies) {
-        return new Judgment(metric, Status.SCORED, value, null, replies);
+    public static JudgeVerdict scored(String metric, double value, List<ChatReply> replies) {
+        return new JudgeVerdict(metric, Status.SCORED, value, null, replies);
     }
 
-    public static Judgment failed(String metric, Status status, String reason, List<ChatReply> replies) {
-        return new Judgment(metric, status, 0, reason, replies);
+    public static JudgeVerdict failed(String metric, Status status, String reason, List<ChatReply> replies) {
+        return new JudgeVerdict(metric, status, 0, reason, replies);
     }
 
     public boolean scored() {
         return status == Status.SCORED;
     }
 
-    /** A failed question's outcome as this metric's judgment, its replies after {@code earlier} ones. */
-    static Judgment of(String metric, JsonJudgeCall.Failed<?> failed, List<ChatReply> earlier) {
+    /** A failed question's outcome as this metric's verdict, its replies after {@code earlier} ones. */
+    static JudgeVerdict of(String metric, JsonJudgeCall.Failed<?> failed, List<ChatReply> earlier) {
         var replies = new java.util.ArrayList<>(earlier);
         replies.addAll(failed.replies());
         Status status = failed.cancelled() ? Status.CANCELLED
