@@ -109,6 +109,11 @@ final class SpecReader {
         Optional<Sample> sample = optional(spec, "sample").flatMap(this::sample);
         SequencedMap<String, String> tags = optional(spec, "tags").map(this::tags).orElse(new LinkedHashMap<>());
         Optional<AnswerSetup> answers = new AnswerSection(source, nodes).read(spec);
+        if (answers.isPresent() && (evalSet instanceof ExperimentSpec.Beir || evalSet instanceof ExperimentSpec.Trec)) {
+            problem(spec.entries().get("models"), "'models' answer the queries and are scored against reference"
+                    + " answers, which a " + evalSet.format() + " eval set does not have; use a squad or ragas eval"
+                    + " set, or a stored one made from them");
+        }
 
         if (!problems.isEmpty()) {
             throw new SpecException(source, problems);

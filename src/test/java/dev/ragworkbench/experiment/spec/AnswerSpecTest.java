@@ -18,7 +18,7 @@ class AnswerSpecTest {
     private static final String HEAD = """
             name: t
             corpus: { format: beir, path: corpus.jsonl }
-            evalSet: { format: beir, queries: queries.jsonl, qrels: qrels/test.tsv }
+            evalSet: { format: squad, path: qa.squad.json }
             retrieval: [ bm25 ]
             metrics: [ ndcg@10 ]
             """;
@@ -29,6 +29,7 @@ class AnswerSpecTest {
     @BeforeEach
     void data() throws Exception {
         SpecFixtures.writeTinyBeir(dir);
+        Files.writeString(dir.resolve("qa.squad.json"), "{\"data\": []}");
     }
 
     private ExperimentSpec parse(String yaml) throws SpecException {
@@ -91,5 +92,17 @@ class AnswerSpecTest {
                 "contextTop (chunks in {context}) must be between 1 and 1000, got -1",
                 "judge questions must be between 1 and 20, got 0");
         assertThat(e.problems()).extracting(Problem::line).containsOnly(6, 7, 8);
+    }
+
+    @Test
+    void modelsNeedAnEvalSetWithReferenceAnswers() {
+        var e = catchThrowableOfType(SpecException.class, () -> parse(HEAD.replace(
+                "{ format: squad, path: qa.squad.json }",
+                "{ format: beir, queries: queries.jsonl, qrels: qrels/test.tsv }") + "models: [ m ]\n"));
+        assertThat(e.problems()).singleElement().satisfies(p -> {
+            assertThat(p.line()).isEqualTo(6);
+            assertThat(p.message()).startsWith("'models' answer the queries and are scored against reference answers,"
+                    + " which a beir eval set does not have");
+        });
     }
 }
