@@ -109,7 +109,7 @@ final class AnswerJudging {
                 if (j.scored()) {
                     values.put(id, j.value());
                 } else if (j.status() != JudgeVerdict.Status.CANCELLED) {
-                    batch.failure(new ItemFailure(id, metric, j.status().id() + ": " + j.reason(),
+                    batch.failure(new ItemFailure(id, metric, clip(j.status().id() + ": " + j.reason()),
                             j.replies().isEmpty() ? null : j.replies().getLast().text()));
                 }
             });
@@ -145,6 +145,11 @@ final class AnswerJudging {
             batch.metric(COST, cost);
         }
         return batch;
+    }
+
+    /** The store keeps reasons up to 4,000 characters; the whole reply is kept beside it, and in the artifact. */
+    private static String clip(String reason) {
+        return reason.length() <= 2000 ? reason : reason.substring(0, 1999) + "…";
     }
 
     /** {@value #ARTIFACT}: one line per item and metric, with its status, value or reason, and the replies. */
