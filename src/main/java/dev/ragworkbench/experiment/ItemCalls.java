@@ -18,7 +18,8 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
 /**
  * Asks one model every request, up to its {@link ChatClient#concurrency()} at a time on a bounded pool, and keeps
  * every answer received. Cancelling stops the calls in flight (through the client) and those not yet asked; the
- * results already in are returned all the same, the others as {@code CANCELLED} failures.
+ * results already in are returned all the same, the others as {@code CANCELLED} failures. {@link #runAll} does
+ * the same for any work with one model (a judge metric's questions on one item).
  */
 final class ItemCalls {
 
