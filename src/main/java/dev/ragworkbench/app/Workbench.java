@@ -7,16 +7,13 @@ import dev.ragworkbench.experiment.FineTuning;
 import dev.ragworkbench.experiment.store.RunStore;
 import dev.ragworkbench.report.ReportBuilder;
 import dev.ragworkbench.report.WorkspaceTexts;
-import dev.ragworkbench.chunking.Chunk;
 import dev.ragworkbench.chunking.Chunker;
 import dev.ragworkbench.chunking.ChunkerKind;
 import dev.ragworkbench.chunking.ChunkerSpec;
 import dev.ragworkbench.chunking.Chunkers;
-import dev.ragworkbench.chunking.WordPieceCounter;
 import dev.ragworkbench.embedding.CachingEmbedder;
 import dev.ragworkbench.embedding.Embedder;
 import dev.ragworkbench.embedding.Embedders;
-import dev.ragworkbench.embedding.HuggingFaceTextTokenizer;
 import dev.ragworkbench.embedding.OnnxCrossEncoder;
 import dev.ragworkbench.embedding.TextTokenizer;
 import dev.ragworkbench.evaluation.ComparisonService;
@@ -30,21 +27,15 @@ import dev.ragworkbench.generation.ChatModelStore;
 import dev.ragworkbench.generation.ChatPolicy;
 import dev.ragworkbench.generation.WorkspaceChatClients;
 import dev.ragworkbench.index.ChunkIndex;
-import dev.ragworkbench.index.ChunkTable;
-import dev.ragworkbench.index.IndexBuilder;
-import dev.ragworkbench.index.IndexLock;
 import dev.ragworkbench.index.IndexInfo;
 import dev.ragworkbench.index.IndexSettings;
 import dev.ragworkbench.index.Indexes;
 import dev.ragworkbench.index.TextAnalyzers;
-import dev.ragworkbench.ingest.CorpusFingerprint;
 import dev.ragworkbench.ingest.Document;
-import dev.ragworkbench.ingest.SourceStamp;
 import dev.ragworkbench.ingest.DocumentStore;
 import dev.ragworkbench.ingest.ImportFormat;
 import dev.ragworkbench.ingest.ImportPlan;
 import dev.ragworkbench.ingest.ImportResult;
-import dev.ragworkbench.ingest.Importer;
 import dev.ragworkbench.progress.Cancellation;
 import dev.ragworkbench.progress.ProgressListener;
 import dev.ragworkbench.retrieval.AdaptedRetriever;
@@ -59,14 +50,11 @@ import dev.ragworkbench.sample.SampleWorkspace;
 import dev.ragworkbench.workspace.UiStateStore;
 import dev.ragworkbench.workspace.Workspace;
 
-import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -90,10 +78,8 @@ public final class Workbench implements AutoCloseable, ExperimentResources, Colu
     private WorkspaceChatClients chatClients;
     private final Map<String, Embedder> embedders = new ConcurrentHashMap<>();
     private final Map<Path, OnnxCrossEncoder> crossEncoders = new ConcurrentHashMap<>();
-    /** Token counts by content hash: a document's text, and so its count, does not change under one hash. */
-    private final Map<String, Integer> tokenCounts = new ConcurrentHashMap<>();
-    private volatile TextTokenizer defaultTokenizer;
     private final IndexOperations indexOps = new IndexOperations(this);
+    private final DocumentOperations documentOps = new DocumentOperations(this);
 
     private Workbench(Workspace workspace) {
         this.workspace = workspace;
@@ -175,7 +161,7 @@ public final class Workbench implements AutoCloseable, ExperimentResources, Colu
     @Override
     public ImportResult importCorpus(Path path, ImportFormat format, String corpusName, ProgressListener progress,
                                      Cancellation cancel) {
-        return new Importer().importCorpus(workspace, path, format, corpusName, progress, cancel);
+        return documentOps.importCorpus(path, format, corpusName, progress, cancel);
     }
 
     /**
@@ -183,30 +169,7 @@ public final class Workbench implements AutoCloseable, ExperimentResources, Colu
      * path with {@code progress} as it goes, several counted path by path. Cancelling keeps what was read.
      */
     public ImportResult importPaths(ImportPlan plan, ProgressListener progress, Cancellation cancel) {
-        var sources = plan.sources();
-        if (sources.size() == 1) {
-            return importCorpus(sources.getFirst(), ImportFormat.AUTO, plan.corpus(), progress, cancel);
-        }
-        // a count from the start: a bar without one animates, and repaints the window every frame
-        progress.progress("import", 0, sources.size());
-        // each path's own progress would restart the count; its notes (a skipped file and why) still get through
-        ProgressListener notesOnly = new ProgressListener() {
-            @Override
-            public void progress(String stage, long done, long total) {
-            }
-
-            @Override
-            public void note(String message) {
-                progress.note(message);
-            }
-        };
-        var results = new ArrayList<ImportResult>();
-        for (int i = 0; i < sources.size(); i++) {
-            cancel.check();
-            results.add(importCorpus(sources.get(i), ImportFormat.AUTO, plan.corpora().get(i), notesOnly, cancel));
-            progress.progress("import", i + 1, sources.size());
-        }
-        return ImportPlan.combined(plan.corpus(), results);
+        return documentOps.importPaths(plan, progress, cancel);
     }
 
     /**
@@ -214,23 +177,12 @@ public final class Workbench implements AutoCloseable, ExperimentResources, Colu
      * (and fail again, listed, if nothing changed).
      */
     public ImportResult retryFailed(String corpus, ProgressListener progress, Cancellation cancel) {
-        var info = documents.corpus(corpus)
-                .orElseThrow(() -> new IllegalArgumentException("no corpus named '" + corpus + "' in this workspace"));
-        return importPaths(ImportPlan.of(List.of(Path.of(info.source())), corpus), progress, cancel);
+        return documentOps.retryFailed(corpus, progress, cancel);
     }
 
     /** Removes documents from {@code corpus}; returns how many were there. Indexes keep them until rebuilt. */
     public int removeDocuments(String corpus, List<String> ids, ProgressListener progress, Cancellation cancel) {
-        int done = 0;
-        int removed = 0;
-        for (String id : ids) {
-            cancel.check();
-            if (documents.deleteDocument(corpus, id)) {
-                removed++;
-            }
-            progress.progress("removing", ++done, ids.size());
-        }
-        return removed;
+        return documentOps.removeDocuments(corpus, ids, progress, cancel);
     }
 
     /** Whether this workspace is new and the window should seed the sample (see {@link SampleWorkspace}). */
@@ -240,13 +192,7 @@ public final class Workbench implements AutoCloseable, ExperimentResources, Colu
 
     /** Copies the sample into the workspace, imports its documents and registers its golden set. */
     public EvalSet seedSample(ProgressListener progress, Cancellation cancel) {
-        try {
-            Path sample = SampleWorkspace.copyFiles(workspace.root());
-            importCorpus(SampleWorkspace.documents(sample), ImportFormat.AUTO, SampleWorkspace.CORPUS, progress, cancel);
-            return evalSets.importSquad(SampleWorkspace.goldenSet(sample));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot set up the sample in " + workspace.root() + ": " + e.getMessage(), e);
-        }
+        return documentOps.seedSample(progress, cancel);
     }
 
     /** Builds the sample's index: recursive chunks of the default embedder's tokens, with vectors. */
@@ -351,29 +297,17 @@ public final class Workbench implements AutoCloseable, ExperimentResources, Colu
      * is named; counted once per content in this workbench.
      */
     public int tokenCount(Document doc) {
-        return tokenCounts.computeIfAbsent(doc.contentHash(), h -> chunker(new ChunkerSpec.None(),
-                IndexSettings.NO_EMBEDDER).chunk(doc).stream().mapToInt(Chunk::tokenCount).sum());
+        return documentOps.tokenCount(doc);
     }
 
     /** {@link #tokenCount} if this workbench has counted {@code doc}'s content before, else empty. */
     public OptionalInt countedTokens(Document doc) {
-        Integer n = tokenCounts.get(doc.contentHash());
-        return n == null ? OptionalInt.empty() : OptionalInt.of(n);
+        return documentOps.countedTokens(doc);
     }
 
     /** The default model's tokenizer, loaded on first use (a few hundred milliseconds of CPU). */
     public TextTokenizer defaultTokenizer() {
-        var t = defaultTokenizer;
-        if (t == null) {
-            String resource = "/" + Embedders.DEFAULT + "-tokenizer.json";
-            // Counts in Java (the same counts, several times faster than the native bindings); spans natively.
-            try (var json = Workbench.class.getResourceAsStream(resource)) {
-                t = defaultTokenizer = WordPieceCounter.load(json, () -> HuggingFaceTextTokenizer.fromResource(resource));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-        return t;
+        return documentOps.defaultTokenizer();
     }
 
     /** Opens the index called {@code name}, or the most recently built one when null. */

@@ -3,6 +3,8 @@ package dev.ragworkbench.cli;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ragworkbench.experiment.ExperimentRunner;
 import dev.ragworkbench.experiment.ModelRunner;
+import dev.ragworkbench.experiment.PairwiseJudging;
+import dev.ragworkbench.experiment.PairwiseRecords;
 import dev.ragworkbench.experiment.store.Run;
 import dev.ragworkbench.experiment.store.RunJson;
 import dev.ragworkbench.format.Formats;
@@ -23,10 +25,18 @@ final class ModelRunOutput {
 
     /** {@code {"runs": [{…the run…, "items": {"total": N, "failed": M}}]}}. */
     static String json(List<ModelRunner.Outcome> outcomes) {
+        return json(outcomes, null);
+    }
+
+    /** As {@link #json(List)}, with {@code "pairwise": {…}} beside the runs when the spec had a judge. */
+    static String json(List<ModelRunner.Outcome> outcomes, PairwiseJudging.Outcome pairwise) {
         var root = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
         var runs = root.putArray("runs");
         for (var o : outcomes) {
             runs.add(withItems(RunJson.toJson(o.run()), o.total(), o.failed()));
+        }
+        if (pairwise != null) {
+            root.set("pairwise", PairwiseRecords.outcomeJson(pairwise));
         }
         return JsonOutput.write(root);
     }
@@ -98,5 +108,42 @@ final class ModelRunOutput {
             right[i] = 3 + i;
         }
         return TextTable.of(rows, right);
+    }
+
+    /**
+     * The judging under the table: B's win / tie / loss against A, the win rate with its interval, the orders'
+     * agreement, and the items where the orders disagreed, each with what either order preferred.
+     */
+    static String pairwise(PairwiseJudging.Outcome o) {
+        var t = o.tally();
+        var out = new StringBuilder();
+        String nl = System.lineSeparator();
+        out.append(nl).append("Pairwise judge ").append(o.judge()).append(": ").append(o.modelB()).append(" against ")
+                .append(o.modelA()).append(", ").append(o.items().size()).append(" items, each judged in both orders")
+                .append(" (run ").append(o.run().id()).append(')').append(nl);
+        out.append("  ").append(o.modelB()).append(" wins ").append(t.wins()).append(", ties ").append(t.ties())
+                .append(", loses ").append(t.losses());
+        if (t.failed() > 0) {
+            out.append("; ").append(t.failed()).append(" not judged (failed)");
+        }
+        out.append(nl);
+        if (t.judged() > 0) {
+            out.append("  win rate ").append(Formats.metric(t.winRate())).append(" [").append(Formats.metric(t.ciLow()))
+                    .append(", ").append(Formats.metric(t.ciHigh())).append("] (ties count ½; 95 % bootstrap CI over items)")
+                    .append(nl);
+            out.append("  orders agreed on ").append(t.agreed()).append(" of ").append(t.judged()).append(" judged items (")
+                    .append(Formats.percent(t.agreement())).append("); a disagreement counts as a tie").append(nl);
+        }
+        for (var item : o.disagreements()) {
+            out.append("  disagreed ").append(item.id()).append(": ").append(o.disagreement(item)).append(nl);
+        }
+        for (var item : o.failures()) {
+            out.append("  failed ").append(item.id()).append(": ").append(item.failure()).append(nl);
+        }
+        if (!o.disagreements().isEmpty() || !o.failures().isEmpty()) {
+            out.append("  the judge's replies: ").append(PairwiseRecords.ITEMS_ARTIFACT).append(" of run ")
+                    .append(o.run().id()).append(nl);
+        }
+        return out.toString();
     }
 }

@@ -5,6 +5,7 @@ import dev.ragworkbench.evaluation.AnswerMetrics;
 import dev.ragworkbench.experiment.ExperimentRunner;
 import dev.ragworkbench.experiment.QualityGate;
 import dev.ragworkbench.experiment.ModelRunner;
+import dev.ragworkbench.experiment.PairwiseJudging;
 import dev.ragworkbench.experiment.history.ExperimentBaselines;
 import dev.ragworkbench.experiment.spec.ExperimentSpec;
 import dev.ragworkbench.experiment.spec.ModelRunSpec;
@@ -100,13 +101,16 @@ final class RunCommand implements Runnable {
                     : MARKED.equals(baseline) ? markedBaseline(store, loaded.name()) : baseline(store);
             List<QualityGate.Subject> subjects;
             if (loaded instanceof ModelRunSpec models) {
-                var outcomes = new ModelRunner(bench, store).run(models, new ModelRunner.Options(sample, seed, fresh),
+                var result = new PairwiseJudging(bench, store).run(models, new ModelRunner.Options(sample, seed, fresh),
                         progress, Cancellation.none());
                 progress.closeLine();
+                var outcomes = result.runs();
+                var pairwise = result.pairwise().orElse(null);
                 subjects = outcomes.stream().map(o -> new QualityGate.Subject(o.run().id(), o.run().name(),
                         o.run().metrics())).toList();
-                out.print(json ? ModelRunOutput.json(outcomes) + System.lineSeparator()
-                        : ModelRunOutput.table(outcomes, models.metrics()));
+                out.print(json ? ModelRunOutput.json(outcomes, pairwise) + System.lineSeparator()
+                        : ModelRunOutput.table(outcomes, models.metrics())
+                          + (pairwise == null ? "" : ModelRunOutput.pairwise(pairwise)));
             } else {
                 ExperimentSpec experiment = (ExperimentSpec) loaded;
                 var outcomes = new ExperimentRunner(bench, store).run(experiment,

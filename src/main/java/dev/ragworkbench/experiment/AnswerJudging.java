@@ -69,33 +69,27 @@ final class AnswerJudging {
 
     static Result judge(RagasJudge judge, ChatClient client, List<RagasJudge.Item> items, String stage,
                         ProgressListener progress, Cancellation cancel) {
-        var tasks = new ArrayList<ItemCalls.Task<JudgeVerdict>>();
-        for (RagasJudge.Item item : items) {
-            for (String metric : RagasJudge.METRICS) {
-                tasks.add(calls -> {
-                    try {
-                        return judge.judge(metric, item, calls);
-                    } catch (RuntimeException e) { // an embedder's failure must not lose the other verdicts
-                        return e instanceof dev.ragworkbench.progress.CancelledException
-                                ? JudgeVerdict.failed(metric, JudgeVerdict.Status.CANCELLED, "cancelled", List.of())
-                                : JudgeVerdict.failed(metric, JudgeVerdict.Status.CALL_FAILED, e.getMessage() == null
-                                        ? e.getClass().getSimpleName() : e.getMessage(), List.of());
-                    }
-                });
+        int metrics = RagasJudge.METRICS.size();
+        var done = ItemCalls.forEach(client, items.size() * metrics, (i, calls) -> {
+            String metric = RagasJudge.METRICS.get(i % metrics);
+            try {
+                return judge.judge(metric, items.get(i / metrics), calls);
+            } catch (dev.ragworkbench.progress.CancelledException e) {
+                return JudgeVerdict.failed(metric, JudgeVerdict.Status.CANCELLED, "cancelled", List.of());
+            } catch (RuntimeException e) { // an embedder's failure must not lose the other verdicts
+                return JudgeVerdict.failed(metric, JudgeVerdict.Status.CALL_FAILED,
+                        e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage(), List.of());
             }
-        }
-        var done = ItemCalls.runAll(client, tasks, stage, progress, cancel,
-                () -> JudgeVerdict.failed("?", JudgeVerdict.Status.CANCELLED, "cancelled before it was asked", List.of()));
+        }, i -> JudgeVerdict.failed(RagasJudge.METRICS.get(i % metrics), JudgeVerdict.Status.CANCELLED,
+                "cancelled before it was asked", List.of()), stage, progress, cancel);
         var byItem = new LinkedHashMap<String, SequencedMap<String, JudgeVerdict>>();
         int at = 0;
         for (RagasJudge.Item item : items) {
-            var metrics = new LinkedHashMap<String, JudgeVerdict>();
+            var verdicts = new LinkedHashMap<String, JudgeVerdict>();
             for (String metric : RagasJudge.METRICS) {
-                JudgeVerdict j = done.get(at++);
-                metrics.put(metric, j.metric().equals(metric) ? j
-                        : JudgeVerdict.failed(metric, j.status(), j.reason(), j.replies()));
+                verdicts.put(metric, done.get(at++));
             }
-            byItem.put(item.id(), metrics);
+            byItem.put(item.id(), verdicts);
         }
         return new Result(byItem);
     }

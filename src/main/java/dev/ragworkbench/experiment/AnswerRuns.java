@@ -267,7 +267,7 @@ final class AnswerRuns implements AutoCloseable {
         }
         p.put("prompt.contextTop", Integer.toString(setup.contextTop()));
         if (judgeModel != null) {
-            p.putAll(ModelRunRecords.modelParams("judge", judgeModel));
+            p.putAll(ModelRunRecords.modelParams("judge.model", judgeModel));
             p.put("judge.questions", Integer.toString(setup.judge().orElseThrow().questions()));
             p.put("judge.embedder", judgeEmbedder(point));
         }

@@ -10,6 +10,9 @@ import dev.ragworkbench.embedding.adapter.TrainingOptions;
 import dev.ragworkbench.embedding.adapter.TrainingPair;
 import dev.ragworkbench.evaluation.EvalSet;
 import dev.ragworkbench.experiment.store.ArtifactRepository;
+import dev.ragworkbench.experiment.store.HistoryQuery;
+import dev.ragworkbench.experiment.store.Run;
+import dev.ragworkbench.experiment.store.RunFilter;
 import dev.ragworkbench.experiment.store.RunBatch;
 import dev.ragworkbench.experiment.store.RunStore;
 import dev.ragworkbench.index.ChunkIndex;
@@ -24,6 +27,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -193,6 +198,70 @@ public final class FineTuning {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the adapter of run " + runId + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * A finished adapter run as the panes' embedder choices list it.
+     *
+     * @param validation its best validation nDCG@10, NaN if not recorded
+     */
+    public record AdapterSummary(String runId, String embedder, String index, String evalSet, double validation,
+                                 Instant startedAt) {
+    }
+
+    /**
+     * The workspace's finished adapter runs trained on {@code embedder}'s vectors (every embedder's when null),
+     * newest first: what can go on an index of that embedder.
+     */
+    public List<AdapterSummary> adapters(String embedder) {
+        RunFilter filter = RunFilter.and(RunFilter.where("tags.kind", "=", "adapter"),
+                RunFilter.where("status", "=", "finished"));
+        if (embedder != null) {
+            filter = RunFilter.and(filter, RunFilter.where("params.embedding.model", "=", embedder));
+        }
+        return store.search(HistoryQuery.all().where(filter)).runs().stream().map(FineTuning::summary).toList();
+    }
+
+    private static AdapterSummary summary(Run r) {
+        return new AdapterSummary(r.id(), r.params().get("embedding.model"), r.params().get("index.name"),
+                r.params().get("evalSet.name"), r.metrics().getOrDefault(VALIDATION, Double.NaN), r.startedAt());
+    }
+
+    /**
+     * The queries a tuned embedder is measured on, never trained on.
+     *
+     * @param separate true for a stored test split; false for the validation share held out of training (which
+     *                 early stopping has seen, so a gain on it reads optimistic)
+     */
+    public record HeldOut(EvalSet set, boolean separate) {
+    }
+
+    /**
+     * Where to measure an adapter trained on {@code trainedOn} with {@code options}: the stored set of the same
+     * name with {@code /test} for {@code /train} or {@code /dev} (BEIR's splits, as imported), without any query
+     * trained on; else the validation queries of the training's own split.
+     */
+    public static HeldOut heldOut(EvalSet trainedOn, Collection<EvalSet> stored, TrainingOptions options) {
+        String name = trainedOn.name();
+        int slash = name.lastIndexOf('/');
+        String split = slash < 0 ? "" : name.substring(slash + 1);
+        if (split.equals("train") || split.equals("dev")) {
+            String testName = name.substring(0, slash) + "/test";
+            for (EvalSet s : stored) {
+                if (s.name().equals(testName)) {
+                    var keep = new LinkedHashMap<String, String>();
+                    s.queries().forEach((id, text) -> {
+                        if (!trainedOn.queries().containsKey(id) && s.qrels().relevantCount(id) > 0) {
+                            keep.put(id, text);
+                        }
+                    });
+                    if (!keep.isEmpty()) {
+                        return new HeldOut(new EvalSet(testName, keep, s.qrels().restrictTo(keep.keySet())), true);
+                    }
+                }
+            }
+        }
+        return new HeldOut(trainedOn.split(options.validationShare(), options.seed()).first(), false);
     }
 
     /** Writes the curves to the run as they come (every epoch), and passes them on. */

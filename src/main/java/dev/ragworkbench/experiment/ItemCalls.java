@@ -14,12 +14,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.function.IntFunction;
 
 /**
  * Asks one model every request, up to its {@link ChatClient#concurrency()} at a time on a bounded pool, and keeps
  * every answer received. Cancelling stops the calls in flight (through the client) and those not yet asked; the
- * results already in are returned all the same, the others as {@code CANCELLED} failures. {@link #runAll} does
- * the same for any work with one model (a judge metric's questions on one item).
+ * results already in are returned all the same, the others as {@code CANCELLED} failures.
  */
 final class ItemCalls {
 
@@ -37,23 +37,25 @@ final class ItemCalls {
 
     static List<Result> callAll(ChatClient client, List<ChatRequest> requests, String stage,
                                 ProgressListener progress, Cancellation cancel) {
-        var tasks = requests.stream().<Task<Result>>map(r -> calls -> call(client, r, calls)).toList();
-        return runAll(client, tasks, stage, progress, cancel, () -> new Result(null,
-                new ChatFailure(ChatFailure.Kind.CANCELLED, "cancelled before an answer came")));
+        return forEach(client, requests.size(), (i, calls) -> call(client, requests.get(i), calls),
+                i -> new Result(null, new ChatFailure(ChatFailure.Kind.CANCELLED, "cancelled before an answer came")),
+                stage, progress, cancel);
     }
 
-    /** One unit of work with a model, told to stop through {@code calls} (the workers' cancellation). */
-    interface Task<T> {
-        T run(Cancellation calls);
+    /** One unit of work against a model: the {@code index}-th, stopped through {@code calls} on a cancel. */
+    @FunctionalInterface
+    interface Work<T> {
+        T run(int index, Cancellation calls);
     }
 
     /**
-     * Runs every task on a pool as wide as {@code client}'s concurrency (a judge metric's questions, each maybe
-     * asked twice), keeping every result in; a task cancelled before it finished comes back as {@code notRun}.
+     * Runs {@code work} for indexes 0 to {@code n - 1} on a pool as wide as {@code client}'s concurrency (so a judge
+     * asking two questions per item keeps to its limit as a model run does), reporting each one done under
+     * {@code stage}. Cancelling stops what is in flight through the workers' own {@link Cancellation}; an index
+     * that never finished gets {@code notDone}'s value.
      */
-    static <T> List<T> runAll(ChatClient client, List<Task<T>> tasks, String stage, ProgressListener progress,
-                              Cancellation cancel, java.util.function.Supplier<T> notRun) {
-        int n = tasks.size();
+    static <T> List<T> forEach(ChatClient client, int n, Work<T> work, IntFunction<T> notDone, String stage,
+                               ProgressListener progress, Cancellation cancel) {
         var results = new AtomicReferenceArray<T>(n);
         if (n == 0) {
             return List.of();
@@ -69,7 +71,7 @@ final class ItemCalls {
             for (int i = 0; i < n; i++) {
                 int at = i;
                 pool.execute(() -> {
-                    results.set(at, tasks.get(at).run(calls));
+                    results.set(at, work.run(at, calls));
                     progress.progress(stage, done.incrementAndGet(), n);
                 });
             }
@@ -103,7 +105,7 @@ final class ItemCalls {
         var out = new ArrayList<T>(n);
         for (int i = 0; i < n; i++) {
             T r = results.get(i);
-            out.add(r != null ? r : notRun.get());
+            out.add(r != null ? r : notDone.apply(i));
         }
         return out;
     }

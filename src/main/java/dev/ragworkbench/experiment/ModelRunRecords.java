@@ -4,16 +4,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ragworkbench.evaluation.TestSet;
 import dev.ragworkbench.experiment.spec.ModelRunSpec;
-import dev.ragworkbench.experiment.store.ArtifactRepository;
 import dev.ragworkbench.experiment.store.RunStore;
 import dev.ragworkbench.generation.ChatModelSettings;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -56,7 +52,7 @@ public final class ModelRunRecords {
     /**
      * {@code PREFIX.name}, {@code .provider}, {@code .id}, {@code .baseUrl}, {@code .file}, {@code .temperature},
      * {@code .maxTokens}, {@code .concurrency}, {@code .timeoutSeconds}, {@code .apiKeyEnv} (the variable's name,
-     * never a key): {@code model.*} for the answering model, {@code judge.*} for a judge.
+     * never a key): {@code model.*} for the answering model, {@code judge.model.*} for a judge.
      */
     static Map<String, String> modelParams(String prefix, ChatModelSettings model) {
         var p = new LinkedHashMap<String, String>();
@@ -73,37 +69,16 @@ public final class ModelRunRecords {
         return p;
     }
 
-    private static void putIfSet(Map<String, String> p, String key, Object value) {
+    static void putIfSet(Map<String, String> p, String key, Object value) {
         if (value != null) {
             p.put(key, value.toString());
         }
     }
 
     static void saveArtifacts(RunStore store, String runId, String prompt, List<ItemRecord> records) {
-        try {
-            Path dir = Files.createTempDirectory("run-" + runId);
-            try {
-                Path promptFile = Files.writeString(dir.resolve(PROMPT_ARTIFACT), prompt, StandardCharsets.UTF_8);
-                store.addArtifact(runId, PROMPT_ARTIFACT, promptFile, "prompt", ArtifactRepository.Transfer.MOVE);
-                Path items = dir.resolve(ITEMS_ARTIFACT);
-                try (BufferedWriter w = Files.newBufferedWriter(items, StandardCharsets.UTF_8)) {
-                    for (ItemRecord r : records) {
-                        w.write(JSON.writeValueAsString(toJson(r)));
-                        w.newLine();
-                    }
-                }
-                store.addArtifact(runId, ITEMS_ARTIFACT, items, "items-jsonl", ArtifactRepository.Transfer.MOVE);
-            } finally {
-                try (var left = Files.list(dir)) {
-                    for (Path p : left.toList()) {
-                        Files.deleteIfExists(p);
-                    }
-                }
-                Files.deleteIfExists(dir);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot save the artifacts of run " + runId + ": " + e.getMessage(), e);
-        }
+        RunArtifacts.save(store, runId, List.of(
+                new RunArtifacts.Text(PROMPT_ARTIFACT, "prompt", w -> w.write(prompt)),
+                RunArtifacts.Text.jsonLines(ITEMS_ARTIFACT, "items-jsonl", records, ModelRunRecords::toJson)));
     }
 
     static ObjectNode toJson(ItemRecord r) {

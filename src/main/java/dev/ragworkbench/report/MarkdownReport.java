@@ -81,6 +81,16 @@ public final class MarkdownReport {
                     .append(", ").append(f.wrongToRight().size()).append(" wrong → right")
                     .append(ids(f.wrongToRight())).append(".\n\n");
         }
+        if (!c.largestDeltas().isEmpty()) {
+            out.append("<details><summary>Largest changes in ").append(text(c.deltaMetric()))
+                    .append(" per query</summary>\n\n| query | text | A | B | B − A |\n|---|---|---:|---:|---:|\n");
+            for (ReportComparison.QueryDelta d : c.largestDeltas()) {
+                out.append("| `").append(code(d.id())).append("` | ").append(cell(d.query() == null ? "" : d.query()))
+                        .append(" | ").append(Formats.metric(d.a())).append(" | ").append(Formats.metric(d.b()))
+                        .append(" | ").append(Formats.delta(d.delta())).append(" |\n");
+            }
+            out.append("\n</details>\n\n");
+        }
         if (!c.items().isEmpty()) {
             out.append("<details><summary>Items side by side (").append(c.items().size()).append(")</summary>\n\n");
             out.append("| item | input | expected | ").append(text(c.nameA())).append(" | ").append(text(c.nameB()))

@@ -104,6 +104,9 @@ public final class ReportBuilder {
                 store.itemFailures(run.id()).size(), perQuery, ItemRecords.read(store, run));
     }
 
+    /** The metric whose per-query differences a comparison lists, when the runs have it. */
+    private static final String DELTA_METRIC = "ndcg@10";
+
     private ReportComparison compare(Run runA, ReportRun a, Run runB, ReportRun b) {
         Comparison c = comparisons.compare(runA.id(), runB.id());
         String flipMetric = c.metrics().containsKey(FLIP_METRIC) ? FLIP_METRIC
@@ -129,8 +132,37 @@ public final class ReportBuilder {
                         top(runA, rankA, id), top(runB, rankB, id)));
             }
         }
+        String deltaMetric = c.metrics().containsKey(DELTA_METRIC) ? DELTA_METRIC
+                : c.metrics().keySet().stream().findFirst().orElse(null);
         return new ReportComparison(a.id(), a.label(), b.id(), b.label(), c, flipMetric, flips, more,
-                ItemRecords.sideBySide(a, b, flipped));
+                ItemRecords.sideBySide(a, b, flipped), deltaMetric,
+                deltaMetric == null ? List.of() : largestDeltas(a, b, deltaMetric, texts.queries(runA)));
+    }
+
+    /**
+     * The queries that moved most on {@code metric} between A and B, gains first, then losses; those with no
+     * change are left out. These, with their texts, are what a reader of a comparison looks at first.
+     */
+    static List<ReportComparison.QueryDelta> largestDeltas(ReportRun a, ReportRun b, String metric,
+                                                          Map<String, String> queries) {
+        Map<String, Double> valuesA = a.queryMetrics().getOrDefault(metric, new java.util.LinkedHashMap<>());
+        Map<String, Double> valuesB = b.queryMetrics().getOrDefault(metric, new java.util.LinkedHashMap<>());
+        var both = new ArrayList<ReportComparison.QueryDelta>();
+        valuesA.forEach((id, va) -> {
+            Double vb = valuesB.get(id);
+            if (vb != null && !va.isNaN() && !vb.isNaN() && !va.equals(vb)) {
+                both.add(new ReportComparison.QueryDelta(id, queries.get(id), va, vb));
+            }
+        });
+        var byDelta = java.util.Comparator.comparingDouble(ReportComparison.QueryDelta::delta)
+                .thenComparing(ReportComparison.QueryDelta::id);
+        var gains = both.stream().filter(d -> d.delta() > 0).sorted(byDelta.reversed())
+                .limit(ReportComparison.MAX_DELTAS).toList();
+        var losses = both.stream().filter(d -> d.delta() < 0).sorted(byDelta)
+                .limit(ReportComparison.MAX_DELTAS).toList();
+        var out = new ArrayList<ReportComparison.QueryDelta>(gains);
+        out.addAll(losses);
+        return out;
     }
 
     private ReportComparison.Hit top(Run run, Optional<Rankings> ranking, String queryId) {

@@ -17,19 +17,38 @@ import java.util.Objects;
  * @param flips       the queries or items that flipped on {@code flipMetric}, at most {@link #MAX_FLIPS}
  * @param moreFlips   how many flips were left out of {@code flips}
  * @param items       for model runs, the items both runs stored, side by side (flipped first); else empty
+ * @param deltaMetric the metric of {@code largestDeltas} ({@code ndcg@10} when compared), or null
+ * @param largestDeltas the queries whose {@code deltaMetric} changed most: the largest gains of B first, then
+ *                    the largest losses, at most {@link #MAX_DELTAS} of each, with their texts
  */
-@JsonPropertyOrder({"a", "nameA", "b", "nameB", "comparison", "flipMetric", "flips", "moreFlips", "items"})
+@JsonPropertyOrder({"a", "nameA", "b", "nameB", "comparison", "flipMetric", "flips", "moreFlips", "items",
+        "deltaMetric", "largestDeltas"})
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ReportComparison(String a, String nameA, String b, String nameB, Comparison comparison,
-                               String flipMetric, List<Flip> flips, int moreFlips, List<ItemPair> items) {
+                               String flipMetric, List<Flip> flips, int moreFlips, List<ItemPair> items,
+                               String deltaMetric, List<QueryDelta> largestDeltas) {
 
     public static final int MAX_FLIPS = 100;
     public static final int MAX_ITEMS = 50;
+    public static final int MAX_DELTAS = 10;
 
     public ReportComparison {
         Objects.requireNonNull(comparison, "comparison");
         flips = List.copyOf(flips);
         items = List.copyOf(items);
+        largestDeltas = List.copyOf(largestDeltas);
+    }
+
+    /**
+     * One query's value in both runs, for the table of largest differences.
+     *
+     * @param query the query's (or item's) text, or null when unknown
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record QueryDelta(String id, String query, double a, double b) {
+        public double delta() {
+            return b - a;
+        }
     }
 
     /**

@@ -85,7 +85,7 @@ class AnswerRunCommandTest {
             assertThat(metrics.path("judge_input_tokens").asDouble()).isEqualTo(76 * 30.0);
             assertThat(metrics.path("judge_output_tokens").asDouble()).isEqualTo(76 * 7.0);
             assertThat(metrics.path("input_tokens").asDouble()).isEqualTo(10 * 100.0);
-            assertThat(script.path("params").path("judge.name").asText()).isEqualTo("judge");
+            assertThat(script.path("params").path("judge.model.name").asText()).isEqualTo("judge");
             assertThat(script.path("params").path("judge.embedder").asText()).isEqualTo("all-minilm-l6-v2");
 
             // model "wrong": every answer "xylophone", so no answer has a statement to check

@@ -92,7 +92,7 @@ class AnswerRunsTest {
             assertThat(run.params()).containsEntry("model.name", "script").containsEntry("model.provider", "openai")
                     .containsEntry("prompt.sha256", spec.answers().orElseThrow().prompt().sha256())
                     .containsEntry("prompt.contextTop", "3").containsEntry("retrieval.kind", "bm25")
-                    .doesNotContainKey("judge.name");
+                    .doesNotContainKey("judge.model.name");
             assertThat(run.artifacts()).extracting(RunArtifact::name)
                     .contains("run.trec", "per-query.json", "prompt.txt", "items.jsonl");
             var items = ModelRunRecords.readItems(bench.runs(), run.id());

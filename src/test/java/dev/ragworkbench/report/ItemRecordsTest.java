@@ -64,7 +64,7 @@ class ItemRecordsTest {
         var flipped = new java.util.HashSet<>(flips.rightToWrong());
         flipped.addAll(flips.wrongToRight());
         var c = new ReportComparison("A", "A", "B", "B", comparison, "exact_match", List.of(), 0,
-                ItemRecords.sideBySide(a, b, flipped));
+                ItemRecords.sideBySide(a, b, flipped), null, List.of());
         var report = new Report("models", "2026-12-02T00:00:00Z", "dev", List.of(), List.of(a, b), List.of(c));
 
         var doc = org.jsoup.Jsoup.parse(ReportWriter.render(report, ReportFormat.HTML));

@@ -67,6 +67,20 @@ class ReportTest {
         assertThat(a.codeVersion()).isEqualTo(report.appVersion());
         assertThat(a.queryMetrics().get("ndcg@10")).isEqualTo(bench.runs().queryMetrics(runs.runA(), "ndcg@10"));
         assertThat(report.title()).isEqualTo("fruit: 2 runs");
+
+        // the queries that moved on ndcg@10: the gain (apple, b = 1 ranks its short document first), then the loss
+        assertThat(c.deltaMetric()).isEqualTo("ndcg@10");
+        var ndcgA = bench.runs().queryMetrics(runs.runA(), "ndcg@10");
+        var ndcgB = bench.runs().queryMetrics(runs.runB(), "ndcg@10");
+        assertThat(c.largestDeltas()).extracting(ReportComparison.QueryDelta::id).containsExactly("q-apple", "q-pear");
+        assertThat(c.largestDeltas()).allSatisfy(d -> {
+            assertThat(d.a()).isEqualTo(ndcgA.get(d.id()));
+            assertThat(d.b()).isEqualTo(ndcgB.get(d.id()));
+        });
+        assertThat(c.largestDeltas().get(0).delta()).isPositive();
+        assertThat(c.largestDeltas().get(1).delta()).isNegative();
+        assertThat(c.largestDeltas().get(0).query()).isEqualTo("apple");
+        assertThat(ndcgA.get("q-banana")).as("an unchanged query is not listed").isEqualTo(ndcgB.get("q-banana"));
     }
 
     @Test
@@ -98,7 +112,7 @@ class ReportTest {
         String md = ReportWriter.render(report, ReportFormat.MARKDOWN);
         List<String> lines = md.lines().toList();
         List<List<String>> tables = tables(lines);
-        assertThat(tables).hasSize(2);
+        assertThat(tables).hasSize(3);
         List<String> runsTable = tables.get(0);
         assertThat(runsTable.get(0)).isEqualTo("| run | id | status | ndcg@10 | recall@10 | success@1 |");
         assertThat(runsTable.get(1)).isEqualTo("|---|---|---|---:|---:|---:|");
@@ -111,6 +125,9 @@ class ReportTest {
         String ndcgRow = compare.stream().filter(l -> l.startsWith("| ndcg@10 |")).findFirst().orElseThrow();
         assertThat(ndcgRow).contains(dev.ragworkbench.format.Formats.delta(ndcg.delta()),
                 dev.ragworkbench.format.Formats.metric(ndcg.p()), "| 4 |");
+        List<String> deltas = tables.get(2);
+        assertThat(deltas).hasSize(2 + 2).allSatisfy(l -> assertThat(cells(l)).isEqualTo(5));
+        assertThat(deltas.get(2)).startsWith("| `q-apple` | apple | ");
         assertThat(md).contains("Flips on success@1: 1 right → wrong (`q-pear`), 1 wrong → right (`q-apple`).")
                 .contains("<details><summary>Reproduce</summary>")
                 .contains(report.first().provenance().evalSetSha256());
@@ -151,6 +168,8 @@ class ReportTest {
         assertThat(doc.select("table.provenance").text()).contains(report.first().provenance().evalSetSha256(),
                 report.appVersion(), "4 queries", "fruit.yaml", report.first().provenance().corpus());
         assertThat(doc.select("table.compare tr")).hasSize(1 + 3);
+        assertThat(doc.select("table.deltas tbody tr")).hasSize(2);
+        assertThat(doc.select("table.deltas tbody tr").first().text()).startsWith("q-apple apple");
     }
 
     @Test

@@ -162,7 +162,7 @@ class ImportTableTest {
 
     @Test
     void theBackTabsTablesShowEveryColumnAndGiveTheFreeWidthToNames(FxRobot robot) throws Exception {
-        waitFor(30, () -> !vm.failures().isEmpty() && !vm.indexes().isEmpty() && !vm.goldenSets().isEmpty());
+        waitFor(30, () -> !vm.failures().isEmpty() && !vm.indexes().isEmpty() && !vm.evalSets().sets().isEmpty());
         TabPane tabs = robot.lookup(".tab-pane").queryAs(TabPane.class);
         for (double width : new double[] {DEFAULT, NARROWEST}) {
             robot.interact(() -> stage.setWidth(width));

@@ -118,7 +118,7 @@ class ViewModelTest {
         var vm = new ImportViewModel(session, runner);
         Path ragas = tmp.resolve("passages.ragas.jsonl");
         Files.writeString(ragas, "{\"question\": \"q\", \"ground_truth\": \"a\", \"contexts\": [\"x\"]}\n");
-        vm.importRagasGoldenSet(ragas);
+        vm.evalSets().importRagas(ragas);
         assertThat(vm.statusProperty().get()).contains("Import documents first");
         assertThat(session.goldenSets()).isEmpty();
 
@@ -137,7 +137,7 @@ class ViewModelTest {
         }
         Files.write(ragas, lines);
 
-        vm.importRagasGoldenSet(ragas);
+        vm.evalSets().importRagas(ragas);
 
         assertThat(runner.errors()).isEmpty();
         assertThat(session.goldenSets()).singleElement().satisfies(set -> {

@@ -22,11 +22,12 @@ import java.util.SequencedMap;
  * @param promptFile  the file the prompt was read from, or null when inline or default
  * @param metrics     answer metric names (canonical), distinct, in file order
  * @param sample      a random subset of items to run
+ * @param judge       a pairwise judge of the two models' outputs, when the spec has one
  */
 public record ModelRunSpec(String name, String description, Path testSetPath, String testSetName,
                            List<ModelRef> models, PromptTemplate prompt, Path promptFile, List<String> metrics,
-                           Optional<ExperimentSpec.Sample> sample, SequencedMap<String, String> tags, Path source,
-                           String yaml) implements RunnableSpec {
+                           Optional<ExperimentSpec.Sample> sample, Optional<PairwiseJudgeSpec> judge,
+                           SequencedMap<String, String> tags, Path source, String yaml) implements RunnableSpec {
 
     public ModelRunSpec {
         Objects.requireNonNull(name, "name");
@@ -35,6 +36,7 @@ public record ModelRunSpec(String name, String description, Path testSetPath, St
         Objects.requireNonNull(testSetName, "testSetName");
         Objects.requireNonNull(prompt, "prompt");
         Objects.requireNonNull(sample, "sample");
+        Objects.requireNonNull(judge, "judge");
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(yaml, "yaml");
         models = List.copyOf(models);
@@ -42,6 +44,9 @@ public record ModelRunSpec(String name, String description, Path testSetPath, St
         tags = Collections.unmodifiableSequencedMap(new LinkedHashMap<>(tags));
         if (models.isEmpty()) {
             throw new IllegalArgumentException("a test-set spec needs at least one model");
+        }
+        if (judge.isPresent() && models.size() != 2) {
+            throw new IllegalArgumentException("a pairwise judge compares exactly two models, not " + models.size());
         }
     }
 

@@ -31,7 +31,7 @@ import java.util.regex.Pattern;
 final class ModelSpecReader {
 
     private static final List<String> TOP_KEYS = List.of("name", "description", "testSet", "models", "prompt",
-            "metrics", "sample", "tags");
+            "metrics", "sample", "judge", "tags");
     private static final List<String> RETRIEVAL_KEYS = List.of("corpus", "evalSet", "chunking", "embedding",
             "retrieval", "top");
     private static final List<String> MODEL_KEYS = List.of("name", "provider", "baseUrl", "model", "file",
@@ -116,12 +116,13 @@ final class ModelSpecReader {
         });
 
         Optional<ExperimentSpec.Sample> sample = nodes.optional(spec, "sample").flatMap(this::sample);
+        Optional<PairwiseJudgeSpec> judge = nodes.optional(spec, "judge").flatMap(n -> judge(n, models.size()));
         SequencedMap<String, String> tags = nodes.optional(spec, "tags").map(this::tags).orElse(new LinkedHashMap<>());
         if (!nodes.problems.isEmpty()) {
             throw new SpecException(source, nodes.problems);
         }
         return new ModelRunSpec(name, description, testSet, testSetName, models, prompt, promptFile, metrics, sample,
-                tags, source.toAbsolutePath().normalize(), yaml);
+                judge, tags, source.toAbsolutePath().normalize(), yaml);
     }
 
     private String name(Node node) {
@@ -239,6 +240,54 @@ final class ModelSpecReader {
                 return new PromptRead(null, null);
             }
         }).orElse(new PromptRead(null, null));
+    }
+
+    /**
+     * {@code judge: { model: NAME, pairwise: true, rubric: TEXT | rubricFile: PATH }}, only with two models: a
+     * test set's judge compares a pair of outputs (the answer metrics score each output against its reference).
+     */
+    private Optional<PairwiseJudgeSpec> judge(Node node, int models) {
+        MapNode map = nodes.map(node, "judge");
+        if (map == null) {
+            return Optional.empty();
+        }
+        int before = nodes.problems.size();
+        nodes.checkKeys(map, "judge", List.of("model", "pairwise", "rubric", "rubricFile"));
+        String model = nodes.required(map, "judge", "model").map(n -> nodes.string(n, "judge model")).orElse(null);
+        Node pairwise = map.entries().containsKey("pairwise") ? map.entries().get("pairwise").value() : null;
+        if (!(pairwise instanceof Scalar s && s.token() == JsonToken.VALUE_TRUE)) {
+            nodes.problem(pairwise == null ? map : pairwise, "a test-set spec's judge compares the two models' outputs"
+                    + " pair by pair: write 'pairwise: true'");
+        }
+        if (map.entries().containsKey("rubric") && map.entries().containsKey("rubricFile")) {
+            nodes.problem(map, "judge takes 'rubric' (the text) or 'rubricFile' (a file holding it), not both");
+        }
+        String rubric = nodes.optional(map, "rubric").map(n -> nonBlank(n, nodes.string(n, "rubric"))).orElse(null);
+        Path rubricFile = nodes.optional(map, "rubricFile").map(n -> nodes.existingFile(n, "rubric file")).orElse(null);
+        if (rubricFile != null) {
+            Node at = map.entries().get("rubricFile").value();
+            try {
+                rubric = nonBlank(at, Files.readString(rubricFile));
+            } catch (IOException e) {
+                nodes.problem(at, "cannot read rubric file " + rubricFile + ": " + e.getMessage());
+            }
+        }
+        if (models != 2) {
+            nodes.problem(map, "a pairwise judge compares exactly two models; 'models' lists " + models);
+        }
+        if (nodes.problems.size() > before || model == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new PairwiseJudgeSpec(model.strip(),
+                rubric == null ? dev.ragworkbench.generation.judge.PairwisePrompt.DEFAULT_RUBRIC : rubric, rubricFile));
+    }
+
+    private String nonBlank(Node node, String text) {
+        if (text != null && text.isBlank()) {
+            nodes.problem(node, "the rubric is empty; leave it out for the default rubric");
+            return null;
+        }
+        return text;
     }
 
     private PromptTemplate template(Node node, String text, java.util.Set<String> placeholders) {

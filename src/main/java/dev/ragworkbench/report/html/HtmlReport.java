@@ -196,8 +196,10 @@ public final class HtmlReport {
                 p.errorA() != null ? "error: " + p.errorA() : p.outputA(),
                 p.errorB() != null ? "error: " + p.errorB() : p.outputB(), scores(p.scoresA()),
                 scores(p.scoresB()))).toList();
+        var deltas = c.largestDeltas().stream().map(d -> new HtmlView.DeltaView(d.id(), d.query(),
+                Formats.metric(d.a()), Formats.metric(d.b()), Formats.delta(d.delta()), d.delta() > 0)).toList();
         return new HtmlView.ComparisonView(c.nameA(), c.a(), c.nameB(), c.b(), c.comparison().evalSetsDiffer(), rows,
-                charts, c.flipMetric(), r2w, w2r, flips, c.moreFlips(), items);
+                charts, c.flipMetric(), r2w, w2r, flips, c.moreFlips(), items, c.deltaMetric(), deltas);
     }
 
     private static ReportRun run(Report report, String id) {

@@ -22,7 +22,12 @@ public record HtmlView(String css, String title, String generatedAt, String appV
 
     public record ComparisonView(String nameA, String idA, String nameB, String idB, boolean evalSetsDiffer,
                                  List<MetricRow> rows, List<Chart> charts, String flipMetric, int rightToWrong,
-                                 int wrongToRight, List<FlipView> flips, int moreFlips, List<ItemView> items) {
+                                 int wrongToRight, List<FlipView> flips, int moreFlips, List<ItemView> items,
+                                 String deltaMetric, List<DeltaView> deltas) {
+    }
+
+    /** One query of the largest differences: its values in A and B, formatted, and whether B gained. */
+    public record DeltaView(String id, String query, String a, String b, String delta, boolean gain) {
     }
 
     /**

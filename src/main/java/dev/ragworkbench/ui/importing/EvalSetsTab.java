@@ -35,11 +35,11 @@ final class EvalSetsTab {
     }
 
     Tab tab() {
-        return ImportTabs.countedTab("Eval sets", vm.goldenSets(), this::content);
+        return ImportTabs.countedTab("Eval sets", vm.evalSets().sets(), this::content);
     }
 
     private Node content() {
-        var sets = new TableView<>(vm.goldenSets());
+        var sets = new TableView<>(vm.evalSets().sets());
         sets.setId("eval-sets");
         sets.getColumns().setAll(List.of(
                 Tables.longText("Name", EvalSet::name, 200),
@@ -57,7 +57,7 @@ final class EvalSetsTab {
         squad.setId("import-squad");
         squad.setTooltip(new Tooltip("Questions with answer spans in their contexts (SQuAD v1.1/v2.0, COVID-QA)"));
         squad.setOnAction(e -> files.chooseFile("Import a SQuAD-format eval set",
-                new FileChooser.ExtensionFilter("SQuAD JSON", "*.json")).ifPresent(vm::importSquadGoldenSet));
+                new FileChooser.ExtensionFilter("SQuAD JSON", "*.json")).ifPresent(vm.evalSets()::importSquad));
         var beir = new Button("BEIR folder…");
         beir.setId("import-beir");
         beir.setTooltip(new Tooltip("A folder with queries.jsonl and qrels/<split>.tsv"));
@@ -66,7 +66,7 @@ final class EvalSetsTab {
             chooser.setTitle("Import a BEIR eval set (queries.jsonl and qrels/)");
             var d = chooser.showDialog(files.window());
             if (d != null) {
-                vm.importBeirGoldenSet(d.toPath());
+                vm.evalSets().importBeir(d.toPath());
             }
         });
         var trec = new Button("TREC topics and qrels…");
@@ -77,14 +77,14 @@ final class EvalSetsTab {
                 new FileChooser.ExtensionFilter("All files", "*"))
                 .ifPresent(topics -> files.chooseFile("Import TREC topics (2 of 2): the qrels for " + topics.getFileName(),
                         new FileChooser.ExtensionFilter("All files", "*"))
-                        .ifPresent(qrels -> vm.importTrecGoldenSet(topics, qrels))));
+                        .ifPresent(qrels -> vm.evalSets().importTrec(topics, qrels))));
         var ragas = new Button("Ragas file…");
         ragas.setId("import-ragas");
         ragas.setTooltip(new Tooltip("Questions with reference answers and contexts (JSONL or CSV); the documents of"
                 + " the selected corpus that contain a context are the relevant ones"));
         ragas.setOnAction(e -> files.chooseFile("Import a Ragas eval set for corpus " + vm.corpusProperty().get(),
                 new FileChooser.ExtensionFilter("Ragas JSONL or CSV", "*.jsonl", "*.csv"))
-                .ifPresent(vm::importRagasGoldenSet));
+                .ifPresent(vm.evalSets()::importRagas));
         var importLabel = new Label("Import");
         importLabel.getStyleClass().add("text-muted");
         var remove = new Button("Remove…");
@@ -93,7 +93,7 @@ final class EvalSetsTab {
             var set = sets.getSelectionModel().getSelectedItem();
             if (Dialogs.confirm(files.window(), "Remove eval set " + set.name() + "?",
                     "It is deleted from the workspace with all its versions; the original files stay.", "Remove")) {
-                vm.deleteGoldenSet(set);
+                vm.evalSets().delete(set);
             }
         });
         var gap = new Region();

@@ -1,6 +1,5 @@
 package dev.ragworkbench.ui.importing;
 
-import dev.ragworkbench.evaluation.EvalSet;
 import dev.ragworkbench.index.IndexInfo;
 import dev.ragworkbench.ingest.CorpusInfo;
 import dev.ragworkbench.ingest.Document;
@@ -68,6 +67,7 @@ public final class ImportViewModel {
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final IntegerProperty runningImports = new SimpleIntegerProperty();
     private final List<TaskHandle> tasks = new ArrayList<>();
+    private final EvalSetsViewModel evalSets;
     private final InvalidationListener documentsChanged = o -> reloadCorpora();
     private final InvalidationListener indexesChanged = o -> reloadIndexes();
     private final ReadOnlyIntegerWrapper tokensCounted = new ReadOnlyIntegerWrapper();
@@ -85,6 +85,7 @@ public final class ImportViewModel {
     public ImportViewModel(WorkspaceSession session, TaskRunner runner) {
         this.session = session;
         this.runner = runner;
+        this.evalSets = new EvalSetsViewModel(session, runner, status::set, corpus::get);
         filter.addListener(o -> {
             String f = filter.get() == null ? "" : filter.get().strip().toLowerCase(Locale.ROOT);
             filteredDocuments.setPredicate(r -> r.matches(f));
@@ -128,8 +129,9 @@ public final class ImportViewModel {
         return failures;
     }
 
-    public ObservableList<EvalSet> goldenSets() {
-        return session.goldenSets();
+    /** The eval sets' imports and removal. */
+    public EvalSetsViewModel evalSets() {
+        return evalSets;
     }
 
     public ObservableList<IndexInfo> indexes() {
@@ -235,38 +237,6 @@ public final class ImportViewModel {
                 .onFinished(session::documentsChanged)));
     }
 
-    public void importSquadGoldenSet(Path file) {
-        importGoldenSet(file, () -> session.goldenSetStore().importSquad(file));
-    }
-
-    public void importBeirGoldenSet(Path dir) {
-        importGoldenSet(dir, () -> session.goldenSetStore().importBeir(dir));
-    }
-
-    public void importTrecGoldenSet(Path topics, Path qrels) {
-        importGoldenSet(topics, () -> session.goldenSetStore().importTrec(topics, qrels));
-    }
-
-    /**
-     * Imports a Ragas-style set against the selected corpus: its questions name no documents, so the documents
-     * that contain their reference contexts are the relevant ones.
-     */
-    public void importRagasGoldenSet(Path file) {
-        String against = corpus.get();
-        if (against == null) {
-            status.set("Import documents first: a Ragas set is matched against the selected corpus's documents.");
-            return;
-        }
-        importGoldenSet(file, () -> session.goldenSetStore().importRagas(file, against));
-    }
-
-    public void deleteGoldenSet(EvalSet set) {
-        track(runner.run(TaskRequest.of("Removing eval set " + set.name(), (p, c) -> {
-            session.goldenSetStore().delete(set.name());
-            return set;
-        }).onSuccess(s -> session.goldenSets().remove(s))));
-    }
-
     /** Deletes an index with its chunk rows, as {@code indexes delete NAME} does. */
     public void deleteIndex(IndexInfo index) {
         track(runner.run(TaskRequest.of("Deleting index " + index.name(), (p, c) -> {
@@ -289,21 +259,10 @@ public final class ImportViewModel {
         loading.cancel();
         counting.cancel();
         tasks.forEach(TaskHandle::cancel);
+        evalSets.dispose();
     }
 
     // ---- loading
-
-    private interface IoWork<T> {
-        T call() throws Exception;
-    }
-
-    private void importGoldenSet(Path source, IoWork<EvalSet> work) {
-        track(runner.run(TaskRequest.of("Importing eval set " + source.getFileName(), (p, c) -> work.call())
-                .onSuccess(set -> {
-                    session.goldenSets().add(set);
-                    status.set("Eval set " + set.name() + ": " + Formats.counted(set.size(), "query") + ".");
-                })));
-    }
 
     /**
      * Lists the corpora in the background (a query with a count per corpus: not for the FX thread, which it held

@@ -11,6 +11,10 @@ import javafx.scene.layout.VBox;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import static dev.ragworkbench.ui.common.DetailLabels.caption;
+import static dev.ragworkbench.ui.common.DetailLabels.text;
+import static dev.ragworkbench.ui.common.DetailLabels.title;
+
 /**
  * One item side by side: its input, the expected output, and each model's output with a word-level diff
  * against the expected output and, for every model after the first, against the first model's output; the
@@ -78,25 +82,5 @@ final class ItemDetail extends ScrollPane {
         String s = r.scores().entrySet().stream().map(e -> e.getKey() + " " + Formats.metric(e.getValue()))
                 .collect(Collectors.joining(" · "));
         return "· " + s + " · " + r.latencyMs() + " ms" + (r.cached() ? " (cached)" : "");
-    }
-
-    private static Label title(String text) {
-        var l = new Label(text);
-        l.setWrapText(true);
-        l.getStyleClass().add(Styles.TITLE_4);
-        l.setPadding(new Insets(6, 0, 0, 0));
-        return l;
-    }
-
-    private static Label caption(String text) {
-        var l = new Label(text);
-        l.getStyleClass().addAll(Styles.TEXT_CAPTION, Styles.TEXT_MUTED);
-        return l;
-    }
-
-    private static Label text(String text) {
-        var l = new Label(text);
-        l.setWrapText(true);
-        return l;
     }
 }

@@ -16,6 +16,8 @@ import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
@@ -41,13 +43,19 @@ public final class ModelsView extends BorderPane {
     private final FlowPane modelCards = new FlowPane(8, 8);
     private final TableView<ItemRow> items = new TableView<>();
     private final ItemDetail detail = new ItemDetail();
+    /** The results' tabs: the items with their statistics, then whatever the page adds (the pairwise judge). */
+    private final TabPane tabs = new TabPane();
 
     public ModelsView(ModelsViewModel vm) {
         this.vm = vm;
         setId("models-pane");
         setPadding(new Insets(12));
         setTop(controls());
-        setCenter(results());
+        var itemsTab = new Tab("Items and statistics", results());
+        itemsTab.setClosable(false);
+        tabs.setId("models-tabs");
+        tabs.getTabs().add(itemsTab);
+        setCenter(tabs);
         vm.models().addListener((ListChangeListener<ModelChoice>) c -> rebuildCards());
         vm.resultModels().addListener((ListChangeListener<String>) c -> rebuildItemColumns());
         vm.selectedProperty().addListener((o, was, now) -> {
@@ -59,6 +67,14 @@ public final class ModelsView extends BorderPane {
         });
         rebuildCards();
         rebuildItemColumns();
+    }
+
+    /** Adds a tab beside the items, for a view over the same runs. */
+    public void addTab(String title, javafx.scene.Node content) {
+        var tab = new Tab(title, content);
+        tab.setClosable(false);
+        tab.setId("models-tab-" + tabs.getTabs().size());
+        tabs.getTabs().add(tab);
     }
 
     private VBox controls() {

@@ -114,6 +114,9 @@ final class ColumnView extends VBox {
         rerank.setPrefColumnCount(14);
         rerank.textProperty().bindBidirectional(vm.rerankProperty());
         var rerankBox = labelled("rerank", rerank);
+        var adapter = labelled("adapter", AdapterChoice.combo(vm, "adapter-" + index));
+        adapter.visibleProperty().bind(AdapterChoice.applies(vm));
+        adapter.managedProperty().bind(adapter.visibleProperty());
         Map<String, Node> byParam = Map.of("k1", k1, "b", b, "exact", exactBox, "k", k, "alpha", alpha, "depth", depth);
         Runnable showParams = () -> {
             var defaults = vm.kindProperty().get() == null ? Map.<String, String>of() : vm.kindProperty().get().defaults();
@@ -126,7 +129,7 @@ final class ColumnView extends VBox {
         showParams.run();
         var row1 = new HBox(6, labelled("index", indexBox), labelled("retriever", kind));
         HBox.setHgrow(row1.getChildren().getFirst(), Priority.ALWAYS);
-        var params = new FlowPane(6, 4, k1, b, exactBox, k, alpha, depth, top, rerankBox);
+        var params = new FlowPane(6, 4, k1, b, exactBox, k, alpha, depth, top, rerankBox, adapter);
         params.setAlignment(Pos.BOTTOM_LEFT);
         return new VBox(4, row1, params);
     }

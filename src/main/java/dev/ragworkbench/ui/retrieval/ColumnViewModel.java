@@ -46,6 +46,8 @@ public final class ColumnViewModel {
     private final IntegerProperty depth = new SimpleIntegerProperty(100);
     private final DoubleProperty alpha = new SimpleDoubleProperty(0.5);
     private final StringProperty rerank = new SimpleStringProperty("");
+    /** The run id of an embedding adapter on the query vectors (a retriever that uses vectors only), or null. */
+    private final ObjectProperty<String> adapter = new SimpleObjectProperty<>();
     private final IntegerProperty top = new SimpleIntegerProperty(Column.DEFAULT_TOP);
     private final ReadOnlyObjectWrapper<ColumnResult> result = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
@@ -55,7 +57,7 @@ public final class ColumnViewModel {
     ColumnViewModel(RetrievalViewModel parent, Column column) {
         this.parent = parent;
         load(column);
-        for (Observable p : new Observable[] {index, kind, k1, b, exact, rrfK, depth, alpha, rerank, top}) {
+        for (Observable p : new Observable[] {index, kind, k1, b, exact, rrfK, depth, alpha, rerank, top, adapter}) {
             p.addListener(o -> {
                 if (!loading) {
                     parent.columnChanged(this);
@@ -82,6 +84,7 @@ public final class ColumnViewModel {
             int at = text.indexOf(RERANK);
             rerank.set(at < 0 ? "" : text.substring(at + RERANK.length()));
             top.set(column.top());
+            adapter.set(column.adapter());
         } finally {
             loading = false;
         }
@@ -113,7 +116,8 @@ public final class ColumnViewModel {
 
     /** The column the form describes; throws {@link IllegalArgumentException} saying what is wrong. */
     public Column column() {
-        return new Column(index.get(), RetrieverSpec.parse(specText()), Math.max(1, top.get()));
+        RetrieverSpec spec = RetrieverSpec.parse(specText());
+        return new Column(index.get(), spec, Math.max(1, top.get()), spec.kind().needsVectors() ? adapter.get() : null);
     }
 
     /** The column, or null with the reason in {@link #errorProperty()}. */
@@ -204,6 +208,10 @@ public final class ColumnViewModel {
     /** The reranker's params after {@code +rerank:}, e.g. {@code embedder=bge-small-en-v1.5-q,depth=50}; empty: none. */
     public StringProperty rerankProperty() {
         return rerank;
+    }
+
+    public ObjectProperty<String> adapterProperty() {
+        return adapter;
     }
 
     public IntegerProperty topProperty() {

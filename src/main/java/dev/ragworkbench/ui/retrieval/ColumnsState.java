@@ -11,7 +11,8 @@ import java.util.Optional;
 
 /**
  * The pane's columns as the workspace remembers them (ui_state scope {@code retrieval}, key {@code columns}):
- * {@code [{"index": …, "retriever": SPEC, "top": N}]}; a column whose spec no longer parses is dropped.
+ * {@code [{"index": …, "retriever": SPEC, "top": N, "adapter": RUN_ID}]} (adapter null for none); a column whose
+ * spec no longer parses is dropped.
  */
 final class ColumnsState {
 
@@ -19,14 +20,14 @@ final class ColumnsState {
     static final String KEY = "columns";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    record Saved(String index, String retriever, int top) {
+    record Saved(String index, String retriever, int top, String adapter) {
     }
 
     private ColumnsState() {
     }
 
     static String write(List<Column> columns) {
-        var saved = columns.stream().map(c -> new Saved(c.index(), c.retriever().toString(), c.top())).toList();
+        var saved = columns.stream().map(c -> new Saved(c.index(), c.retriever().toString(), c.top(), c.adapter())).toList();
         try {
             return JSON.writeValueAsString(saved);
         } catch (Exception e) {
@@ -40,7 +41,7 @@ final class ColumnsState {
             var columns = new ArrayList<Column>();
             for (Saved s : saved) {
                 try {
-                    columns.add(new Column(s.index(), RetrieverSpec.parse(s.retriever()), s.top()));
+                    columns.add(new Column(s.index(), RetrieverSpec.parse(s.retriever()), s.top(), s.adapter()));
                 } catch (IllegalArgumentException e) {
                     // a spec an older or newer build wrote: leave it out rather than lose the others
                 }

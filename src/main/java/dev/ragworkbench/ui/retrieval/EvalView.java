@@ -167,7 +167,9 @@ final class EvalView extends VBox {
         for (ColumnSummary s : rows) {
             col = 0;
             summary.add(new Label(String.valueOf((char) ('A' + s.number() - 1))), col++, r);
-            summary.add(new Label(s.evaluation().column().retriever().toString()), col++, r);
+            var column = s.evaluation().column();
+            summary.add(new Label(column.retriever() + (column.adapter() == null ? "" : " +adapter:" + column.adapter())),
+                    col++, r);
             summary.add(muted(s.evaluation().index()), col++, r);
             for (Metric m : metrics) {
                 var value = new Label(Formats.metric(s.evaluation().mean(m)));

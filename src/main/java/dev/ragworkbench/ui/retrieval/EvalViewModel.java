@@ -163,6 +163,23 @@ public final class EvalViewModel {
         };
     }
 
+    /**
+     * Shows {@code r}, made elsewhere over {@code target}, as this mode's result (a run still going stops). The
+     * set choice becomes the stored set of that name, if any: the choices (and grading) hold stored sets only.
+     */
+    void showComparison(EvalSet target, EvalComparison r) {
+        generation++;
+        stop.cancel();
+        running.set(false);
+        clear();
+        sets.stream().filter(s -> s.name().equals(target.name())).findFirst().ifPresent(set::set);
+        metrics.set(String.join(",", r.metrics().stream().map(Metric::toString).toList()));
+        evaluated = target;
+        show(r);
+        status.set(Formats.counted(r.queryIds().size(), "query") + " of " + target.name() + " evaluated, "
+                   + Formats.counted(r.depth(), "document") + " deep.");
+    }
+
     /** Stops the run; what it had searched is dropped. */
     public void cancel() {
         generation++;

@@ -3,6 +3,7 @@ package dev.ragworkbench.ui.retrieval;
 import dev.ragworkbench.judging.PoolColumn;
 import dev.ragworkbench.ui.common.Debouncer;
 import dev.ragworkbench.ui.retrieval.judging.JudgingView;
+import dev.ragworkbench.ui.shell.EvalComparisonRequest;
 import dev.ragworkbench.ui.shell.Page;
 import dev.ragworkbench.ui.shell.PageContext;
 import dev.ragworkbench.ui.shell.PageRequest;
@@ -11,7 +12,8 @@ import javafx.application.Platform;
 
 /**
  * The Retrieval pane's page: its ViewModel over the session (a search 200 ms after the last key, cancelling the
- * one still running), and a {@link QueryRequest} from another pane opens that query. Its Judging tab (blind pooled
+ * one still running), and a {@link QueryRequest} from another pane opens that query, an
+ * {@link EvalComparisonRequest} that comparison in the eval-set mode. Its Judging tab (blind pooled
  * judging over this pane's columns) and the grade bar under a hit's details are the {@code judging} part's.
  */
 public final class RetrievalPage implements Page {
@@ -83,7 +85,15 @@ public final class RetrievalPage implements Page {
         if (request instanceof QueryRequest q) {
             view.showOneQuery();
             viewModel.open(q);
+        } else if (request instanceof EvalComparisonRequest c) {
+            view.showEvalSet();
+            viewModel.openComparison(c.set(), c.comparison());
         }
+    }
+
+    @Override
+    public void attach() {
+        viewModel.adapters().reload(); // one may have been trained in the Models pane since
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.ragworkbench.ui.retrieval;
 
+import dev.ragworkbench.evaluation.EvalSet;
 import dev.ragworkbench.format.Errors;
 import dev.ragworkbench.index.IndexInfo;
 import dev.ragworkbench.retrieval.RetrieverSpec;
@@ -7,6 +8,7 @@ import dev.ragworkbench.retrieval.compare.ChunkDetails;
 import dev.ragworkbench.retrieval.compare.Column;
 import dev.ragworkbench.retrieval.compare.ColumnHit;
 import dev.ragworkbench.retrieval.compare.ColumnResult;
+import dev.ragworkbench.retrieval.compare.EvalComparison;
 import dev.ragworkbench.retrieval.compare.QueryComparison;
 import dev.ragworkbench.retrieval.compare.SideBySideSearch;
 import dev.ragworkbench.ui.common.Debouncer;
@@ -57,6 +59,7 @@ public final class RetrievalViewModel {
     private final Map<String, IndexInfo> indexInfo = new LinkedHashMap<>();
     private final StringProperty query = new SimpleStringProperty("");
     private final ObservableList<ColumnViewModel> columns = FXCollections.observableArrayList();
+    private final AdapterRuns adapters;
     private final ObjectProperty<String> selectedDoc = new SimpleObjectProperty<>();
     private final ReadOnlyObjectWrapper<HitRef> selectedHit = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<ChunkDetails> details = new ReadOnlyObjectWrapper<>();
@@ -72,6 +75,8 @@ public final class RetrievalViewModel {
     private boolean ready;
     /** The eval-set query shown, so that its marks and metrics go when another query is typed. */
     private String openedQuery;
+    /** A comparison another pane opened before the columns were loaded: shown once they are. */
+    private Runnable pendingOpen;
 
     /**
      * @param fx runs progress updates of background work on the FX thread ({@code Platform::runLater}; at once in
@@ -83,6 +88,7 @@ public final class RetrievalViewModel {
         this.debouncer = debouncer;
         this.search = new SideBySideSearch(session.workbench());
         this.eval = new EvalViewModel(this, fx);
+        this.adapters = new AdapterRuns(session, runner);
         query.addListener((o, a, q) -> {
             HitRef selected = selectedHit.get();
             if (selected != null && !java.util.Objects.equals(selected.query(), q)) {
@@ -114,6 +120,10 @@ public final class RetrievalViewModel {
                 columns.add(new ColumnViewModel(this, Column.of(null, "bm25:k1=1.2,b=0.75")));
             }
             ready = true;
+            if (pendingOpen != null) {
+                pendingOpen.run();
+                pendingOpen = null;
+            }
             search();
         }));
     }
@@ -144,6 +154,12 @@ public final class RetrievalViewModel {
                     setIndexes(infos);
                     search();
                 }));
+    }
+
+    /** The embedder whose vectors {@code index} holds (null: the latest index); null when none or not known. */
+    String embedderOf(String index) {
+        IndexInfo info = index == null ? indexInfo.values().stream().findFirst().orElse(null) : indexInfo.get(index);
+        return info == null || !info.settings().hasVectors() ? null : info.settings().embedder();
     }
 
     boolean hasVectors(String index) {
@@ -314,6 +330,22 @@ public final class RetrievalViewModel {
     }
 
     /**
+     * Shows an eval-set comparison made in another pane (base against tuned): its columns become this pane's and
+     * its result the eval-set mode's, over {@code set}.
+     */
+    public void openComparison(EvalSet set, EvalComparison comparison) {
+        if (!ready) {
+            pendingOpen = () -> openComparison(set, comparison);
+            return;
+        }
+        var opened = comparison.columns().stream().limit(MAX_COLUMNS)
+                .map(c -> new ColumnViewModel(this, c.column().withIndex(c.index()))).toList();
+        columns.setAll(opened);
+        columnsChanged();
+        eval.showComparison(set, comparison);
+    }
+
+    /**
      * Shows an eval-set query: its text, its relevant documents marked in every column, and that query's metrics
      * in each column's header.
      */
@@ -368,6 +400,11 @@ public final class RetrievalViewModel {
 
     public ObservableList<ColumnViewModel> columns() {
         return columns;
+    }
+
+    /** The columns' adapter choices. */
+    public AdapterRuns adapters() {
+        return adapters;
     }
 
     /** The document of the selected hit, marked in every column. */

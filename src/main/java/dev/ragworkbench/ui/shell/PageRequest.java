@@ -2,8 +2,8 @@ package dev.ragworkbench.ui.shell;
 
 /**
  * What one pane asks another to show, as an immutable record; a type per target section ({@link QueryRequest}
- * for Retrieval, {@link ComparisonRequest} for Experiments), which its {@link Section} names. A pane issue that
- * needs a new kind of request adds a record here beside these.
+ * and {@link EvalComparisonRequest} for Retrieval, {@link ComparisonRequest} for Experiments), which its
+ * {@link Section} names. A pane issue that needs a new kind of request adds a record here beside these.
  */
 public interface PageRequest {
 

@@ -19,7 +19,7 @@ public enum Section {
     IMPORT("Import", "Documents, eval sets and indexes", ImportPage::new),
     CHUNKING("Chunking", "Compare chunkers on one document", ChunkingPage::new),
     RETRIEVAL("Retrieval", "Try queries against an index, and compare retrievers and embedders on an eval set",
-            RetrievalPage::new, QueryRequest.class),
+            RetrievalPage::new, QueryRequest.class, EvalComparisonRequest.class),
     MODELS("Models", "Compare chat models, a base model against its fine-tuned version, on a test set",
             ModelsPage::new),
     EXPERIMENTS("Experiments", "Run a grid of set-ups over an eval set and compare the runs",

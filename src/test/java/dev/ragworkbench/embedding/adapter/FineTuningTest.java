@@ -1,12 +1,10 @@
 package dev.ragworkbench.embedding.adapter;
 
 import dev.ragworkbench.app.Workbench;
-import dev.ragworkbench.chunking.ChunkerSpec;
 import dev.ragworkbench.evaluation.EvalSet;
 import dev.ragworkbench.evaluation.EvalSetReader;
 import dev.ragworkbench.experiment.FineTuning;
 import dev.ragworkbench.experiment.store.RunStatus;
-import dev.ragworkbench.ingest.ImportFormat;
 import dev.ragworkbench.progress.Cancellation;
 import dev.ragworkbench.progress.CancelledException;
 import dev.ragworkbench.progress.ProgressListener;
@@ -17,12 +15,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -33,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class FineTuningTest {
 
-    static final Path SCIFACT = Path.of(System.getProperty("ragworkbench.shared.data", "../shared/data"), "scifact");
+    static final Path SCIFACT = AdapterFixture.SCIFACT;
     static final int QUERIES = 120;
     static final int DISTRACTORS = 100;
 
@@ -46,36 +41,10 @@ class FineTuningTest {
     @BeforeAll
     static void build() throws Exception {
         // The first QUERIES training queries, their relevant documents, and some others to rank against.
-        var qrels = Files.readAllLines(SCIFACT.resolve("qrels/train.tsv"));
-        var queries = new java.util.LinkedHashSet<String>();
-        var kept = new ArrayList<String>();
-        Set<String> docs = new HashSet<>();
-        for (String line : qrels.subList(1, qrels.size())) {
-            String[] f = line.split("\t");
-            if (!queries.contains(f[0]) && queries.size() == QUERIES) {
-                continue;
-            }
-            queries.add(f[0]);
-            kept.add(line);
-            docs.add(f[1]);
-        }
-        Path qrelsFile = dir.resolve("train.tsv");
-        Files.write(qrelsFile, kept);
-        Path corpus = dir.resolve("corpus.jsonl");
-        var lines = new ArrayList<String>();
-        int distractors = 0;
-        for (String line : Files.readAllLines(SCIFACT.resolve("corpus.jsonl"))) {
-            String id = line.substring(line.indexOf("\"_id\"") + 5).replaceFirst("^\\s*:\\s*\"", "").replaceFirst("\".*", "");
-            if (docs.contains(id) || distractors++ < DISTRACTORS) {
-                lines.add(line);
-            }
-        }
-        Files.write(corpus, lines);
+        var files = AdapterFixture.write(dir, QUERIES, 0, DISTRACTORS);
         bench = Workbench.open(dir.resolve("ws"));
-        bench.importCorpus(corpus, ImportFormat.BEIR, "sci", ProgressListener.NONE, Cancellation.none());
-        index = bench.buildIndex(new Workbench.IndexRequest("sci", ChunkerSpec.parse("none"), "all-minilm-l6-v2"),
-                ProgressListener.NONE, Cancellation.none()).name();
-        train = EvalSetReader.beir("sci-train", SCIFACT.resolve("queries.jsonl"), qrelsFile);
+        index = AdapterFixture.index(bench, files, "sci");
+        train = EvalSetReader.beir("sci-train", SCIFACT.resolve("queries.jsonl"), files.trainQrels());
     }
 
     @AfterAll

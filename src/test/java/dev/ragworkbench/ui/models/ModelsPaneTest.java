@@ -1,12 +1,12 @@
 package dev.ragworkbench.ui.models;
 
+import dev.ragworkbench.ui.Screenshots;
 import dev.ragworkbench.ui.shell.AppConfig;
 import dev.ragworkbench.ui.shell.AppShell;
 import dev.ragworkbench.ui.shell.Section;
 import dev.ragworkbench.ui.shell.UiSettings;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TableView;
-import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -18,8 +18,6 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-import javax.imageio.ImageIO;
-import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.UUID;
@@ -112,17 +110,6 @@ class ModelsPaneTest {
     }
 
     private void screenshot(String name) throws Exception {
-        WritableImage image = WaitForAsyncUtils.asyncFx(() -> stage.getScene().snapshot(null)).get(20, TimeUnit.SECONDS);
-        int w = (int) image.getWidth();
-        int h = (int) image.getHeight();
-        var out = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
-        var reader = image.getPixelReader();
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                out.setRGB(x, y, reader.getArgb(x, y));
-            }
-        }
-        Path dir = Files.createDirectories(Path.of("target", "screenshots"));
-        ImageIO.write(out, "png", dir.resolve(name + ".png").toFile());
+        Screenshots.save(stage, name);
     }
 }
