@@ -5,7 +5,6 @@ import dev.ragworkbench.evaluation.SquadText;
 import dev.ragworkbench.experiment.history.HistorySearch;
 import dev.ragworkbench.experiment.spec.ExperimentSpec;
 import dev.ragworkbench.experiment.store.HistoryQuery;
-import dev.ragworkbench.experiment.store.ItemFailure;
 import dev.ragworkbench.experiment.store.Run;
 import dev.ragworkbench.experiment.store.RunArtifact;
 import dev.ragworkbench.experiment.store.RunStatus;
