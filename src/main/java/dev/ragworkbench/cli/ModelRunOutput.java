@@ -1,8 +1,11 @@
 package dev.ragworkbench.cli;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ragworkbench.experiment.ExperimentRunner;
 import dev.ragworkbench.experiment.ModelRunner;
 import dev.ragworkbench.experiment.PairwiseJudging;
 import dev.ragworkbench.experiment.PairwiseRecords;
+import dev.ragworkbench.experiment.store.Run;
 import dev.ragworkbench.experiment.store.RunJson;
 import dev.ragworkbench.format.Formats;
 import dev.ragworkbench.format.TextTable;
@@ -11,7 +14,10 @@ import dev.ragworkbench.report.JsonOutput;
 import java.util.ArrayList;
 import java.util.List;
 
-/** What {@code run} prints for a test-set spec: each model's run with its item counts beside its metrics. */
+/**
+ * What {@code run} prints for runs with a model's answers (a test-set spec's, or a retrieval spec's with
+ * {@code models}): each run with its item counts beside its metrics.
+ */
 final class ModelRunOutput {
 
     private ModelRunOutput() {
@@ -27,11 +33,7 @@ final class ModelRunOutput {
         var root = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
         var runs = root.putArray("runs");
         for (var o : outcomes) {
-            var node = RunJson.toJson(o.run());
-            var items = node.putObject("items");
-            items.put("total", o.total());
-            items.put("failed", o.failed());
-            runs.add(node);
+            runs.add(withItems(RunJson.toJson(o.run()), o.total(), o.failed()));
         }
         if (pairwise != null) {
             root.set("pairwise", PairwiseRecords.outcomeJson(pairwise));
@@ -39,14 +41,59 @@ final class ModelRunOutput {
         return JsonOutput.write(root);
     }
 
+    /**
+     * A retrieval spec's runs; those with answers also carry {@code "items": {"total", "failed"}} and, with a
+     * judge, {@code "judgeFailed": {"faithfulness": N, …}}: per judge metric the items it could not score (a
+     * metric no item could be scored on is absent from {@code metrics}).
+     */
+    static String answersJson(List<ExperimentRunner.Outcome> outcomes) {
+        var root = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+        var runs = root.putArray("runs");
+        for (var o : outcomes) {
+            var node = RunJson.toJson(o.run());
+            if (o.answered()) {
+                withItems(node, o.items().size(), o.failedItems());
+                if (!o.judgeFailed().isEmpty()) {
+                    var failed = node.putObject("judgeFailed");
+                    o.judgeFailed().forEach(failed::put);
+                }
+            }
+            runs.add(node);
+        }
+        return JsonOutput.write(root);
+    }
+
+    private static ObjectNode withItems(ObjectNode node, int total, int failed) {
+        var items = node.putObject("items");
+        items.put("total", total);
+        items.put("failed", failed);
+        return node;
+    }
+
     /** run, model, status, the spec's metrics, items, failed. */
     static String table(List<ModelRunner.Outcome> outcomes, List<String> metrics) {
+        return table("model", outcomes.stream().map(o -> new Row(o.run(), o.total(), o.failed())).toList(), metrics);
+    }
+
+    /**
+     * run, name, status, the spec's retrieval metrics, the answer metrics (and judge metrics), items, failed: a
+     * metric a run lacks (a judge metric no item could be scored on) shows as missing.
+     */
+    static String answersTable(List<ExperimentRunner.Outcome> outcomes, List<String> metrics) {
+        return table("name", outcomes.stream().map(o -> new Row(o.run(), o.items().size(), o.failedItems())).toList(),
+                metrics);
+    }
+
+    private record Row(Run run, int total, int failed) {
+    }
+
+    private static String table(String nameColumn, List<Row> runs, List<String> metrics) {
         var rows = new ArrayList<List<String>>();
-        var header = new ArrayList<>(List.of("run", "model", "status"));
+        var header = new ArrayList<>(List.of("run", nameColumn, "status"));
         header.addAll(metrics);
         header.addAll(List.of("items", "failed"));
         rows.add(header);
-        for (var o : outcomes) {
+        for (var o : runs) {
             var row = new ArrayList<>(List.of(o.run().id(), o.run().name(), o.run().status().id()));
             for (String m : metrics) {
                 Double v = o.run().metrics().get(m);

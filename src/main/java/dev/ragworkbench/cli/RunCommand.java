@@ -1,6 +1,7 @@
 package dev.ragworkbench.cli;
 
 import dev.ragworkbench.app.Workbench;
+import dev.ragworkbench.evaluation.AnswerMetrics;
 import dev.ragworkbench.experiment.ExperimentRunner;
 import dev.ragworkbench.experiment.QualityGate;
 import dev.ragworkbench.experiment.ModelRunner;
@@ -71,8 +72,8 @@ final class RunCommand implements Runnable {
                     + ".csv, .json).")
     Path report;
 
-    @Option(names = "--fresh", description = "Ask the models again instead of answering from the call cache"
-            + " (test-set specs).")
+    @Option(names = "--fresh", description = "Ask the models (and the judge) again instead of answering from the"
+            + " call cache.")
     boolean fresh;
 
     @Spec
@@ -113,12 +114,21 @@ final class RunCommand implements Runnable {
             } else {
                 ExperimentSpec experiment = (ExperimentSpec) loaded;
                 var outcomes = new ExperimentRunner(bench, store).run(experiment,
-                        new ExperimentRunner.Options(sample, seed, trecDir), progress, Cancellation.none());
+                        new ExperimentRunner.Options(sample, seed, trecDir, fresh), progress, Cancellation.none());
                 progress.closeLine();
                 subjects = outcomes.stream().map(o -> new QualityGate.Subject(o.run().id(), o.run().name(),
                         o.run().metrics())).toList();
-                if (json) {
+                if (json && experiment.answers().isPresent()) {
+                    out.println(ModelRunOutput.answersJson(outcomes));
+                } else if (json) {
                     out.println(RunJson.write(outcomes.stream().map(ExperimentRunner.Outcome::run).toList()));
+                } else if (experiment.answers().isPresent()) {
+                    var columns = new ArrayList<>(experiment.metrics().stream().map(Object::toString).toList());
+                    columns.addAll(AnswerMetrics.REFERENCE_NAMES);
+                    if (experiment.answers().get().judge().isPresent()) {
+                        columns.addAll(AnswerMetrics.JUDGE_NAMES);
+                    }
+                    out.print(ModelRunOutput.answersTable(outcomes, columns));
                 } else {
                     out.print(RunsCommand.metricsTable(outcomes.stream().map(o -> o.run()).toList(),
                             experiment.metrics().stream().map(Object::toString).toList()));

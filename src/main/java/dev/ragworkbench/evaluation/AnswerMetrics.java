@@ -16,6 +16,13 @@ public final class AnswerMetrics {
     public static final String TOKEN_F1 = "token_f1";
     public static final String ROUGE_L = "rouge_l";
 
+    /** What an answer of a RAG set-up is always scored with, against the eval set's reference answer. */
+    public static final List<String> REFERENCE_NAMES = List.of(EXACT_MATCH, TOKEN_F1, ROUGE_L);
+
+    /** Ragas's four judge metrics, which a judge model scores (see {@code generation.judge}). */
+    public static final List<String> JUDGE_NAMES = List.of("faithfulness", "answer_relevancy", "context_precision",
+            "context_recall");
+
     /** Every name {@link #create} knows, in the order panes list them. */
     public static final List<String> NAMES = List.of(EXACT_MATCH, TOKEN_F1, ROUGE_L, EmbeddingSimilarity.NAME,
             JsonFieldAccuracy.NAME);
@@ -24,14 +31,23 @@ public final class AnswerMetrics {
     }
 
     /**
-     * {@code registry} with the names these metrics add to the standard ones ({@code exact_match},
-     * {@code token_f1} and {@code rouge_l} are registered there already).
+     * {@code registry} with the names these metrics and the judge metrics add to the standard ones
+     * ({@code exact_match}, {@code token_f1}, {@code rouge_l} and {@code faithfulness} are registered there
+     * already).
      */
     public static MetricRegistry register(MetricRegistry registry) {
         MetricRegistry r = registry;
         for (String name : List.of(EmbeddingSimilarity.NAME, JsonFieldAccuracy.NAME)) {
             if (r.find(name).isEmpty()) {
                 r = r.with(name, MetricType.SCORE, MetricNeed.REFERENCE_ANSWER);
+            }
+        }
+        for (String name : JUDGE_NAMES) {
+            if (r.find(name).isEmpty()) {
+                // the context metrics judge the chunks against the reference answer
+                r = name.startsWith("context_")
+                        ? r.with(name, MetricType.SCORE, MetricNeed.JUDGE_MODEL, MetricNeed.REFERENCE_ANSWER)
+                        : r.with(name, MetricType.SCORE, MetricNeed.JUDGE_MODEL);
             }
         }
         return r;

@@ -59,7 +59,8 @@ public final class EmbeddingSimilarity implements AnswerMetric {
         return scores;
     }
 
-    static double cosine(float[] a, float[] b) {
+    /** The cosine of two vectors, clamped to [-1, 1]; 0 when either is all zeros. */
+    public static double cosine(float[] a, float[] b) {
         double dot = 0;
         double na = 0;
         double nb = 0;

@@ -36,8 +36,9 @@ import java.util.stream.IntStream;
 
 /**
  * Executes an experiment: imports its corpus, builds (or reuses) one index per chunker × embedder, and runs
- * every grid point over the eval set, recording each as a run as it goes. A run is written when it starts and
- * its results when they are known, so stopping midway loses no finished run.
+ * every grid point over the eval set, recording each as a run as it goes; with a {@code models} axis every point
+ * once per model, each answering the queries from the point's top chunks ({@link AnswerRuns}). A run is written
+ * when it starts and its results when they are known, so stopping midway loses no finished run.
  */
 public final class ExperimentRunner {
 
@@ -51,21 +52,70 @@ public final class ExperimentRunner {
         this.store = store;
     }
 
-    /** Overrides from the command line: a smaller query sample for quick iterations, and where to copy run files. */
-    public record Options(Integer sample, Long seed, Path trecDir) {
+    /**
+     * Overrides from the command line: a smaller query sample for quick iterations, where to copy run files, and
+     * whether the models (of a spec with answers) are asked again instead of answering from the call cache.
+     */
+    public record Options(Integer sample, Long seed, Path trecDir, boolean fresh) {
+        public Options(Integer sample, Long seed, Path trecDir) {
+            this(sample, seed, trecDir, false);
+        }
+
         public static Options none() {
             return new Options(null, null, null);
         }
     }
 
-    /** One finished point. */
-    public record Outcome(GridPoint point, Run run, EvaluationResult result) {
+    /**
+     * One finished run: a grid point, and with answers one model at that point.
+     *
+     * @param result      the retrieval evaluation
+     * @param items       each answered query's record (empty without answers)
+     * @param judgeFailed judge metric → items it could not score (empty without a judge)
+     */
+    public record Outcome(GridPoint point, Run run, EvaluationResult result, List<ItemRecord> items,
+                          Map<String, Integer> judgeFailed) {
+        public Outcome {
+            items = List.copyOf(items);
+            judgeFailed = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(judgeFailed));
+        }
+
+        public Outcome(GridPoint point, Run run, EvaluationResult result) {
+            this(point, run, result, List.of(), Map.of());
+        }
+
+        /** Whether a model answered the queries in this run. */
+        public boolean answered() {
+            return run.params().containsKey("model.name");
+        }
+
+        public int failedItems() {
+            return (int) items.stream().filter(ItemRecord::failed).count();
+        }
     }
 
+    /**
+     * Runs every point; with answers, every point once per model ({@link AnswerRuns}). A stored model the
+     * workspace lacks is an {@link IllegalArgumentException} at the spec's line, before anything is imported or
+     * recorded.
+     */
     public List<Outcome> run(ExperimentSpec spec, Options options, ProgressListener progress, Cancellation cancel)
             throws IOException {
+        if (spec.answers().isEmpty()) {
+            return run(spec, options, null, progress, cancel);
+        }
+        try (AnswerRuns answers = AnswerRuns.open(resources, store, spec, options.fresh())) {
+            return run(spec, options, answers, progress, cancel);
+        }
+    }
+
+    private List<Outcome> run(ExperimentSpec spec, Options options, AnswerRuns answers, ProgressListener progress,
+                              Cancellation cancel) throws IOException {
         var imported = resources.importCorpus(spec.corpus().path(), spec.corpus().format(), null, progress, cancel);
         EvalSet evalSet = evalSet(spec, options, imported.corpus());
+        if (answers != null) {
+            AnswerRuns.requireReferences(evalSet);
+        }
         boolean corpusChanged = imported.added() + imported.updated() > 0;
         var execution = store.startExecution(spec.name(), spec.yaml(), spec.source() == null ? null : spec.source().toString());
         var points = spec.expand();
@@ -80,8 +130,12 @@ public final class ExperimentRunner {
                         cancel);
                 built.put(request, info);
             }
-            outcomes.add(runPoint(execution, spec, point, evalSet, info, options, progress, cancel));
-            progress.progress("runs", outcomes.size(), points.size());
+            if (answers != null) {
+                outcomes.addAll(answers.runPoint(this, execution, point, evalSet, info, options, progress, cancel));
+            } else {
+                outcomes.add(runPoint(execution, spec, point, evalSet, info, options, progress, cancel));
+            }
+            progress.progress("runs", outcomes.size(), (long) points.size() * (answers == null ? 1 : answers.models()));
         }
         return outcomes;
     }
@@ -98,11 +152,7 @@ public final class ExperimentRunner {
 
     private Outcome runPoint(ExperimentExecution execution, ExperimentSpec spec, GridPoint point, EvalSet evalSet, IndexInfo info,
                              Options options, ProgressListener progress, Cancellation cancel) throws IOException {
-        var params = new LinkedHashMap<>(point.params());
-        params.put("index.name", info.name());
-        params.put("evalSet.queries", Integer.toString(evalSet.size()));
-        params.put("evalSet.sha256", evalSet.sha256());
-        var run = store.startRunOf(execution, point.name(), params, spec.tags());
+        var run = store.startRunOf(execution, point.name(), params(point, info, evalSet), spec.tags());
         try (ChunkIndex index = resources.openIndex(info.name())) {
             Retriever retriever = resources.retriever(index, point.retriever(), point.adapter().orElse(null));
             long t0 = System.nanoTime();
@@ -126,8 +176,17 @@ public final class ExperimentRunner {
         }
     }
 
+    /** A point's run params: its settings, the index that served it, and the eval set scored. */
+    static Map<String, String> params(GridPoint point, IndexInfo info, EvalSet evalSet) {
+        var params = new LinkedHashMap<>(point.params());
+        params.put("index.name", info.name());
+        params.put("evalSet.queries", Integer.toString(evalSet.size()));
+        params.put("evalSet.sha256", evalSet.sha256());
+        return params;
+    }
+
     /** Every query, on both cores: retrievers are thread-safe and queries independent. */
-    private static Rankings search(Retriever retriever, EvalSet evalSet, int top, int chunks, String runId,
+    static Rankings search(Retriever retriever, EvalSet evalSet, int top, int chunks, String runId,
                               ProgressListener progress, Cancellation cancel) {
         var queries = new ArrayList<>(evalSet.queries().entrySet());
         var done = new java.util.concurrent.atomic.AtomicInteger();
@@ -144,7 +203,8 @@ public final class ExperimentRunner {
         return run.build();
     }
 
-    private void saveArtifacts(String runId, Rankings ranking, EvaluationResult result, Path trecDir) throws IOException {
+    /** {@code run.trec} (copied to {@code trecDir} too, when given) and {@code per-query.json}. */
+    void saveArtifacts(String runId, Rankings ranking, EvaluationResult result, Path trecDir) throws IOException {
         Path dir = Files.createTempDirectory("run-" + runId);
         try {
             Path trec = dir.resolve("run.trec");

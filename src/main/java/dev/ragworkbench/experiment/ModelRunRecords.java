@@ -42,19 +42,30 @@ public final class ModelRunRecords {
         p.put("testSet.format", set.format().id());
         p.put("testSet.items", Integer.toString(set.size()));
         p.put("testSet.sha256", set.sha256());
-        p.put("model.name", model.name());
-        p.put("model.provider", model.provider().id());
-        putIfSet(p, "model.id", model.modelId());
-        putIfSet(p, "model.baseUrl", model.baseUrl());
-        putIfSet(p, "model.file", model.predictionsFile());
-        putIfSet(p, "model.temperature", model.temperature());
-        putIfSet(p, "model.maxTokens", model.maxTokens());
-        p.put("model.concurrency", Integer.toString(model.concurrency()));
-        p.put("model.timeoutSeconds", Long.toString(model.timeout().toSeconds()));
-        putIfSet(p, "model.apiKeyEnv", model.apiKeyEnv());
+        p.putAll(modelParams("model", model));
         p.put("prompt.sha256", spec.prompt().sha256());
         putIfSet(p, "prompt.file", spec.promptFile());
         p.put("metrics", String.join(",", spec.metrics()));
+        return p;
+    }
+
+    /**
+     * {@code PREFIX.name}, {@code .provider}, {@code .id}, {@code .baseUrl}, {@code .file}, {@code .temperature},
+     * {@code .maxTokens}, {@code .concurrency}, {@code .timeoutSeconds}, {@code .apiKeyEnv} (the variable's name,
+     * never a key): {@code model.*} for the answering model, {@code judge.model.*} for a judge.
+     */
+    static Map<String, String> modelParams(String prefix, ChatModelSettings model) {
+        var p = new LinkedHashMap<String, String>();
+        p.put(prefix + ".name", model.name());
+        p.put(prefix + ".provider", model.provider().id());
+        putIfSet(p, prefix + ".id", model.modelId());
+        putIfSet(p, prefix + ".baseUrl", model.baseUrl());
+        putIfSet(p, prefix + ".file", model.predictionsFile());
+        putIfSet(p, prefix + ".temperature", model.temperature());
+        putIfSet(p, prefix + ".maxTokens", model.maxTokens());
+        p.put(prefix + ".concurrency", Integer.toString(model.concurrency()));
+        p.put(prefix + ".timeoutSeconds", Long.toString(model.timeout().toSeconds()));
+        putIfSet(p, prefix + ".apiKeyEnv", model.apiKeyEnv());
         return p;
     }
 

@@ -3,14 +3,12 @@ package dev.ragworkbench.experiment;
 import dev.ragworkbench.embedding.Embedders;
 import dev.ragworkbench.evaluation.AnswerMetric;
 import dev.ragworkbench.evaluation.AnswerMetrics;
-import dev.ragworkbench.evaluation.AnswerScore;
 import dev.ragworkbench.evaluation.TestItem;
 import dev.ragworkbench.evaluation.TestSet;
 import dev.ragworkbench.evaluation.TestSetReader;
 import dev.ragworkbench.experiment.spec.ExperimentSpec;
 import dev.ragworkbench.experiment.spec.ModelRunSpec;
 import dev.ragworkbench.experiment.store.ExperimentExecution;
-import dev.ragworkbench.experiment.store.ItemFailure;
 import dev.ragworkbench.experiment.store.Run;
 import dev.ragworkbench.experiment.store.RunBatch;
 import dev.ragworkbench.experiment.store.RunStore;
@@ -23,10 +21,7 @@ import dev.ragworkbench.progress.ProgressListener;
 
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.SequencedMap;
 
 /**
  * Executes a {@link ModelRunSpec}: every model answers every item of the test set through the prompt, one run
@@ -149,101 +144,16 @@ public final class ModelRunner {
     private static List<ItemRecord> score(TestSet set, List<ChatRequest> requests, List<ItemCalls.Result> calls,
                                           List<AnswerMetric> metrics) {
         var records = new ArrayList<ItemRecord>();
-        var answered = new ArrayList<Integer>();
         for (int i = 0; i < set.size(); i++) {
             TestItem item = set.items().get(i);
-            String prompt = requests.get(i).messages().getLast().text();
-            var call = calls.get(i);
-            if (call.reply() != null) {
-                var r = call.reply();
-                records.add(new ItemRecord(item.id(), prompt, item.expected(), r.text(), null, null, r.inputTokens(),
-                        r.outputTokens(), r.latencyMs(), r.cached(), Map.of(), Map.of()));
-                answered.add(i);
-            } else {
-                records.add(new ItemRecord(item.id(), prompt, item.expected(), null, call.failure().getMessage(),
-                        call.failure().kind(), -1, -1, 0, false, Map.of(), Map.of()));
-            }
+            records.add(ItemScoring.record(item.id(), requests.get(i).messages().getLast().text(), item.expected(),
+                    calls.get(i)));
         }
-        var outputs = answered.stream().map(i -> records.get(i).output()).toList();
-        var expected = answered.stream().map(i -> records.get(i).expected()).toList();
-        var scores = new ArrayList<Map<String, Double>>();
-        var notes = new ArrayList<Map<String, String>>();
-        answered.forEach(i -> {
-            scores.add(new LinkedHashMap<>());
-            notes.add(new LinkedHashMap<>());
-        });
-        for (AnswerMetric metric : metrics) {
-            List<AnswerScore> values = metric.score(outputs, expected, Cancellation.none());
-            for (int j = 0; j < values.size(); j++) {
-                AnswerScore s = values.get(j);
-                if (s.scored()) {
-                    scores.get(j).put(metric.name(), s.value());
-                }
-                if (s.note() != null) {
-                    notes.get(j).put(metric.name(), s.note());
-                }
-            }
-        }
-        for (int j = 0; j < answered.size(); j++) {
-            int i = answered.get(j);
-            records.set(i, records.get(i).withScores(scores.get(j), notes.get(j)));
-        }
-        return records;
+        return ItemScoring.scored(records, metrics);
     }
 
     /** Means over the items each metric scored, per-item values, failures, and the calls' tokens and latency. */
     private static RunBatch batch(List<ItemRecord> records, List<AnswerMetric> metrics, ChatModelSettings model) {
-        var batch = RunBatch.builder();
-        for (AnswerMetric metric : metrics) {
-            SequencedMap<String, Double> values = new LinkedHashMap<>();
-            for (ItemRecord r : records) {
-                Double v = r.scores().get(metric.name());
-                if (v != null) {
-                    values.put(r.id(), v);
-                } else if (!r.failed()) {
-                    batch.failure(new ItemFailure(r.id(), metric.name(), r.notes().getOrDefault(metric.name(),
-                            "not scored"), r.output()));
-                }
-            }
-            if (!values.isEmpty()) { // no item scored: no mean at all rather than NaN or 0
-                batch.queryMetrics(metric.name(), values);
-                batch.metric(metric.name(), values.values().stream().mapToDouble(Double::doubleValue).average()
-                        .orElseThrow());
-            }
-        }
-        SequencedMap<String, Double> latency = new LinkedHashMap<>();
-        long in = 0;
-        long out = 0;
-        boolean tokens = false;
-        int cached = 0;
-        for (ItemRecord r : records) {
-            if (r.failed()) {
-                batch.failure(ItemFailure.ofItem(r.id(), r.errorKind() == null ? r.error()
-                        : r.errorKind().name().toLowerCase(java.util.Locale.ROOT) + ": " + r.error()));
-                continue;
-            }
-            latency.put(r.id(), (double) r.latencyMs());
-            if (r.inputTokens() >= 0 && r.outputTokens() >= 0) {
-                in += r.inputTokens();
-                out += r.outputTokens();
-                tokens = true;
-            }
-            cached += r.cached() ? 1 : 0;
-        }
-        if (!latency.isEmpty()) {
-            batch.queryMetrics(ModelRunRecords.LATENCY, latency);
-            batch.metric(ModelRunRecords.LATENCY, latency.values().stream().mapToDouble(Double::doubleValue)
-                    .average().orElseThrow());
-        }
-        if (tokens) {
-            batch.metric("input_tokens", in).metric("output_tokens", out);
-            if (model.priceInputPer1k() != null || model.priceOutputPer1k() != null) {
-                double cost = in / 1000.0 * (model.priceInputPer1k() == null ? 0 : model.priceInputPer1k())
-                        + out / 1000.0 * (model.priceOutputPer1k() == null ? 0 : model.priceOutputPer1k());
-                batch.metric("cost", cost);
-            }
-        }
-        batch.metric("cache_hits", cached);
-        return batch.build();
+        return ItemScoring.batch(RunBatch.builder(), records, metrics, model).build();
     }
 }

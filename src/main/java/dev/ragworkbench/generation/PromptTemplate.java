@@ -17,8 +17,8 @@ import java.util.regex.Pattern;
  * A Prompt: text with placeholders such as {@code {instruction}} and {@code {input}}, filled per item. Only
  * {@code {name}} with a plain lower-case name is a placeholder, so JSON in a prompt ({@code {"party": …}}) stays
  * as written; {@code {{} and {@code }}} write literal braces. Which names are allowed depends on what the items
- * provide (a test set gives {@code instruction} and {@code input}; an eval set will give {@code question} and
- * {@code context}), so the caller passes them in. The rendered text is stripped, so an empty {@code {input}} at
+ * provide (a test set gives {@code instruction} and {@code input}; an eval set's query gives {@code question} and
+ * {@code context}, its retrieved chunks), so the caller passes them in. The rendered text is stripped, so an empty {@code {input}} at
  * the end leaves no trailing blank lines.
  */
 public record PromptTemplate(String text, Set<String> placeholders) {
@@ -28,6 +28,20 @@ public record PromptTemplate(String text, Set<String> placeholders) {
 
     /** The prompt when a spec gives none: the instruction, then the input when there is one. */
     public static final String DEFAULT_TEXT = "{instruction}\n\n{input}";
+
+    /** Placeholders an eval set's queries fill in a RAG set-up: the question and the retrieved chunks. */
+    public static final Set<String> RAG_PLACEHOLDERS = Set.of("question", "context");
+
+    /** The RAG prompt when a spec gives none: answer from the numbered chunks, briefly. */
+    public static final String DEFAULT_RAG_TEXT = """
+            Answer the question from the context below. Give only the answer, as short as it can be; if the \
+            context does not contain it, say that you do not know.
+
+            Context:
+            {context}
+
+            Question: {question}
+            Answer:""";
 
     private static final Pattern TOKEN = Pattern.compile("\\{\\{|}}|\\{([a-z_][a-z0-9_]*)}");
 
@@ -64,6 +78,10 @@ public record PromptTemplate(String text, Set<String> placeholders) {
 
     public static PromptTemplate defaultForTestSets() {
         return parse(DEFAULT_TEXT, TEST_SET_PLACEHOLDERS);
+    }
+
+    public static PromptTemplate defaultForRag() {
+        return parse(DEFAULT_RAG_TEXT, RAG_PLACEHOLDERS);
     }
 
     /** The prompt for one item; a placeholder without a value is left empty. */

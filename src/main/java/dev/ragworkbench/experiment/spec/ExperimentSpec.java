@@ -41,11 +41,14 @@ import java.util.function.Supplier;
  * @param tags        free-form labels, in file order
  * @param source      the spec file (absolute)
  * @param yaml        the spec's text as read, to store with the runs it produced
+ * @param answers     models that answer each query from its top chunks, if the spec has a {@code models} axis:
+ *                    then every grid point runs once per model
  */
 public record ExperimentSpec(String name, String description, Corpus corpus, EvalSetSource evalSet,
                              List<ChunkerSpec> chunkers, List<String> embedders, List<RetrieverSpec> retrievers,
                              List<Metric> metrics, int top, Optional<Sample> sample,
-                             SequencedMap<String, String> tags, Path source, String yaml) implements RunnableSpec {
+                             SequencedMap<String, String> tags, Path source, String yaml,
+                             Optional<AnswerSetup> answers) implements RunnableSpec {
 
     /** The embedder of lexical runs, and the embedding item that means "compute no embeddings". */
 
@@ -71,6 +74,16 @@ public record ExperimentSpec(String name, String description, Corpus corpus, Eva
         if (top < 1) {
             throw new IllegalArgumentException("top must be at least 1 but was " + top);
         }
+        Objects.requireNonNull(answers, "answers");
+    }
+
+    /** A retrieval grid without answers. */
+    public ExperimentSpec(String name, String description, Corpus corpus, EvalSetSource evalSet,
+                          List<ChunkerSpec> chunkers, List<String> embedders, List<RetrieverSpec> retrievers,
+                          List<Metric> metrics, int top, Optional<Sample> sample,
+                          SequencedMap<String, String> tags, Path source, String yaml) {
+        this(name, description, corpus, evalSet, chunkers, embedders, retrievers, metrics, top, sample, tags, source,
+                yaml, Optional.empty());
     }
 
     /** Where the documents are and how to read them; {@code format} is never {@link ImportFormat#AUTO}. */

@@ -42,8 +42,16 @@ final class ModelSpecReader {
     private final SpecNodes nodes;
 
     ModelSpecReader(Path source) {
+        this(source, new SpecNodes(source));
+    }
+
+    /**
+     * A reader sharing {@code nodes} (and so its problems): a retrieval spec's {@link AnswerSection} reads its
+     * models axis and prompt the way a test-set spec does.
+     */
+    ModelSpecReader(Path source, SpecNodes nodes) {
         this.source = source;
-        this.nodes = new SpecNodes(source);
+        this.nodes = nodes;
     }
 
     ModelRunSpec read(String yaml) throws SpecException {
@@ -79,18 +87,7 @@ final class ModelSpecReader {
         }
 
         var models = new ArrayList<ModelRef>();
-        nodes.required(spec, "the spec", "models").ifPresent(list -> {
-            var names = new HashSet<String>();
-            for (Node item : nodes.items(list, "models")) {
-                model(item).ifPresent(m -> {
-                    if (!names.add(m.name())) {
-                        nodes.problem(item, "model '" + m.name() + "' is listed twice; give each model once");
-                    } else {
-                        models.add(m);
-                    }
-                });
-            }
-        });
+        nodes.required(spec, "the spec", "models").ifPresent(list -> models(list, (item, m) -> models.add(m)));
 
         PromptTemplate prompt = PromptTemplate.defaultForTestSets();
         Path promptFile = null;
@@ -136,8 +133,22 @@ final class ModelSpecReader {
         return text;
     }
 
+    /** The models axis, each model given once, to {@code add} with the node it was read from. */
+    void models(Node list, java.util.function.BiConsumer<Node, ModelRef> add) {
+        var names = new HashSet<String>();
+        for (Node item : nodes.items(list, "models")) {
+            model(item).ifPresent(m -> {
+                if (!names.add(m.name())) {
+                    nodes.problem(item, "model '" + m.name() + "' is listed twice; give each model once");
+                } else {
+                    add.accept(item, m);
+                }
+            });
+        }
+    }
+
     /** A stored model's name, or a mapping with a provider. */
-    private Optional<ModelRef> model(Node item) {
+    Optional<ModelRef> model(Node item) {
         if (item instanceof Scalar s && !s.isNull()) {
             String text = s.text().strip();
             if (text.isEmpty()) {
@@ -180,20 +191,30 @@ final class ModelSpecReader {
                 concurrency == null ? ChatModelSettings.DEFAULT_CONCURRENCY : concurrency, keyEnv, priceIn, priceOut)));
     }
 
-    private record PromptRead(PromptTemplate template, Path file) {
+    record PromptRead(PromptTemplate template, Path file) {
     }
 
     /** {@code prompt: TEXT}, {@code prompt: {template: TEXT}} or {@code prompt: {file: PATH}}. */
     private PromptRead prompt(Node node) {
+        return prompt(node, PromptTemplate.TEST_SET_PLACEHOLDERS, List.of());
+    }
+
+    /**
+     * A prompt whose placeholders are among {@code placeholders}; {@code moreKeys} are further keys its mapping
+     * may have, which the caller reads ({@code contextTop}).
+     */
+    PromptRead prompt(Node node, java.util.Set<String> placeholders, List<String> moreKeys) {
         if (node instanceof Scalar) {
             String text = nodes.string(node, "prompt");
-            return new PromptRead(text == null ? null : template(node, text), null);
+            return new PromptRead(text == null ? null : template(node, text, placeholders), null);
         }
         MapNode map = nodes.map(node, "prompt");
         if (map == null) {
             return new PromptRead(null, null);
         }
-        nodes.checkKeys(map, "prompt", List.of("template", "file"));
+        var keys = new ArrayList<>(List.of("template", "file"));
+        keys.addAll(moreKeys);
+        nodes.checkKeys(map, "prompt", keys);
         boolean inline = map.entries().containsKey("template");
         boolean file = map.entries().containsKey("file");
         if (inline == file) {
@@ -204,7 +225,7 @@ final class ModelSpecReader {
         if (inline) {
             return nodes.required(map, "prompt", "template").map(n -> {
                 String text = nodes.string(n, "prompt template");
-                return new PromptRead(text == null ? null : template(n, text), null);
+                return new PromptRead(text == null ? null : template(n, text, placeholders), null);
             }).orElse(new PromptRead(null, null));
         }
         return nodes.required(map, "prompt", "file").map(n -> {
@@ -213,7 +234,7 @@ final class ModelSpecReader {
                 return new PromptRead(null, null);
             }
             try {
-                return new PromptRead(template(n, Files.readString(path)), path);
+                return new PromptRead(template(n, Files.readString(path), placeholders), path);
             } catch (IOException e) {
                 nodes.problem(n, "cannot read prompt file " + path + ": " + e.getMessage());
                 return new PromptRead(null, null);
@@ -269,8 +290,8 @@ final class ModelSpecReader {
         return text;
     }
 
-    private PromptTemplate template(Node node, String text) {
-        return nodes.attempt(node, () -> PromptTemplate.parse(text, PromptTemplate.TEST_SET_PLACEHOLDERS)).orElse(null);
+    private PromptTemplate template(Node node, String text, java.util.Set<String> placeholders) {
+        return nodes.attempt(node, () -> PromptTemplate.parse(text, placeholders)).orElse(null);
     }
 
     private Double number(Node node, String what, double min, double max) {

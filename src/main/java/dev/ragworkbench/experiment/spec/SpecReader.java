@@ -4,6 +4,7 @@ import dev.ragworkbench.index.IndexSettings;
 import dev.ragworkbench.chunking.ChunkerKind;
 import dev.ragworkbench.chunking.ChunkerSpec;
 import dev.ragworkbench.embedding.Embedders;
+import dev.ragworkbench.evaluation.AnswerMetrics;
 import dev.ragworkbench.evaluation.Metric;
 import dev.ragworkbench.experiment.spec.ExperimentSpec.Corpus;
 import dev.ragworkbench.experiment.spec.ExperimentSpec.EvalSetSource;
@@ -28,7 +29,7 @@ import java.util.regex.Pattern;
 final class SpecReader {
 
     private static final List<String> TOP_KEYS = List.of("name", "description", "corpus", "evalSet", "chunking",
-            "embedding", "retrieval", "metrics", "top", "sample", "tags");
+            "embedding", "retrieval", "metrics", "top", "sample", "tags", "models", "prompt", "judge");
     /** Names become folder and file names of stored runs. */
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
 
@@ -107,12 +108,18 @@ final class SpecReader {
 
         Optional<Sample> sample = optional(spec, "sample").flatMap(this::sample);
         SequencedMap<String, String> tags = optional(spec, "tags").map(this::tags).orElse(new LinkedHashMap<>());
+        Optional<AnswerSetup> answers = new AnswerSection(source, nodes).read(spec);
+        if (answers.isPresent() && (evalSet instanceof ExperimentSpec.Beir || evalSet instanceof ExperimentSpec.Trec)) {
+            problem(spec.entries().get("models"), "'models' answer the queries and are scored against reference"
+                    + " answers, which a " + evalSet.format() + " eval set does not have; use a squad or ragas eval"
+                    + " set, or a stored one made from them");
+        }
 
         if (!problems.isEmpty()) {
             throw new SpecException(source, problems);
         }
         return new ExperimentSpec(name, description, corpus, evalSet, chunkers, embedders, retrievers, metrics,
-                top, sample, tags, source.toAbsolutePath().normalize(), yaml);
+                top, sample, tags, source.toAbsolutePath().normalize(), yaml, answers);
     }
 
     // --- sections read here: name, metrics, top, sample, tags; the others each have their own reader ----
@@ -127,6 +134,12 @@ final class SpecReader {
 
     private Optional<Metric> metric(Node item) {
         String text = string(item, "a metric");
+        if (text != null && (AnswerMetrics.known(text) || AnswerMetrics.JUDGE_NAMES.contains(text.strip()))) {
+            problem(item, "'" + text.strip() + "' scores answers, not rankings: with 'models' every answer gets "
+                    + String.join(", ", AnswerMetrics.REFERENCE_NAMES) + " (and with 'judge' "
+                    + String.join(", ", AnswerMetrics.JUDGE_NAMES) + "); list only retrieval metrics here");
+            return Optional.empty();
+        }
         return text == null ? Optional.empty() : attempt(item, () -> Metric.parse(text));
     }
 

@@ -66,6 +66,21 @@ class CommittedSpecsTest {
     }
 
     @Test
+    void covidSampleAnswersRunsEachPointOncePerModelWithAJudge() throws Exception {
+        ExperimentSpec spec = ExperimentSpec.load(EXPERIMENTS.resolve("covid-sample-answers.yaml"));
+
+        var answers = spec.answers().orElseThrow();
+        assertThat(answers.models()).extracting(m -> m.ref().stored()).containsExactly("llama3");
+        assertThat(answers.judge().orElseThrow().model().ref().stored()).isEqualTo("llama3");
+        assertThat(answers.contextTop()).isEqualTo(5);
+        assertThat(spec.expand()).extracting(GridPoint::name)
+                .containsExactly("recursive-256-32 · bm25", "recursive-256-32 · all-minilm-l6-v2 · dense");
+        var set = spec.loadEvalSet();
+        assertThat(set.size()).isEqualTo(50);
+        assertThat(set.queries().keySet()).allSatisfy(q -> assertThat(set.reference(q).answer()).isNotBlank());
+    }
+
+    @Test
     void quickSamplesFiftyTestQueriesReproducibly() throws Exception {
         ExperimentSpec spec = ExperimentSpec.load(EXPERIMENTS.resolve("scifact-quick.yaml"));
 

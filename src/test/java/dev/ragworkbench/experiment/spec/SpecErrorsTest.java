@@ -40,7 +40,7 @@ class SpecErrorsTest {
                 """);
         assertThat(e.problems()).containsExactly(new Problem(7, 1,
                 "unknown key 'colour' in the spec; expected one of: name, description, corpus, evalSet, chunking, "
-                + "embedding, retrieval, metrics, top, sample, tags"));
+                + "embedding, retrieval, metrics, top, sample, tags, models, prompt, judge"));
         assertThat(e.getMessage()).startsWith(dir.resolve("spec.yaml") + ":7:1: unknown key 'colour'");
     }
 
