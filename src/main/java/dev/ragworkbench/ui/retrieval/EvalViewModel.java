@@ -11,7 +11,7 @@ import dev.ragworkbench.retrieval.compare.ComparisonRuns;
 import dev.ragworkbench.retrieval.compare.Coverage;
 import dev.ragworkbench.retrieval.compare.EvalComparison;
 import dev.ragworkbench.retrieval.compare.EvalSetComparison;
-import dev.ragworkbench.progress.Cancellation;
+import dev.ragworkbench.ui.tasks.TaskHandle;
 import dev.ragworkbench.ui.tasks.TaskRequest;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
@@ -65,8 +65,7 @@ public final class EvalViewModel {
     private final IntegerProperty compareWith = new SimpleIntegerProperty(2);
     private final ObjectProperty<Metric> metric = new SimpleObjectProperty<>();
     private final ObservableList<Metric> metricChoices = FXCollections.observableArrayList();
-    // stopped through this flag, not by cancelling the task (an interrupt would close the database's file channel)
-    private Cancellation stop = new Cancellation();
+    private TaskHandle evaluating = TaskHandle.DONE;
     private long generation;
     private EvalSet evaluated;
 
@@ -114,7 +113,7 @@ public final class EvalViewModel {
             status.set("No column can search: fix the columns' settings first.");
             return;
         }
-        stop.cancel();
+        evaluating.cancel();
         clear();
         EvalSet target = sample.get() > 0 ? chosen.sample(sample.get(), SEED) : chosen;
         int depth = Math.max(Coverage.CUTOFF, list.stream().mapToInt(Metric::k).max().orElse(10));
@@ -125,10 +124,10 @@ public final class EvalViewModel {
                    + Formats.counted(columns.size(), "column") + "…");
         long gen = ++generation;
         var comparison = new EvalSetComparison(parent.sideBySide(), parent.session().workbench().comparisons());
-        var cancel = new Cancellation();
-        stop = cancel;
-        parent.runner().run(TaskRequest.<EvalComparison>of("Evaluating " + target.name() + " in Retrieval",
-                        (p, c) -> comparison.run(request, tee(p, c, cancel), cancel))
+        var failed = new boolean[1];
+        evaluating = parent.runner().run(TaskRequest.<EvalComparison>of("Evaluating " + target.name()
+                                                                         + " in Retrieval",
+                        (p, c) -> comparison.run(request, tee(p), c))
                 .onSuccess(r -> {
                     if (gen != generation) {
                         return;
@@ -138,22 +137,27 @@ public final class EvalViewModel {
                     status.set(Formats.counted(r.queryIds().size(), "query") + " evaluated, "
                                + Formats.counted(r.depth(), "document") + " deep.");
                 })
-                .onFailure(e -> status.set("The eval-set run failed: " + Errors.sentence(e)))
+                .onFailure(e -> {
+                    failed[0] = true;
+                    status.set("The eval-set run failed: " + Errors.sentence(e));
+                })
                 .onFinished(() -> {
                     if (gen == generation) {
                         running.set(false);
+                        if (result.get() == null && !failed[0]) {
+                            status.set(CANCELLED); // the status bar's cancel
+                        }
                     }
                 }));
     }
 
-    /** The runner's listener (the status bar) and this pane's progress bar; passes on the status bar's cancel. */
-    private ProgressListener tee(ProgressListener statusBar, Cancellation fromStatusBar, Cancellation cancel) {
+    private static final String CANCELLED = "Cancelled; nothing kept.";
+
+    /** The runner's listener (the status bar) and this pane's progress bar. */
+    private ProgressListener tee(ProgressListener statusBar) {
         var last = new java.util.concurrent.atomic.AtomicLong(-1);
         return (stage, done, total) -> {
             statusBar.progress(stage, done, total);
-            if (fromStatusBar.isCancelled()) {
-                cancel.cancel(); // the status bar's cancel: stop at the next query like the pane's
-            }
             if (total > 0) {
                 long percent = done * 100 / total;
                 if (last.getAndSet(percent) != percent) {
@@ -166,10 +170,10 @@ public final class EvalViewModel {
     /** Stops the run; what it had searched is dropped. */
     public void cancel() {
         generation++;
-        stop.cancel();
+        evaluating.cancel();
         running.set(false);
         clear();
-        status.set("Cancelled; nothing kept.");
+        status.set(CANCELLED);
     }
 
     private void clear() {
@@ -259,7 +263,7 @@ public final class EvalViewModel {
     }
 
     void dispose() {
-        stop.cancel();
+        evaluating.cancel();
     }
 
     // ---- state

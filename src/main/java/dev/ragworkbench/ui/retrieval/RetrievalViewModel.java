@@ -11,7 +11,7 @@ import dev.ragworkbench.retrieval.compare.QueryComparison;
 import dev.ragworkbench.retrieval.compare.SideBySideSearch;
 import dev.ragworkbench.ui.common.Debouncer;
 import dev.ragworkbench.ui.shell.QueryRequest;
-import dev.ragworkbench.progress.Cancellation;
+import dev.ragworkbench.ui.tasks.TaskHandle;
 import dev.ragworkbench.ui.tasks.TaskRequest;
 import dev.ragworkbench.ui.tasks.TaskRunner;
 import dev.ragworkbench.ui.workspace.WorkspaceSession;
@@ -64,10 +64,8 @@ public final class RetrievalViewModel {
     private final ReadOnlyBooleanWrapper searching = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final InvalidationListener indexesChanged = o -> reloadIndexes();
-    // Searches are stopped through their own flag, never by cancelling the task: that interrupts the thread, and
-    // an interrupt during a read of the workspace database (the embedding cache) closes H2's file channel.
-    private Cancellation running = new Cancellation();
-    private Cancellation loadingDetails = new Cancellation();
+    private TaskHandle running = TaskHandle.DONE;
+    private TaskHandle loadingDetails = TaskHandle.DONE;
     private long generation;
     private boolean ready;
     /** The eval-set query shown, so that its marks and metrics go when another query is typed. */
@@ -218,8 +216,6 @@ public final class RetrievalViewModel {
             return;
         }
         running.cancel();
-        var cancel = new Cancellation();
-        running = cancel;
         long gen = ++generation;
         String q = query.get() == null ? "" : query.get().strip();
         var shown = new ArrayList<ColumnViewModel>();
@@ -240,7 +236,7 @@ public final class RetrievalViewModel {
             return;
         }
         searching.set(true);
-        runner.run(TaskRequest.<QueryComparison>of("Searching " + q, (p, c) -> search.search(q, cols, cancel))
+        running = runner.run(TaskRequest.<QueryComparison>of("Searching " + q, (p, c) -> search.search(q, cols, c))
                 .unlisted().silentErrors()
                 .onSuccess(found -> {
                     if (gen != generation) {
@@ -253,7 +249,7 @@ public final class RetrievalViewModel {
                     status.set("");
                 })
                 .onFailure(e -> {
-                    if (gen == generation && !cancel.isCancelled()) {
+                    if (gen == generation) {
                         status.set("Search failed: " + Errors.sentence(e));
                     }
                 })
@@ -282,14 +278,12 @@ public final class RetrievalViewModel {
             return;
         }
         loadingDetails.cancel();
-        var cancel = new Cancellation();
-        loadingDetails = cancel;
         Column searched = shown.column();
-        runner.run(TaskRequest.of("Explaining " + hit.chunkId(),
+        loadingDetails = runner.run(TaskRequest.of("Explaining " + hit.chunkId(),
                 (p, c) -> search.details(searched, q, hit.luceneDoc())).unlisted().silentErrors()
                 .onSuccess(d -> {
                     HitRef now = selectedHit.get();
-                    if (!cancel.isCancelled() && now != null && now.hit().equals(hit)) {
+                    if (now != null && now.hit().equals(hit)) {
                         details.set(d);
                     }
                 })

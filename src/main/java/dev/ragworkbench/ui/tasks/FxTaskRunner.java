@@ -17,16 +17,21 @@ import java.text.NumberFormat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Runs core work as JavaFX {@link Task}s on a small pool of daemon threads. The core's {@link ProgressListener}
  * feeds the task's progress and message; cancelling sets the core's {@link Cancellation} (the core stops at the
- * next item) and interrupts the thread. Listed tasks appear in {@link #running()} until they end; a cancelled one
- * ends when its work has returned, not when it is cancelled.
+ * next item, and its waits poll it). Cancelling never interrupts the worker thread: an interrupt that reaches the
+ * workspace database's file I/O closes H2's file channel (NIO channels are interruptible), which fails the write
+ * in progress and every session open at that moment (decision record 0015). Listed tasks appear in
+ * {@link #running()} until they end; a cancelled one ends when its work has returned, not when it is cancelled.
  */
 public final class FxTaskRunner implements TaskRunner, AutoCloseable {
 
@@ -36,6 +41,8 @@ public final class FxTaskRunner implements TaskRunner, AutoCloseable {
     private final ExecutorService executor;
     private final ErrorReporter errors;
     private final List<Runnable> held = new ArrayList<>();
+    /** Every task not finished yet, listed or not: closing cancels them all. */
+    private final Set<CoreTask<?>> unfinishedTasks = ConcurrentHashMap.newKeySet();
     private boolean holding;
     private int unfinished;
 
@@ -57,6 +64,7 @@ public final class FxTaskRunner implements TaskRunner, AutoCloseable {
     @Override
     public <T> TaskHandle run(TaskRequest<T> request) {
         var task = new CoreTask<>(request);
+        unfinishedTasks.add(task);
         if (request.listed()) {
             running.add(task);
         }
@@ -91,11 +99,24 @@ public final class FxTaskRunner implements TaskRunner, AutoCloseable {
         return unfinished > 0;
     }
 
+    /**
+     * Cancels every task and lets the workers return, waiting at most {@value #CLOSE_WAIT_MS} ms, so that the
+     * database the caller closes next is not closed under a task's write. No worker is interrupted (see above).
+     */
     @Override
     public void close() {
-        running.forEach(RunningTask::cancel);
-        executor.shutdownNow();
+        List.copyOf(unfinishedTasks).forEach(CoreTask::cancel);
+        executor.shutdown();
+        try {
+            if (!executor.awaitTermination(CLOSE_WAIT_MS, TimeUnit.MILLISECONDS)) {
+                log.info("closing with {} task(s) still returning from their work", unfinishedTasks.size());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
+
+    private static final long CLOSE_WAIT_MS = 3_000;
 
     private final class CoreTask<T> implements RunningTask, TaskHandle {
 
@@ -193,6 +214,7 @@ public final class FxTaskRunner implements TaskRunner, AutoCloseable {
                 return;
             }
             finished = true;
+            unfinishedTasks.remove(this);
             running.remove(this);
             synchronized (FxTaskRunner.this) {
                 unfinished--;
@@ -216,7 +238,7 @@ public final class FxTaskRunner implements TaskRunner, AutoCloseable {
                 if (!finished) {
                     task.showCancelling();
                 }
-                task.cancel(true);
+                task.cancel(false); // cooperative only: never interrupt the worker (see the class comment)
             };
             if (Platform.isFxApplicationThread()) {
                 cancel.run();
