@@ -116,8 +116,7 @@ public final class EvalViewModel {
         evaluating.cancel();
         clear();
         EvalSet target = sample.get() > 0 ? chosen.sample(sample.get(), SEED) : chosen;
-        int depth = Math.max(Coverage.CUTOFF, list.stream().mapToInt(Metric::k).max().orElse(10));
-        var request = new EvalSetComparison.Request(target, columns, list, depth);
+        var request = new EvalSetComparison.Request(target, columns, list, depth(list));
         running.set(true);
         progress.set(0);
         status.set("Searching " + Formats.counted(target.size(), "query") + " of " + target.name() + " with "
@@ -229,25 +228,49 @@ public final class EvalViewModel {
         if (r == null || row == null) {
             return;
         }
+        Set<String> relevant = evaluated == null ? Set.of() : relevant(evaluated, row.queryId());
+        parent.openEvalQuery(row.text(), relevant, headers(r, row.queryId()));
+    }
+
+    /** The documents {@code set} judges relevant (grade 1 or 2) for {@code queryId}. */
+    static Set<String> relevant(EvalSet set, String queryId) {
         Set<String> relevant = new HashSet<>();
-        if (evaluated != null) {
-            evaluated.qrels().judgments(row.queryId()).forEach((doc, grade) -> {
-                if (grade >= 1) {
-                    relevant.add(doc);
-                }
-            });
-        }
+        set.qrels().judgments(queryId).forEach((doc, grade) -> {
+            if (grade >= 1) {
+                relevant.add(doc);
+            }
+        });
+        return relevant;
+    }
+
+    /** Per column of {@code r}, {@code queryId}'s metrics and judged coverage, e.g. {@code ndcg@10 0.6309 · judged 7/10}. */
+    static List<String> headers(EvalComparison r, String queryId) {
         var headers = new ArrayList<String>();
         for (ColumnEvaluation c : r.columns()) {
             var parts = new ArrayList<String>();
             for (Metric m : r.metrics()) {
-                parts.add(m + " " + Formats.metric(c.values(m).getOrDefault(row.queryId(), 0.0)));
+                parts.add(m + " " + Formats.metric(c.values(m).getOrDefault(queryId, 0.0)));
             }
-            parts.add("judged " + c.coverage().judged().getOrDefault(row.queryId(), 0) + "/"
-                      + c.coverage().shown().getOrDefault(row.queryId(), 0));
+            parts.add("judged " + c.coverage().judged().getOrDefault(queryId, 0) + "/"
+                      + c.coverage().shown().getOrDefault(queryId, 0));
             headers.add(String.join(" · ", parts));
         }
-        parent.openEvalQuery(row.text(), relevant, headers);
+        return headers;
+    }
+
+    /** The metrics typed in the metrics field, or the default ones while it does not parse. */
+    List<Metric> chosenMetrics() {
+        try {
+            List<Metric> list = Metric.parseList(metrics.get());
+            return list.isEmpty() ? Metric.parseList(DEFAULT_METRICS) : list;
+        } catch (IllegalArgumentException e) {
+            return Metric.parseList(DEFAULT_METRICS);
+        }
+    }
+
+    /** Documents to search per query for {@code metrics}: the largest cut-off, and the judged coverage's 10. */
+    static int depth(List<Metric> metrics) {
+        return Math.max(Coverage.CUTOFF, metrics.stream().mapToInt(Metric::k).max().orElse(10));
     }
 
     /** Saves the result as runs of one comparison in the experiment history. */

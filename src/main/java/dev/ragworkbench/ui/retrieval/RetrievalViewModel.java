@@ -67,9 +67,8 @@ public final class RetrievalViewModel {
     private TaskHandle running = TaskHandle.DONE;
     private TaskHandle loadingDetails = TaskHandle.DONE;
     private long generation;
+    private final QueryJudgments judgments;
     private boolean ready;
-    /** The eval-set query shown, so that its marks and metrics go when another query is typed. */
-    private String openedQuery;
 
     /**
      * @param fx runs progress updates of background work on the FX thread ({@code Platform::runLater}; at once in
@@ -86,13 +85,9 @@ public final class RetrievalViewModel {
             if (selected != null && !java.util.Objects.equals(selected.query(), q)) {
                 select(null, null); // the details were of another query's hit
             }
-            if (openedQuery != null && !openedQuery.equals(q)) {
-                openedQuery = null;
-                relevantDocs.clear();
-                columns.forEach(c -> c.setQueryMetrics(""));
-            }
             debouncer.request(this::search);
         });
+        judgments = new QueryJudgments(this);
         session.indexesVersionProperty().addListener(indexesChanged);
         load();
     }
@@ -313,12 +308,7 @@ public final class RetrievalViewModel {
      */
     void openEvalQuery(String text, Set<String> relevant, List<String> metricsPerColumn) {
         query.set(text);
-        openedQuery = text;
-        relevantDocs.clear();
-        relevantDocs.addAll(relevant);
-        for (int i = 0; i < columns.size(); i++) {
-            columns.get(i).setQueryMetrics(i < metricsPerColumn.size() ? metricsPerColumn.get(i) : "");
-        }
+        judgments.show(text, relevant, metricsPerColumn);
         search();
     }
 
@@ -326,6 +316,7 @@ public final class RetrievalViewModel {
         session.indexesVersionProperty().removeListener(indexesChanged);
         running.cancel();
         loadingDetails.cancel();
+        judgments.dispose();
         eval.dispose();
         // close once no task reads the indexes: on a runner thread, after what was submitted before
         runner.run(TaskRequest.of("Closing the Retrieval pane's indexes", (p, c) -> {
@@ -350,6 +341,11 @@ public final class RetrievalViewModel {
 
     public EvalViewModel eval() {
         return eval;
+    }
+
+    /** Grading the shown query's hits into the chosen eval set (whose new grades re-score the headers). */
+    public dev.ragworkbench.ui.retrieval.judging.GradingModel grading() {
+        return judgments.grading();
     }
 
     public ObservableList<String> indexes() {
