@@ -208,6 +208,41 @@ class RetrievalPaneTest {
         return m.find() ? Double.parseDouble(m.group(1)) : Double.NaN;
     }
 
+    /**
+     * The reranker from form controls: "embedder" picked in column B's list reranks it with the proposed bundled
+     * embedder (its rerank latency shown apart); a folder that is no cross-encoder, given to column C, is refused
+     * with the core's message under its controls.
+     */
+    @Test
+    void theRerankerIsChosenWithFormControls(FxRobot robot) throws Exception {
+        robot.interact(() -> shell.select(Section.RETRIEVAL));
+        waitFor(60, () -> vm() != null && vm().columns().size() == 3);
+        robot.clickOn("#query").write("vitamin D deficiency and bone density");
+        robot.clickOn("#rerank-kind-1");
+        robot.clickOn(robot.lookup(".combo-box-popup .list-cell").queryAllAs(ListCell.class).stream()
+                .filter(c -> "embedder".equals(c.getText())).findFirst().orElseThrow());
+        var column = vm().columns().get(1);
+        waitFor(120, () -> column.resultProperty().get() != null
+                && column.resultProperty().get().timings().ran(dev.ragworkbench.retrieval.SearchStage.RERANK));
+        assertThat(column.specText()).isEqualTo("dense:exact=false+rerank:embedder=bge-small-en-v1.5-q,depth=50");
+        assertThat(robot.lookup("#rerank-embedder-1").queryAs(javafx.scene.control.ComboBox.class).getValue())
+                .isEqualTo("bge-small-en-v1.5-q");
+        assertThat(robot.lookup("#latency-1").queryAs(javafx.scene.control.Label.class).getText()).contains("rerank");
+
+        Path notAModel = Files.createDirectories(tmp.resolve("not-a-model-" + UUID.randomUUID()));
+        var third = vm().columns().get(2).rerankForm();
+        robot.interact(() -> third.kindProperty().set(dev.ragworkbench.ui.retrieval.RerankForm.Kind.CROSS_ENCODER));
+        assertThat(robot.lookup("#rerank-message-2").queryAs(javafx.scene.control.Label.class).getText())
+                .contains("choose a cross-encoder folder");
+        robot.interact(() -> third.chooseModel(notAModel));
+        waitFor(60, () -> third.messageProperty().get().startsWith("refused"));
+        assertThat(robot.lookup("#rerank-message-2").queryAs(javafx.scene.control.Label.class).getText())
+                .contains("has no model.onnx");
+        assertThat(vm().columns().get(2).specText()).isEqualTo("hybrid-rrf:k=60,depth=100");
+        WaitForAsyncUtils.sleep(300, TimeUnit.MILLISECONDS);
+        screenshot("retrieval-reranker");
+    }
+
     @Test
     void aCancelledEvalSetRunLeavesNoHalfResult(FxRobot robot) throws Exception {
         robot.interact(() -> shell.select(Section.RETRIEVAL));

@@ -50,11 +50,13 @@ public final class ColumnViewModel {
     private final ReadOnlyObjectWrapper<ColumnResult> result = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper queryMetrics = new ReadOnlyStringWrapper("");
+    private final RerankForm rerankForm;
     private boolean loading;
 
     ColumnViewModel(RetrievalViewModel parent, Column column) {
         this.parent = parent;
         load(column);
+        rerankForm = new RerankForm(this, rerank);
         for (Observable p : new Observable[] {index, kind, k1, b, exact, rrfK, depth, alpha, rerank, top}) {
             p.addListener(o -> {
                 if (!loading) {
@@ -204,6 +206,11 @@ public final class ColumnViewModel {
     /** The reranker's params after {@code +rerank:}, e.g. {@code embedder=bge-small-en-v1.5-q,depth=50}; empty: none. */
     public StringProperty rerankProperty() {
         return rerank;
+    }
+
+    /** The reranker as form values, kept in step with {@link #rerankProperty()}. */
+    public RerankForm rerankForm() {
+        return rerankForm;
     }
 
     public IntegerProperty topProperty() {

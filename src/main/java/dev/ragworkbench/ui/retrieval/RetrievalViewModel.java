@@ -1,5 +1,6 @@
 package dev.ragworkbench.ui.retrieval;
 
+import dev.ragworkbench.embedding.Embedders;
 import dev.ragworkbench.format.Errors;
 import dev.ragworkbench.index.IndexInfo;
 import dev.ragworkbench.retrieval.RetrieverSpec;
@@ -54,6 +55,7 @@ public final class RetrievalViewModel {
     private final SideBySideSearch search;
     private final EvalViewModel eval;
     private final ObservableList<String> indexes = FXCollections.observableArrayList();
+    private final ObservableList<String> embedders = FXCollections.observableArrayList(Embedders.knownNames());
     private final Map<String, IndexInfo> indexInfo = new LinkedHashMap<>();
     private final StringProperty query = new SimpleStringProperty("");
     private final ObservableList<ColumnViewModel> columns = FXCollections.observableArrayList();
@@ -128,6 +130,9 @@ public final class RetrievalViewModel {
         // newest first: the list's first is the default of a new column
         infos.stream().sorted((x, y) -> y.builtAt().compareTo(x.builtAt())).forEach(i -> indexInfo.put(i.name(), i));
         indexes.setAll(indexInfo.keySet());
+        var names = new java.util.LinkedHashSet<>(Embedders.knownNames());
+        infos.stream().filter(i -> i.settings().hasVectors()).forEach(i -> names.add(i.settings().embedder()));
+        embedders.setAll(names);
     }
 
     private void reloadIndexes() {
@@ -350,6 +355,11 @@ public final class RetrievalViewModel {
 
     public ObservableList<String> indexes() {
         return indexes;
+    }
+
+    /** The embedders a reranker can use: the bundled ones, then those of the workspace's indexes. */
+    public ObservableList<String> embedders() {
+        return embedders;
     }
 
     public StringProperty queryProperty() {
