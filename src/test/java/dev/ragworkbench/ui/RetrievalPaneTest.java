@@ -241,6 +241,26 @@ class RetrievalPaneTest {
         assertThat(vm().columns().get(2).specText()).isEqualTo("hybrid-rrf:k=60,depth=100");
         WaitForAsyncUtils.sleep(300, TimeUnit.MILLISECONDS);
         screenshot("retrieval-reranker");
+
+        // the Judging tab pools the columns as the form has them: the reranked B, then a setting and the order
+        var page = shell.page(Section.RETRIEVAL, RetrievalPage.class);
+        assertThat(poolSpecs(page)).containsExactly(specs("bm25:k1=0.9,b=0.4",
+                "dense:exact=false+rerank:embedder=bge-small-en-v1.5-q,depth=50", "hybrid-rrf:k=60,depth=100"));
+        robot.interact(() -> {
+            vm().columns().getFirst().k1Property().set(1.5);
+            vm().columns().get(2).moveLeft();
+        });
+        assertThat(poolSpecs(page)).containsExactly(specs("bm25:k1=1.5,b=0.4", "hybrid-rrf:k=60,depth=100",
+                "dense:exact=false+rerank:embedder=bge-small-en-v1.5-q,depth=50"));
+    }
+
+    private static List<String> poolSpecs(RetrievalPage page) {
+        return page.judging().viewModel().columns().stream().map(c -> c.retriever().toString()).toList();
+    }
+
+    private static String[] specs(String... texts) {
+        return java.util.Arrays.stream(texts).map(t -> dev.ragworkbench.retrieval.RetrieverSpec.parse(t).toString())
+                .toArray(String[]::new);
     }
 
     @Test

@@ -1,6 +1,8 @@
 package dev.ragworkbench.ui.retrieval;
 
+import dev.ragworkbench.embedding.Embedders;
 import dev.ragworkbench.format.Errors;
+import dev.ragworkbench.index.IndexInfo;
 import dev.ragworkbench.retrieval.RerankerSpec;
 import dev.ragworkbench.ui.tasks.TaskRequest;
 import javafx.beans.Observable;
@@ -17,6 +19,8 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.StringProperty;
 
 import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import java.util.List;
 
 /**
  * A column's reranker as form values: none, a second embedder (one of the workspace's), or a cross-encoder folder,
@@ -119,6 +123,13 @@ public final class RerankForm {
         } finally {
             updating = false;
         }
+    }
+
+    /** The embedders a reranker can use: the bundled ones, then those of {@code indexes} (a model folder, say). */
+    static List<String> embedderChoices(List<IndexInfo> indexes) {
+        var names = new LinkedHashSet<>(Embedders.knownNames());
+        indexes.stream().filter(i -> i.settings().hasVectors()).forEach(i -> names.add(i.settings().embedder()));
+        return List.copyOf(names);
     }
 
     private String defaultEmbedder() {

@@ -1,6 +1,5 @@
 package dev.ragworkbench.ui.retrieval;
 
-import dev.ragworkbench.embedding.Embedders;
 import dev.ragworkbench.format.Errors;
 import dev.ragworkbench.index.IndexInfo;
 import dev.ragworkbench.retrieval.RetrieverSpec;
@@ -20,6 +19,8 @@ import javafx.beans.InvalidationListener;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -55,7 +56,7 @@ public final class RetrievalViewModel {
     private final SideBySideSearch search;
     private final EvalViewModel eval;
     private final ObservableList<String> indexes = FXCollections.observableArrayList();
-    private final ObservableList<String> embedders = FXCollections.observableArrayList(Embedders.knownNames());
+    private final ObservableList<String> embedders = FXCollections.observableArrayList(RerankForm.embedderChoices(List.of()));
     private final Map<String, IndexInfo> indexInfo = new LinkedHashMap<>();
     private final StringProperty query = new SimpleStringProperty("");
     private final ObservableList<ColumnViewModel> columns = FXCollections.observableArrayList();
@@ -65,6 +66,7 @@ public final class RetrievalViewModel {
     private final ObservableSet<String> relevantDocs = FXCollections.observableSet();
     private final ReadOnlyBooleanWrapper searching = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
+    private final ReadOnlyIntegerWrapper columnsRevision = new ReadOnlyIntegerWrapper();
     private final InvalidationListener indexesChanged = o -> reloadIndexes();
     private TaskHandle running = TaskHandle.DONE;
     private TaskHandle loadingDetails = TaskHandle.DONE;
@@ -130,9 +132,7 @@ public final class RetrievalViewModel {
         // newest first: the list's first is the default of a new column
         infos.stream().sorted((x, y) -> y.builtAt().compareTo(x.builtAt())).forEach(i -> indexInfo.put(i.name(), i));
         indexes.setAll(indexInfo.keySet());
-        var names = new java.util.LinkedHashSet<>(Embedders.knownNames());
-        infos.stream().filter(i -> i.settings().hasVectors()).forEach(i -> names.add(i.settings().embedder()));
-        embedders.setAll(names);
+        embedders.setAll(RerankForm.embedderChoices(infos));
     }
 
     private void reloadIndexes() {
@@ -184,7 +184,13 @@ public final class RetrievalViewModel {
 
     private void columnsChanged() {
         persist();
+        columnsRevision.set(columnsRevision.get() + 1);
         debouncer.request(this::search);
+    }
+
+    /** Counts the changes of the columns (added, removed, moved, a setting changed), for what follows them. */
+    public ReadOnlyIntegerProperty columnsRevisionProperty() {
+        return columnsRevision.getReadOnlyProperty();
     }
 
     private void persist() {

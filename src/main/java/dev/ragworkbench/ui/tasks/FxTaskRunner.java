@@ -100,12 +100,39 @@ public final class FxTaskRunner implements TaskRunner, AutoCloseable {
     }
 
     /**
-     * Cancels every task and lets the workers return, waiting at most {@value #CLOSE_WAIT_MS} ms, so that the
-     * database the caller closes next is not closed under a task's write. No worker is interrupted (see above).
+     * Waits, at most {@code maxMillis}, until the work of every {@link TaskRequest#essential() essential} task has
+     * returned (a pane's last grades, given as it was disposed): called before the workspace they write to closes.
+     * Blocks the calling thread (the FX thread, as the window or the workspace closes); the work runs elsewhere.
+     */
+    public void awaitEssential(long maxMillis) {
+        long deadline = System.nanoTime() + maxMillis * 1_000_000;
+        while (unfinishedTasks.stream().anyMatch(t -> t.request.keptOnClose() && !t.workDone)) {
+            if (System.nanoTime() > deadline) {
+                log.warn("an essential task is still writing after {} ms", maxMillis);
+                return;
+            }
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    /** How long closing waits for essential writes, which are short (one transaction each). */
+    public static final long ESSENTIAL_WAIT_MS = 10_000;
+
+    /**
+     * Cancels every task but the essential ones, lets those finish ({@link #awaitEssential}), then lets the workers
+     * return, waiting at most {@value #CLOSE_WAIT_MS} ms more, so that the database the caller closes next is not
+     * closed under a task's write. No worker is interrupted (see above).
      */
     @Override
     public void close() {
-        List.copyOf(unfinishedTasks).forEach(CoreTask::cancel);
+        List.copyOf(unfinishedTasks).stream().filter(t -> !t.request.keptOnClose()).forEach(CoreTask::cancel);
+        awaitEssential(ESSENTIAL_WAIT_MS);
+        List.copyOf(unfinishedTasks).forEach(CoreTask::cancel); // an essential one past its time
         executor.shutdown();
         try {
             if (!executor.awaitTermination(CLOSE_WAIT_MS, TimeUnit.MILLISECONDS)) {
@@ -125,6 +152,8 @@ public final class FxTaskRunner implements TaskRunner, AutoCloseable {
         private final CoreFxTask task;
         /** Taken by whichever comes first: the worker starting the work, or a cancel that finds it not started. */
         private final AtomicBoolean claimed = new AtomicBoolean();
+        /** The work has returned, or will never run (cancelled before it began). */
+        private volatile boolean workDone;
         // FX thread only
         private boolean cancelled;
         private boolean workerReturned;
@@ -140,7 +169,10 @@ public final class FxTaskRunner implements TaskRunner, AutoCloseable {
             // task finishes when its work has returned, or at once if it never began.
             task.setOnCancelled(e -> {
                 cancelled = true;
-                if (claimed.compareAndSet(false, true) || workerReturned) {
+                if (claimed.compareAndSet(false, true)) {
+                    workDone = true; // never began, never will
+                    finish(() -> { });
+                } else if (workerReturned) {
                     finish(() -> { });
                 }
             });
@@ -193,6 +225,7 @@ public final class FxTaskRunner implements TaskRunner, AutoCloseable {
                         }
                     }, cancellation);
                 } finally {
+                    workDone = true;
                     Platform.runLater(CoreTask.this::workerReturned);
                 }
             }
