@@ -186,6 +186,14 @@ public record EvalSet(String name, EvalSetFormat format, SequencedMap<String, St
         return subset(name + "-sample" + n + "-seed" + seed, chosen);
     }
 
+    /** This set with only the query {@code queryId} (and its judgments), under the same name: one query scored. */
+    public EvalSet only(String queryId) {
+        if (!queries.containsKey(queryId)) {
+            throw new IllegalArgumentException("eval set " + name + " has no query " + queryId);
+        }
+        return subset(name, List.of(queryId));
+    }
+
     /** Two disjoint random parts, e.g. for tuning on one and reporting on the other. */
     public record Split(EvalSet first, EvalSet second) {
     }

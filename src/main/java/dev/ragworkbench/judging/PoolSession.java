@@ -2,6 +2,7 @@ package dev.ragworkbench.judging;
 
 import dev.ragworkbench.evaluation.Qrels;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,10 +10,12 @@ import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
- * Judging a pool one document at a time: which item is shown, which are graded, and where skip and back lead. It
- * holds no state the workspace lacks: the grades are the eval set's judgments (passed in at the start and recorded
- * here as each is written), so a session is resumed by building the same pool again ({@link PoolSessions}). Not
- * thread-safe: the pane's FX thread owns it, and writes happen elsewhere.
+ * Judging a pool one document at a time: which item is shown, which are graded, and where skip and back lead. The
+ * grades are the eval set's judgments (passed in at the start and recorded here as each is given), so a session is
+ * resumed by building the same pool again ({@link PoolSessions}). Grades are written in batches, each one new
+ * version of the set: the session keeps those not written yet ({@link #unsaved()}) and says when a batch is due
+ * ({@link #saveDue()}: {@value #SAVE_EVERY} grades, or the judge has moved on to another query). Not thread-safe:
+ * the pane's FX thread owns it, and writes happen elsewhere.
  */
 public final class PoolSession {
 
@@ -20,7 +23,12 @@ public final class PoolSession {
     private final List<PoolItem> items;
     /** query id → document id → grade, for the pool's queries. */
     private final Map<String, Map<String, Integer>> grades = new HashMap<>();
+    /** Grades given but not written to the set yet, in the order given. */
+    private final List<Judgment> unsaved = new ArrayList<>();
     private int position;
+
+    /** Grades that make a batch due on their own, within one query. */
+    public static final int SAVE_EVERY = 10;
 
     /** A session over {@code pool}, knowing the grades {@code judged} already holds; it starts at the first ungraded. */
     public PoolSession(Pool pool, Qrels judged) {
@@ -56,10 +64,43 @@ public final class PoolSession {
         return new Judgment(item.queryId(), item.documentId(), grade);
     }
 
-    /** Records a grade that was written to the set, and moves on to the next ungraded item. */
+    /** Records a grade (to be written with the next batch, see {@link #unsaved()}) and moves on to the next ungraded item. */
     public void record(Judgment judgment) {
         grades.computeIfAbsent(judgment.queryId(), q -> new HashMap<>()).put(judgment.documentId(), judgment.grade());
+        unsaved.add(judgment);
         advance();
+    }
+
+    /** The grades recorded and not yet handed over by {@link #takeUnsaved()}, in the order given. */
+    public List<Judgment> unsaved() {
+        return List.copyOf(unsaved);
+    }
+
+    /**
+     * Whether the unsaved grades should be written now: {@value #SAVE_EVERY} of them, or the item shown is of
+     * another query than the last grade (or none is left), so a query's grades make one version.
+     */
+    public boolean saveDue() {
+        if (unsaved.isEmpty()) {
+            return false;
+        }
+        if (unsaved.size() >= SAVE_EVERY) {
+            return true;
+        }
+        var item = current();
+        return item.isEmpty() || !item.get().queryId().equals(unsaved.getLast().queryId());
+    }
+
+    /** Hands over the unsaved grades to be written as one version; the session counts them as saved. */
+    public List<Judgment> takeUnsaved() {
+        var batch = List.copyOf(unsaved);
+        unsaved.clear();
+        return batch;
+    }
+
+    /** Takes back a batch whose write failed, before the grades given since, to be written with the next batch. */
+    public void unsavedAgain(List<Judgment> batch) {
+        unsaved.addAll(0, batch);
     }
 
     /** Leaves the current item ungraded and moves on; a skipped item comes round again after the others. */

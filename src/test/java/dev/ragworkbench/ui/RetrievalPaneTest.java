@@ -14,6 +14,7 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.image.WritableImage;
+import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -31,6 +32,7 @@ import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -145,6 +147,120 @@ class RetrievalPaneTest {
         }
         WaitForAsyncUtils.sleep(300, TimeUnit.MILLISECONDS);
         screenshot("retrieval-opened-query");
+
+        gradingAHitRescoresTheHeader(robot);
+    }
+
+    /**
+     * In the opened query, the first column's best unjudged document is graded 2 with the key: a new version of the
+     * eval set holds the grade, and the column's header shows the nDCG@10 computed by hand from the new grades.
+     */
+    private void gradingAHitRescoresTheHeader(FxRobot robot) throws Exception {
+        var store = shell.session().workbench().evalSets();
+        String text = vm().queryProperty().get();
+        var before = store.get(RetrievalFixture.EVAL_SET);
+        String queryId = before.queries().entrySet().stream().filter(e -> e.getValue().equals(text))
+                .map(java.util.Map.Entry::getKey).findFirst().orElseThrow();
+        var judged = new java.util.HashMap<>(before.qrels().judgments(queryId));
+        var column = vm().columns().getFirst();
+        waitFor(60, () -> column.queryMetricsProperty().get().startsWith("ndcg@10 "));
+        List<String> ranked = column.resultProperty().get().hits().stream().map(ColumnHit::docId).distinct()
+                .limit(10).toList();
+        assertThat(ndcg10(column.queryMetricsProperty().get())).as("the header before grading")
+                .isCloseTo(ndcg(ranked, judged), org.assertj.core.data.Offset.offset(0.0001));
+        String graded = ranked.stream().filter(d -> !judged.containsKey(d)).findFirst()
+                .orElseThrow(() -> new AssertionError("no unjudged document in the first column's top 10"));
+        int versions = store.versions(RetrievalFixture.EVAL_SET).size();
+
+        robot.interact(() -> hits(robot, 0).scrollTo(ranked.indexOf(graded)));
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn(cell(robot, 0, graded));
+        waitFor(30, () -> graded.equals(vm().selectedDocProperty().get()));
+        robot.type(KeyCode.DIGIT2);
+
+        judged.put(graded, 2);
+        double expected = ndcg(ranked, judged);
+        waitFor(60, () -> Math.abs(ndcg10(column.queryMetricsProperty().get()) - expected) < 0.0001);
+        assertThat(store.versions(RetrievalFixture.EVAL_SET)).hasSize(versions + 1);
+        assertThat(store.get(RetrievalFixture.EVAL_SET).qrels().judgments(queryId)).containsEntry(graded, 2);
+        assertThat(vm().relevantDocs()).contains(graded);
+        WaitForAsyncUtils.sleep(300, TimeUnit.MILLISECONDS);
+        screenshot("retrieval-graded-hit");
+    }
+
+    /** nDCG@10 as trec_eval defines it: gain = grade, discount log2(rank + 1), ideal from all the query's grades. */
+    private static double ndcg(List<String> ranked, java.util.Map<String, Integer> grades) {
+        double dcg = 0;
+        for (int i = 0; i < Math.min(10, ranked.size()); i++) {
+            dcg += grades.getOrDefault(ranked.get(i), 0) / (Math.log(i + 2) / Math.log(2));
+        }
+        var ideal = grades.values().stream().filter(g -> g > 0).sorted(java.util.Comparator.reverseOrder()).toList();
+        double idcg = 0;
+        for (int i = 0; i < Math.min(10, ideal.size()); i++) {
+            idcg += ideal.get(i) / (Math.log(i + 2) / Math.log(2));
+        }
+        return idcg == 0 ? 0 : dcg / idcg;
+    }
+
+    /** The nDCG@10 of a header such as {@code ndcg@10 0.6309 · recall@100 1.0000 · judged 2/10}; NaN without one. */
+    private static double ndcg10(String header) {
+        var m = java.util.regex.Pattern.compile("ndcg@10 ([0-9.]+)").matcher(header);
+        return m.find() ? Double.parseDouble(m.group(1)) : Double.NaN;
+    }
+
+    /**
+     * The reranker from form controls: "embedder" picked in column B's list reranks it with the proposed bundled
+     * embedder (its rerank latency shown apart); a folder that is no cross-encoder, given to column C, is refused
+     * with the core's message under its controls.
+     */
+    @Test
+    void theRerankerIsChosenWithFormControls(FxRobot robot) throws Exception {
+        robot.interact(() -> shell.select(Section.RETRIEVAL));
+        waitFor(60, () -> vm() != null && vm().columns().size() == 3);
+        robot.clickOn("#query").write("vitamin D deficiency and bone density");
+        robot.clickOn("#rerank-kind-1");
+        robot.clickOn(robot.lookup(".combo-box-popup .list-cell").queryAllAs(ListCell.class).stream()
+                .filter(c -> "embedder".equals(c.getText())).findFirst().orElseThrow());
+        var column = vm().columns().get(1);
+        waitFor(120, () -> column.resultProperty().get() != null
+                && column.resultProperty().get().timings().ran(dev.ragworkbench.retrieval.SearchStage.RERANK));
+        assertThat(column.specText()).isEqualTo("dense:exact=false+rerank:embedder=bge-small-en-v1.5-q,depth=50");
+        assertThat(robot.lookup("#rerank-embedder-1").queryAs(javafx.scene.control.ComboBox.class).getValue())
+                .isEqualTo("bge-small-en-v1.5-q");
+        assertThat(robot.lookup("#latency-1").queryAs(javafx.scene.control.Label.class).getText()).contains("rerank");
+
+        Path notAModel = Files.createDirectories(tmp.resolve("not-a-model-" + UUID.randomUUID()));
+        var third = vm().columns().get(2).rerankForm();
+        robot.interact(() -> third.kindProperty().set(dev.ragworkbench.ui.retrieval.RerankForm.Kind.CROSS_ENCODER));
+        assertThat(robot.lookup("#rerank-message-2").queryAs(javafx.scene.control.Label.class).getText())
+                .contains("choose a cross-encoder folder");
+        robot.interact(() -> third.chooseModel(notAModel));
+        waitFor(60, () -> third.messageProperty().get().startsWith("refused"));
+        assertThat(robot.lookup("#rerank-message-2").queryAs(javafx.scene.control.Label.class).getText())
+                .contains("has no model.onnx");
+        assertThat(vm().columns().get(2).specText()).isEqualTo("hybrid-rrf:k=60,depth=100");
+        WaitForAsyncUtils.sleep(300, TimeUnit.MILLISECONDS);
+        screenshot("retrieval-reranker");
+
+        // the Judging tab pools the columns as the form has them: the reranked B, then a setting and the order
+        var page = shell.page(Section.RETRIEVAL, RetrievalPage.class);
+        assertThat(poolSpecs(page)).containsExactly(specs("bm25:k1=0.9,b=0.4",
+                "dense:exact=false+rerank:embedder=bge-small-en-v1.5-q,depth=50", "hybrid-rrf:k=60,depth=100"));
+        robot.interact(() -> {
+            vm().columns().getFirst().k1Property().set(1.5);
+            vm().columns().get(2).moveLeft();
+        });
+        assertThat(poolSpecs(page)).containsExactly(specs("bm25:k1=1.5,b=0.4", "hybrid-rrf:k=60,depth=100",
+                "dense:exact=false+rerank:embedder=bge-small-en-v1.5-q,depth=50"));
+    }
+
+    private static List<String> poolSpecs(RetrievalPage page) {
+        return page.judging().viewModel().columns().stream().map(c -> c.retriever().toString()).toList();
+    }
+
+    private static String[] specs(String... texts) {
+        return java.util.Arrays.stream(texts).map(t -> dev.ragworkbench.retrieval.RetrieverSpec.parse(t).toString())
+                .toArray(String[]::new);
     }
 
     @Test

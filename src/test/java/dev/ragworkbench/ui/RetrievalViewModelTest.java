@@ -6,6 +6,7 @@ import dev.ragworkbench.retrieval.compare.ColumnHit;
 import dev.ragworkbench.retrieval.compare.ComparisonRuns;
 import dev.ragworkbench.ui.common.Debouncer;
 import dev.ragworkbench.ui.retrieval.ColumnViewModel;
+import dev.ragworkbench.ui.retrieval.RerankForm;
 import dev.ragworkbench.ui.retrieval.RetrievalViewModel;
 import dev.ragworkbench.ui.shell.QueryRequest;
 import dev.ragworkbench.ui.tasks.SameThreadTaskRunner;
@@ -94,6 +95,64 @@ class RetrievalViewModelTest {
         assertThat(again.columns()).extracting(ColumnViewModel::specText)
                 .containsExactlyElementsOf(vm.columns().stream().map(ColumnViewModel::specText).toList());
         again.dispose();
+    }
+
+    /**
+     * The reranker as form controls: an embedder from the workspace's list, then the depth; a folder that is no
+     * cross-encoder is refused with the core's message and changes nothing; a real (tiny) cross-encoder folder is
+     * taken. Each state is the {@code +rerank:} string of the command line, searched, and remembered.
+     */
+    @Test
+    void theRerankerIsChosenInTheFormAndIsTheSpecsRerankPart() throws Exception {
+        var column = vm.columns().get(1);
+        var form = column.rerankForm();
+        assertThat(form.kindProperty().get()).isEqualTo(RerankForm.Kind.NONE);
+        assertThat(vm.embedders()).contains("bge-small-en-v1.5-q", "all-minilm-l6-v2");
+
+        form.kindProperty().set(RerankForm.Kind.EMBEDDER);
+        assertThat(form.embedderProperty().get()).isEqualTo("bge-small-en-v1.5-q");
+        assertThat(form.depthProperty().get()).isEqualTo(50);
+        assertThat(column.specText()).isEqualTo("dense:exact=false+rerank:embedder=bge-small-en-v1.5-q,depth=50");
+        form.depthProperty().set(20);
+        assertThat(column.specText()).isEqualTo("dense:exact=false+rerank:embedder=bge-small-en-v1.5-q,depth=20");
+        assertThat(dev.ragworkbench.retrieval.RetrieverSpec.parse(column.specText()).toString())
+                .isEqualTo(column.specText());
+        vm.queryProperty().set("vitamin D deficiency and bone density");
+        assertThat(runner.errors()).isEmpty();
+        var reranked = column.resultProperty().get();
+        assertThat(reranked.timings().ran(dev.ragworkbench.retrieval.SearchStage.RERANK)).isTrue();
+        assertThat(reranked.column().retriever().reranker().embedder()).isEqualTo("bge-small-en-v1.5-q");
+
+        // a folder without the model's files: refused, in the core's words, and the column keeps its reranker
+        Path notAModel = java.nio.file.Files.createDirectories(tmp.resolve("not-a-model"));
+        form.chooseModel(notAModel);
+        assertThat(form.messageProperty().get()).contains("has no model.onnx")
+                .contains("expected a cross-encoder: a folder holding model.onnx");
+        assertThat(form.kindProperty().get()).isEqualTo(RerankForm.Kind.EMBEDDER);
+        assertThat(column.rerankProperty().get()).isEqualTo("embedder=bge-small-en-v1.5-q,depth=20");
+
+        Path ce = dev.ragworkbench.embedding.TestCrossEncoders.miniLmShaped(tmp.resolve("ce"));
+        form.chooseModel(ce);
+        assertThat(form.messageProperty().get()).isEmpty();
+        assertThat(form.kindProperty().get()).isEqualTo(RerankForm.Kind.CROSS_ENCODER);
+        assertThat(column.specText()).isEqualTo("dense:exact=false+rerank:model=" + ce.toAbsolutePath().normalize()
+                                                + ",depth=20");
+        assertThat(vm.specText()).contains("\"dense:exact=false+rerank:model=" + ce.toAbsolutePath().normalize());
+        vm.search();
+        assertThat(column.resultProperty().get().column().retriever().reranker().isCrossEncoder()).isTrue();
+        assertThat(column.resultProperty().get().timings().ran(dev.ragworkbench.retrieval.SearchStage.RERANK))
+                .isTrue();
+
+        // remembered: a pane opened again shows the same controls
+        var again = new RetrievalViewModel(session, runner, Debouncer.immediate(), Runnable::run);
+        var form2 = again.columns().get(1).rerankForm();
+        assertThat(form2.kindProperty().get()).isEqualTo(RerankForm.Kind.CROSS_ENCODER);
+        assertThat(form2.modelProperty().get()).isEqualTo(ce.toAbsolutePath().normalize().toString());
+        assertThat(form2.depthProperty().get()).isEqualTo(20);
+        again.dispose();
+
+        form.kindProperty().set(RerankForm.Kind.NONE);
+        assertThat(column.specText()).isEqualTo("dense:exact=false");
     }
 
     @Test

@@ -19,7 +19,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SpinnerValueFactory;
-import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
@@ -107,13 +106,6 @@ final class ColumnView extends VBox {
         var alpha = labelled("alpha", decimal(vm.alphaProperty(), 0, 1, 0.05, "alpha-" + index));
         var depth = labelled("depth", integer(vm.depthProperty(), 1, ColumnViewModel.DEPTH_MAX, 10, "depth-" + index));
         var top = labelled("top", integer(vm.topProperty(), 1, ColumnViewModel.TOP_MAX, 5, "top-" + index));
-        var rerank = new TextField();
-        rerank.setId("rerank-" + index);
-        rerank.setPromptText("embedder=…,depth=50");
-        rerank.setTooltip(new Tooltip("Optional reranker after the retriever: its params as after +rerank: in a spec"));
-        rerank.setPrefColumnCount(14);
-        rerank.textProperty().bindBidirectional(vm.rerankProperty());
-        var rerankBox = labelled("rerank", rerank);
         var adapter = labelled("adapter", AdapterChoice.combo(vm, "adapter-" + index));
         adapter.visibleProperty().bind(AdapterChoice.applies(vm));
         adapter.managedProperty().bind(adapter.visibleProperty());
@@ -129,14 +121,16 @@ final class ColumnView extends VBox {
         showParams.run();
         var row1 = new HBox(6, labelled("index", indexBox), labelled("retriever", kind));
         HBox.setHgrow(row1.getChildren().getFirst(), Priority.ALWAYS);
-        var params = new FlowPane(6, 4, k1, b, exactBox, k, alpha, depth, top, rerankBox, adapter);
+        var params = new FlowPane(6, 4, k1, b, exactBox, k, alpha, depth, top, adapter);
         params.setAlignment(Pos.BOTTOM_LEFT);
-        return new VBox(4, row1, params);
+        return new VBox(4, row1, params, new RerankControls(vm.rerankForm(), vm.parent(), index));
     }
 
     private Node status() {
         latency.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED, "column-latency");
         latency.setId("latency-" + getId().substring("column-".length()));
+        latency.setWrapText(true); // a reranker's stage makes the line longer than a narrow column
+        latency.setMinHeight(Region.USE_PREF_SIZE);
         var metrics = new Label();
         metrics.getStyleClass().addAll(Styles.TEXT_SMALL, "column-metrics");
         metrics.textProperty().bind(vm.queryMetricsProperty());
@@ -149,6 +143,8 @@ final class ColumnView extends VBox {
         error.visibleProperty().bind(vm.errorProperty().isNotEmpty());
         error.managedProperty().bind(error.visibleProperty());
         error.setWrapText(true);
+        error.setMinHeight(Region.USE_PREF_SIZE);
+        metrics.setMinHeight(Region.USE_PREF_SIZE);
         return new VBox(2, latency, metrics, error);
     }
 
@@ -186,7 +182,7 @@ final class ColumnView extends VBox {
         return hits;
     }
 
-    private static Node labelled(String label, Node control) {
+    static Node labelled(String label, Node control) {
         var l = new Label(label);
         l.getStyleClass().add("field-label");
         return new VBox(2, l, control);
@@ -227,7 +223,7 @@ final class ColumnView extends VBox {
         return spinner;
     }
 
-    private static Spinner<Integer> integer(IntegerProperty property, int min, int max, int step, String id) {
+    static Spinner<Integer> integer(IntegerProperty property, int min, int max, int step, String id) {
         var factory = new SpinnerValueFactory.IntegerSpinnerValueFactory(min, max,
                 Math.max(min, Math.min(max, property.get())), step);
         var spinner = new Spinner<Integer>(factory);

@@ -52,11 +52,13 @@ public final class ColumnViewModel {
     private final ReadOnlyObjectWrapper<ColumnResult> result = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper queryMetrics = new ReadOnlyStringWrapper("");
+    private final RerankForm rerankForm;
     private boolean loading;
 
     ColumnViewModel(RetrievalViewModel parent, Column column) {
         this.parent = parent;
         load(column);
+        rerankForm = new RerankForm(this, rerank);
         for (Observable p : new Observable[] {index, kind, k1, b, exact, rrfK, depth, alpha, rerank, top, adapter}) {
             p.addListener(o -> {
                 if (!loading) {
@@ -212,6 +214,11 @@ public final class ColumnViewModel {
 
     public ObjectProperty<String> adapterProperty() {
         return adapter;
+    }
+
+    /** The reranker as form values, kept in step with {@link #rerankProperty()}. */
+    public RerankForm rerankForm() {
+        return rerankForm;
     }
 
     public IntegerProperty topProperty() {

@@ -11,7 +11,7 @@ import dev.ragworkbench.retrieval.compare.ComparisonRuns;
 import dev.ragworkbench.retrieval.compare.Coverage;
 import dev.ragworkbench.retrieval.compare.EvalComparison;
 import dev.ragworkbench.retrieval.compare.EvalSetComparison;
-import dev.ragworkbench.progress.Cancellation;
+import dev.ragworkbench.ui.tasks.TaskHandle;
 import dev.ragworkbench.ui.tasks.TaskRequest;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
@@ -65,8 +65,7 @@ public final class EvalViewModel {
     private final IntegerProperty compareWith = new SimpleIntegerProperty(2);
     private final ObjectProperty<Metric> metric = new SimpleObjectProperty<>();
     private final ObservableList<Metric> metricChoices = FXCollections.observableArrayList();
-    // stopped through this flag, not by cancelling the task (an interrupt would close the database's file channel)
-    private Cancellation stop = new Cancellation();
+    private TaskHandle evaluating = TaskHandle.DONE;
     private long generation;
     private EvalSet evaluated;
 
@@ -114,21 +113,20 @@ public final class EvalViewModel {
             status.set("No column can search: fix the columns' settings first.");
             return;
         }
-        stop.cancel();
+        evaluating.cancel();
         clear();
         EvalSet target = sample.get() > 0 ? chosen.sample(sample.get(), SEED) : chosen;
-        int depth = Math.max(Coverage.CUTOFF, list.stream().mapToInt(Metric::k).max().orElse(10));
-        var request = new EvalSetComparison.Request(target, columns, list, depth);
+        var request = new EvalSetComparison.Request(target, columns, list, depth(list));
         running.set(true);
         progress.set(0);
         status.set("Searching " + Formats.counted(target.size(), "query") + " of " + target.name() + " with "
                    + Formats.counted(columns.size(), "column") + "…");
         long gen = ++generation;
         var comparison = new EvalSetComparison(parent.sideBySide(), parent.session().workbench().comparisons());
-        var cancel = new Cancellation();
-        stop = cancel;
-        parent.runner().run(TaskRequest.<EvalComparison>of("Evaluating " + target.name() + " in Retrieval",
-                        (p, c) -> comparison.run(request, tee(p, c, cancel), cancel))
+        var failed = new boolean[1];
+        evaluating = parent.runner().run(TaskRequest.<EvalComparison>of("Evaluating " + target.name()
+                                                                         + " in Retrieval",
+                        (p, c) -> comparison.run(request, tee(p), c))
                 .onSuccess(r -> {
                     if (gen != generation) {
                         return;
@@ -138,22 +136,27 @@ public final class EvalViewModel {
                     status.set(Formats.counted(r.queryIds().size(), "query") + " evaluated, "
                                + Formats.counted(r.depth(), "document") + " deep.");
                 })
-                .onFailure(e -> status.set("The eval-set run failed: " + Errors.sentence(e)))
+                .onFailure(e -> {
+                    failed[0] = true;
+                    status.set("The eval-set run failed: " + Errors.sentence(e));
+                })
                 .onFinished(() -> {
                     if (gen == generation) {
                         running.set(false);
+                        if (result.get() == null && !failed[0]) {
+                            status.set(CANCELLED); // the status bar's cancel
+                        }
                     }
                 }));
     }
 
-    /** The runner's listener (the status bar) and this pane's progress bar; passes on the status bar's cancel. */
-    private ProgressListener tee(ProgressListener statusBar, Cancellation fromStatusBar, Cancellation cancel) {
+    private static final String CANCELLED = "Cancelled; nothing kept.";
+
+    /** The runner's listener (the status bar) and this pane's progress bar. */
+    private ProgressListener tee(ProgressListener statusBar) {
         var last = new java.util.concurrent.atomic.AtomicLong(-1);
         return (stage, done, total) -> {
             statusBar.progress(stage, done, total);
-            if (fromStatusBar.isCancelled()) {
-                cancel.cancel(); // the status bar's cancel: stop at the next query like the pane's
-            }
             if (total > 0) {
                 long percent = done * 100 / total;
                 if (last.getAndSet(percent) != percent) {
@@ -169,7 +172,7 @@ public final class EvalViewModel {
      */
     void showComparison(EvalSet target, EvalComparison r) {
         generation++;
-        stop.cancel();
+        evaluating.cancel();
         running.set(false);
         clear();
         sets.stream().filter(s -> s.name().equals(target.name())).findFirst().ifPresent(set::set);
@@ -183,10 +186,10 @@ public final class EvalViewModel {
     /** Stops the run; what it had searched is dropped. */
     public void cancel() {
         generation++;
-        stop.cancel();
+        evaluating.cancel();
         running.set(false);
         clear();
-        status.set("Cancelled; nothing kept.");
+        status.set(CANCELLED);
     }
 
     private void clear() {
@@ -242,25 +245,49 @@ public final class EvalViewModel {
         if (r == null || row == null) {
             return;
         }
+        Set<String> relevant = evaluated == null ? Set.of() : relevant(evaluated, row.queryId());
+        parent.openEvalQuery(row.text(), relevant, headers(r, row.queryId()));
+    }
+
+    /** The documents {@code set} judges relevant (grade 1 or 2) for {@code queryId}. */
+    static Set<String> relevant(EvalSet set, String queryId) {
         Set<String> relevant = new HashSet<>();
-        if (evaluated != null) {
-            evaluated.qrels().judgments(row.queryId()).forEach((doc, grade) -> {
-                if (grade >= 1) {
-                    relevant.add(doc);
-                }
-            });
-        }
+        set.qrels().judgments(queryId).forEach((doc, grade) -> {
+            if (grade >= 1) {
+                relevant.add(doc);
+            }
+        });
+        return relevant;
+    }
+
+    /** Per column of {@code r}, {@code queryId}'s metrics and judged coverage, e.g. {@code ndcg@10 0.6309 · judged 7/10}. */
+    static List<String> headers(EvalComparison r, String queryId) {
         var headers = new ArrayList<String>();
         for (ColumnEvaluation c : r.columns()) {
             var parts = new ArrayList<String>();
             for (Metric m : r.metrics()) {
-                parts.add(m + " " + Formats.metric(c.values(m).getOrDefault(row.queryId(), 0.0)));
+                parts.add(m + " " + Formats.metric(c.values(m).getOrDefault(queryId, 0.0)));
             }
-            parts.add("judged " + c.coverage().judged().getOrDefault(row.queryId(), 0) + "/"
-                      + c.coverage().shown().getOrDefault(row.queryId(), 0));
+            parts.add("judged " + c.coverage().judged().getOrDefault(queryId, 0) + "/"
+                      + c.coverage().shown().getOrDefault(queryId, 0));
             headers.add(String.join(" · ", parts));
         }
-        parent.openEvalQuery(row.text(), relevant, headers);
+        return headers;
+    }
+
+    /** The metrics typed in the metrics field, or the default ones while it does not parse. */
+    List<Metric> chosenMetrics() {
+        try {
+            List<Metric> list = Metric.parseList(metrics.get());
+            return list.isEmpty() ? Metric.parseList(DEFAULT_METRICS) : list;
+        } catch (IllegalArgumentException e) {
+            return Metric.parseList(DEFAULT_METRICS);
+        }
+    }
+
+    /** Documents to search per query for {@code metrics}: the largest cut-off, and the judged coverage's 10. */
+    static int depth(List<Metric> metrics) {
+        return Math.max(Coverage.CUTOFF, metrics.stream().mapToInt(Metric::k).max().orElse(10));
     }
 
     /** Saves the result as runs of one comparison in the experiment history. */
@@ -276,7 +303,7 @@ public final class EvalViewModel {
     }
 
     void dispose() {
-        stop.cancel();
+        evaluating.cancel();
     }
 
     // ---- state

@@ -2,28 +2,25 @@ package dev.ragworkbench.ui.retrieval;
 
 import atlantafx.base.theme.Styles;
 import dev.ragworkbench.evaluation.EvalSet;
-import dev.ragworkbench.judging.Judgments;
 import dev.ragworkbench.ui.retrieval.judging.GradeBar;
 import dev.ragworkbench.ui.retrieval.judging.GradingModel;
-import javafx.collections.ListChangeListener;
 import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.layout.VBox;
 
-import java.util.Objects;
-
 /**
  * Grading in the one-query view, on the judging part's {@link GradingModel} and {@link GradeBar}: the selected
  * hit's document is graded 0, 1 or 2 (buttons, or the keys over the hit lists) for the query shown, into the
- * chosen eval set as a new version of it. The eval set is the one the Eval set tab runs.
+ * chosen eval set as a new version of it. The eval set is the one the Eval set tab runs; the model is the
+ * ViewModel's ({@link QueryJudgments}), which scores the headers again after each grade.
  */
 final class GradingPanel extends VBox {
 
     private final GradingModel model;
 
     GradingPanel(RetrievalViewModel vm) {
-        model = new GradingModel(new Judgments(vm.session().workbench().evalSets()), vm.runner());
+        model = vm.grading();
         getStyleClass().add("grading-panel");
         setSpacing(4);
         var title = new Label("Grade the selected document");
@@ -48,25 +45,6 @@ final class GradingPanel extends VBox {
         status.setWrapText(true);
         status.textProperty().bind(model.statusProperty());
         getChildren().addAll(title, set, bar, status);
-        vm.eval().setProperty().addListener((o, a, s) -> {
-            model.evalSetProperty().set(s == null ? null : s.name());
-            model.showQueryText(vm.queryProperty().get());
-        });
-        model.evalSetProperty().set(vm.eval().setProperty().get() == null ? null
-                : vm.eval().setProperty().get().name());
-        // the query graded is the one whose hits are shown
-        vm.columns().addListener((ListChangeListener<ColumnViewModel>) c -> watchResults(vm));
-        watchResults(vm);
-    }
-
-    private void watchResults(RetrievalViewModel vm) {
-        for (ColumnViewModel c : vm.columns()) {
-            c.resultProperty().addListener((o, a, r) -> {
-                if (r != null && !Objects.equals(r.query(), model.queryTextProperty().get())) {
-                    model.showQueryText(r.query());
-                }
-            });
-        }
     }
 
     /** The keys 0, 1 and 2 typed over {@code hits} grade the selected document. */

@@ -32,8 +32,9 @@ public final class RetrievalPage implements Page {
         grading.installKeys(view.hitsArea(), viewModel);
         judging = new JudgingView(context.session(), context.runner());
         view.addTab("Judging", "judging-tab", judging);
-        // the blind pool's columns are this pane's (those naming an index)
+        // the blind pool's columns are this pane's, in their order and with their settings as they change
         viewModel.columns().addListener((javafx.collections.ListChangeListener<ColumnViewModel>) c -> poolColumns());
+        viewModel.columnsRevisionProperty().addListener(o -> poolColumns());
         viewModel.indexes().addListener((javafx.collections.ListChangeListener<String>) c -> poolColumns());
         poolColumns();
     }
@@ -89,6 +90,12 @@ public final class RetrievalPage implements Page {
             view.showEvalSet();
             viewModel.openComparison(c.set(), c.comparison());
         }
+    }
+
+    /** Leaving the pane writes the pooled grades given so far. */
+    @Override
+    public void detach() {
+        judging.save();
     }
 
     @Override

@@ -13,7 +13,7 @@ import dev.ragworkbench.retrieval.compare.QueryComparison;
 import dev.ragworkbench.retrieval.compare.SideBySideSearch;
 import dev.ragworkbench.ui.common.Debouncer;
 import dev.ragworkbench.ui.shell.QueryRequest;
-import dev.ragworkbench.progress.Cancellation;
+import dev.ragworkbench.ui.tasks.TaskHandle;
 import dev.ragworkbench.ui.tasks.TaskRequest;
 import dev.ragworkbench.ui.tasks.TaskRunner;
 import dev.ragworkbench.ui.workspace.WorkspaceSession;
@@ -21,6 +21,8 @@ import javafx.beans.InvalidationListener;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -56,6 +58,7 @@ public final class RetrievalViewModel {
     private final SideBySideSearch search;
     private final EvalViewModel eval;
     private final ObservableList<String> indexes = FXCollections.observableArrayList();
+    private final ObservableList<String> embedders = FXCollections.observableArrayList(RerankForm.embedderChoices(List.of()));
     private final Map<String, IndexInfo> indexInfo = new LinkedHashMap<>();
     private final StringProperty query = new SimpleStringProperty("");
     private final ObservableList<ColumnViewModel> columns = FXCollections.observableArrayList();
@@ -66,15 +69,13 @@ public final class RetrievalViewModel {
     private final ObservableSet<String> relevantDocs = FXCollections.observableSet();
     private final ReadOnlyBooleanWrapper searching = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
+    private final ReadOnlyIntegerWrapper columnsRevision = new ReadOnlyIntegerWrapper();
     private final InvalidationListener indexesChanged = o -> reloadIndexes();
-    // Searches are stopped through their own flag, never by cancelling the task: that interrupts the thread, and
-    // an interrupt during a read of the workspace database (the embedding cache) closes H2's file channel.
-    private Cancellation running = new Cancellation();
-    private Cancellation loadingDetails = new Cancellation();
+    private TaskHandle running = TaskHandle.DONE;
+    private TaskHandle loadingDetails = TaskHandle.DONE;
     private long generation;
+    private final QueryJudgments judgments;
     private boolean ready;
-    /** The eval-set query shown, so that its marks and metrics go when another query is typed. */
-    private String openedQuery;
     /** A comparison another pane opened before the columns were loaded: shown once they are. */
     private Runnable pendingOpen;
 
@@ -94,13 +95,9 @@ public final class RetrievalViewModel {
             if (selected != null && !java.util.Objects.equals(selected.query(), q)) {
                 select(null, null); // the details were of another query's hit
             }
-            if (openedQuery != null && !openedQuery.equals(q)) {
-                openedQuery = null;
-                relevantDocs.clear();
-                columns.forEach(c -> c.setQueryMetrics(""));
-            }
             debouncer.request(this::search);
         });
+        judgments = new QueryJudgments(this);
         session.indexesVersionProperty().addListener(indexesChanged);
         load();
     }
@@ -145,6 +142,7 @@ public final class RetrievalViewModel {
         // newest first: the list's first is the default of a new column
         infos.stream().sorted((x, y) -> y.builtAt().compareTo(x.builtAt())).forEach(i -> indexInfo.put(i.name(), i));
         indexes.setAll(indexInfo.keySet());
+        embedders.setAll(RerankForm.embedderChoices(infos));
     }
 
     private void reloadIndexes() {
@@ -202,7 +200,13 @@ public final class RetrievalViewModel {
 
     private void columnsChanged() {
         persist();
+        columnsRevision.set(columnsRevision.get() + 1);
         debouncer.request(this::search);
+    }
+
+    /** Counts the changes of the columns (added, removed, moved, a setting changed), for what follows them. */
+    public ReadOnlyIntegerProperty columnsRevisionProperty() {
+        return columnsRevision.getReadOnlyProperty();
     }
 
     private void persist() {
@@ -234,8 +238,6 @@ public final class RetrievalViewModel {
             return;
         }
         running.cancel();
-        var cancel = new Cancellation();
-        running = cancel;
         long gen = ++generation;
         String q = query.get() == null ? "" : query.get().strip();
         var shown = new ArrayList<ColumnViewModel>();
@@ -256,7 +258,7 @@ public final class RetrievalViewModel {
             return;
         }
         searching.set(true);
-        runner.run(TaskRequest.<QueryComparison>of("Searching " + q, (p, c) -> search.search(q, cols, cancel))
+        running = runner.run(TaskRequest.<QueryComparison>of("Searching " + q, (p, c) -> search.search(q, cols, c))
                 .unlisted().silentErrors()
                 .onSuccess(found -> {
                     if (gen != generation) {
@@ -269,7 +271,7 @@ public final class RetrievalViewModel {
                     status.set("");
                 })
                 .onFailure(e -> {
-                    if (gen == generation && !cancel.isCancelled()) {
+                    if (gen == generation) {
                         status.set("Search failed: " + Errors.sentence(e));
                     }
                 })
@@ -298,14 +300,12 @@ public final class RetrievalViewModel {
             return;
         }
         loadingDetails.cancel();
-        var cancel = new Cancellation();
-        loadingDetails = cancel;
         Column searched = shown.column();
-        runner.run(TaskRequest.of("Explaining " + hit.chunkId(),
+        loadingDetails = runner.run(TaskRequest.of("Explaining " + hit.chunkId(),
                 (p, c) -> search.details(searched, q, hit.luceneDoc())).unlisted().silentErrors()
                 .onSuccess(d -> {
                     HitRef now = selectedHit.get();
-                    if (!cancel.isCancelled() && now != null && now.hit().equals(hit)) {
+                    if (now != null && now.hit().equals(hit)) {
                         details.set(d);
                     }
                 })
@@ -351,12 +351,7 @@ public final class RetrievalViewModel {
      */
     void openEvalQuery(String text, Set<String> relevant, List<String> metricsPerColumn) {
         query.set(text);
-        openedQuery = text;
-        relevantDocs.clear();
-        relevantDocs.addAll(relevant);
-        for (int i = 0; i < columns.size(); i++) {
-            columns.get(i).setQueryMetrics(i < metricsPerColumn.size() ? metricsPerColumn.get(i) : "");
-        }
+        judgments.show(text, relevant, metricsPerColumn);
         search();
     }
 
@@ -364,6 +359,7 @@ public final class RetrievalViewModel {
         session.indexesVersionProperty().removeListener(indexesChanged);
         running.cancel();
         loadingDetails.cancel();
+        judgments.dispose();
         eval.dispose();
         // close once no task reads the indexes: on a runner thread, after what was submitted before
         runner.run(TaskRequest.of("Closing the Retrieval pane's indexes", (p, c) -> {
@@ -390,8 +386,18 @@ public final class RetrievalViewModel {
         return eval;
     }
 
+    /** Grading the shown query's hits into the chosen eval set (whose new grades re-score the headers). */
+    public dev.ragworkbench.ui.retrieval.judging.GradingModel grading() {
+        return judgments.grading();
+    }
+
     public ObservableList<String> indexes() {
         return indexes;
+    }
+
+    /** The embedders a reranker can use: the bundled ones, then those of the workspace's indexes. */
+    public ObservableList<String> embedders() {
+        return embedders;
     }
 
     public StringProperty queryProperty() {

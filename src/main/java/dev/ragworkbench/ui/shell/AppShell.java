@@ -117,6 +117,7 @@ public final class AppShell implements AutoCloseable, Navigator {
             return;
         }
         disposePanes();
+        runner.awaitEssential(FxTaskRunner.ESSENTIAL_WAIT_MS); // the panes' last writes (grades) land first
         if (session != null) {
             session.close();
         }

@@ -17,16 +17,21 @@ import java.text.NumberFormat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Runs core work as JavaFX {@link Task}s on a small pool of daemon threads. The core's {@link ProgressListener}
  * feeds the task's progress and message; cancelling sets the core's {@link Cancellation} (the core stops at the
- * next item) and interrupts the thread. Listed tasks appear in {@link #running()} until they end; a cancelled one
- * ends when its work has returned, not when it is cancelled.
+ * next item, and its waits poll it). Cancelling never interrupts the worker thread: an interrupt that reaches the
+ * workspace database's file I/O closes H2's file channel (NIO channels are interruptible), which fails the write
+ * in progress and every session open at that moment (decision record 0015). Listed tasks appear in
+ * {@link #running()} until they end; a cancelled one ends when its work has returned, not when it is cancelled.
  */
 public final class FxTaskRunner implements TaskRunner, AutoCloseable {
 
@@ -36,6 +41,8 @@ public final class FxTaskRunner implements TaskRunner, AutoCloseable {
     private final ExecutorService executor;
     private final ErrorReporter errors;
     private final List<Runnable> held = new ArrayList<>();
+    /** Every task not finished yet, listed or not: closing cancels them all. */
+    private final Set<CoreTask<?>> unfinishedTasks = ConcurrentHashMap.newKeySet();
     private boolean holding;
     private int unfinished;
 
@@ -57,6 +64,7 @@ public final class FxTaskRunner implements TaskRunner, AutoCloseable {
     @Override
     public <T> TaskHandle run(TaskRequest<T> request) {
         var task = new CoreTask<>(request);
+        unfinishedTasks.add(task);
         if (request.listed()) {
             running.add(task);
         }
@@ -91,11 +99,51 @@ public final class FxTaskRunner implements TaskRunner, AutoCloseable {
         return unfinished > 0;
     }
 
+    /**
+     * Waits, at most {@code maxMillis}, until the work of every {@link TaskRequest#essential() essential} task has
+     * returned (a pane's last grades, given as it was disposed): called before the workspace they write to closes.
+     * Blocks the calling thread (the FX thread, as the window or the workspace closes); the work runs elsewhere.
+     */
+    public void awaitEssential(long maxMillis) {
+        long deadline = System.nanoTime() + maxMillis * 1_000_000;
+        while (unfinishedTasks.stream().anyMatch(t -> t.request.keptOnClose() && !t.workDone)) {
+            if (System.nanoTime() > deadline) {
+                log.warn("an essential task is still writing after {} ms", maxMillis);
+                return;
+            }
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    /** How long closing waits for essential writes, which are short (one transaction each). */
+    public static final long ESSENTIAL_WAIT_MS = 10_000;
+
+    /**
+     * Cancels every task but the essential ones, lets those finish ({@link #awaitEssential}), then lets the workers
+     * return, waiting at most {@value #CLOSE_WAIT_MS} ms more, so that the database the caller closes next is not
+     * closed under a task's write. No worker is interrupted (see above).
+     */
     @Override
     public void close() {
-        running.forEach(RunningTask::cancel);
-        executor.shutdownNow();
+        List.copyOf(unfinishedTasks).stream().filter(t -> !t.request.keptOnClose()).forEach(CoreTask::cancel);
+        awaitEssential(ESSENTIAL_WAIT_MS);
+        List.copyOf(unfinishedTasks).forEach(CoreTask::cancel); // an essential one past its time
+        executor.shutdown();
+        try {
+            if (!executor.awaitTermination(CLOSE_WAIT_MS, TimeUnit.MILLISECONDS)) {
+                log.info("closing with {} task(s) still returning from their work", unfinishedTasks.size());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
+
+    private static final long CLOSE_WAIT_MS = 3_000;
 
     private final class CoreTask<T> implements RunningTask, TaskHandle {
 
@@ -104,6 +152,8 @@ public final class FxTaskRunner implements TaskRunner, AutoCloseable {
         private final CoreFxTask task;
         /** Taken by whichever comes first: the worker starting the work, or a cancel that finds it not started. */
         private final AtomicBoolean claimed = new AtomicBoolean();
+        /** The work has returned, or will never run (cancelled before it began). */
+        private volatile boolean workDone;
         // FX thread only
         private boolean cancelled;
         private boolean workerReturned;
@@ -119,7 +169,10 @@ public final class FxTaskRunner implements TaskRunner, AutoCloseable {
             // task finishes when its work has returned, or at once if it never began.
             task.setOnCancelled(e -> {
                 cancelled = true;
-                if (claimed.compareAndSet(false, true) || workerReturned) {
+                if (claimed.compareAndSet(false, true)) {
+                    workDone = true; // never began, never will
+                    finish(() -> { });
+                } else if (workerReturned) {
                     finish(() -> { });
                 }
             });
@@ -150,6 +203,11 @@ public final class FxTaskRunner implements TaskRunner, AutoCloseable {
                     return null;  // cancelled before it began, and already finished
                 }
                 try {
+                    if (cancellation.isCancelled()) {
+                        // cancelled from another thread (the window closing) before it began: the JavaFX task's
+                        // own cancel is still on its way to the FX thread, so the flag says it first
+                        throw new CancelledException();
+                    }
                     updateMessage("Starting…");
                     return request.work().call(new ProgressListener() {
                         @Override
@@ -172,6 +230,7 @@ public final class FxTaskRunner implements TaskRunner, AutoCloseable {
                         }
                     }, cancellation);
                 } finally {
+                    workDone = true;
                     Platform.runLater(CoreTask.this::workerReturned);
                 }
             }
@@ -193,6 +252,7 @@ public final class FxTaskRunner implements TaskRunner, AutoCloseable {
                 return;
             }
             finished = true;
+            unfinishedTasks.remove(this);
             running.remove(this);
             synchronized (FxTaskRunner.this) {
                 unfinished--;
@@ -216,7 +276,7 @@ public final class FxTaskRunner implements TaskRunner, AutoCloseable {
                 if (!finished) {
                     task.showCancelling();
                 }
-                task.cancel(true);
+                task.cancel(false); // cooperative only: never interrupt the worker (see the class comment)
             };
             if (Platform.isFxApplicationThread()) {
                 cancel.run();

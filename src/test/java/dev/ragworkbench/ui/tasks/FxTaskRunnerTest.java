@@ -144,6 +144,46 @@ class FxTaskRunnerTest {
     }
 
     /**
+     * Closing the runner (the window closes) cancels the tasks, but an essential one (a pane's last grades) still
+     * waiting for a worker is run to its end first; the others, waiting too, never run.
+     */
+    @Test
+    void closingRunsAnEssentialTaskStillWaitingAndCancelsTheRest() throws Exception {
+        int workers = Math.max(2, Runtime.getRuntime().availableProcessors());
+        var busy = new CountDownLatch(workers);
+        var essentialRan = new AtomicBoolean();
+        var otherRan = new AtomicBoolean();
+        onFx(() -> {
+            for (int i = 0; i < workers; i++) {
+                runner.run(TaskRequest.<Void>of("Busy " + i, (progress, cancel) -> {
+                    busy.countDown();
+                    while (!cancel.isCancelled()) {
+                        Thread.onSpinWait();
+                    }
+                    return null;
+                }));
+            }
+            runner.run(TaskRequest.<Void>of("Saving grades", (progress, cancel) -> {
+                Thread.sleep(200); // a write that takes a moment
+                essentialRan.set(true);
+                return null;
+            }).unlisted().essential());
+            runner.run(TaskRequest.<Void>of("Reading a list", (progress, cancel) -> {
+                otherRan.set(true);
+                return null;
+            }).unlisted());
+        });
+        assertThat(busy.await(10, TimeUnit.SECONDS)).isTrue();
+        // close as the window does (its own thread here: the close waits for workers that report to the FX thread)
+        var closed = new Thread(runner::close);
+        closed.start();
+        closed.join(20_000);
+        assertThat(closed.isAlive()).isFalse();
+        assertThat(essentialRan).as("the essential task ran before the close returned").isTrue();
+        assertThat(otherRan).as("a task not begun is cancelled").isFalse();
+    }
+
+    /**
      * The status bar's words for each step of an index build, with the real model: the embedding step reads as
      * itself, counted across the build's steps (the second step's 40 texts after the first step's 40), not as the
      * chunking step that came before it.

@@ -97,7 +97,7 @@ public final class GradingModel {
                         return; // another query or set since
                     }
                     String id = s.queries().entrySet().stream()
-                            .filter(e -> e.getValue().strip().equalsIgnoreCase(text.strip()))
+                            .filter(e -> sameQuery(e.getValue(), text))
                             .map(java.util.Map.Entry::getKey).findFirst()
                             .orElseGet(() -> QueryLines.parse(text, s.queries().keySet(), List.of()).firstEntry()
                                     .getKey());
@@ -106,6 +106,11 @@ public final class GradingModel {
                     grades.putAll(s.qrels().judgments(id));
                 })
                 .onFailure(e -> status.set(e.getMessage())));
+    }
+
+    /** Whether a typed {@code text} is the set's query {@code queryText}: the same words, case and edges aside. */
+    public static boolean sameQuery(String queryText, String text) {
+        return queryText != null && text != null && queryText.strip().equalsIgnoreCase(text.strip());
     }
 
     /** Grades the current query's document {@code documentId}. */

@@ -3,6 +3,7 @@ package dev.ragworkbench.ui.retrieval.judging;
 import atlantafx.base.theme.Styles;
 import dev.ragworkbench.evaluation.EvalSetExport;
 import dev.ragworkbench.judging.PoolColumn;
+import dev.ragworkbench.ui.common.Debouncer;
 import dev.ragworkbench.judging.PoolItem;
 import dev.ragworkbench.retrieval.RetrieverSpec;
 import dev.ragworkbench.ui.tasks.TaskRunner;
@@ -45,7 +46,7 @@ public final class JudgingView extends SplitPane {
     private final PoolViewModel vm;
 
     public JudgingView(WorkspaceSession session, TaskRunner runner) {
-        this(new PoolViewModel(session.workbench(), runner));
+        this(new PoolViewModel(session.workbench(), runner, Debouncer.fx(PoolViewModel.SAVE_AFTER_MS)));
     }
 
     JudgingView(PoolViewModel vm) {
@@ -68,7 +69,12 @@ public final class JudgingView extends SplitPane {
         vm.setColumns(columns);
     }
 
-    /** Cancels a pool still being built (the page is disposed). */
+    /** Writes the grades given so far (the page is left). */
+    public void save() {
+        vm.save();
+    }
+
+    /** Cancels a pool still being built and writes the grades given so far (the page is disposed). */
     public void dispose() {
         vm.dispose();
     }

@@ -11,6 +11,7 @@ import dev.ragworkbench.judging.PoolItem;
 import dev.ragworkbench.judging.PoolSession;
 import dev.ragworkbench.judging.PoolSessions;
 import dev.ragworkbench.retrieval.RetrieverSpec;
+import dev.ragworkbench.ui.common.Debouncer;
 import dev.ragworkbench.ui.tasks.TaskHandle;
 import dev.ragworkbench.ui.tasks.TaskRequest;
 import dev.ragworkbench.ui.tasks.TaskRunner;
@@ -38,9 +39,11 @@ import java.util.Locale;
 /**
  * Blind pooled judging: the set up (eval set or a new one, queries from the set or pasted, the columns and k), then
  * one pooled document at a time with its query, graded 0/1/2, skipped or gone back to, with the progress line. The
- * columns are given as data ({@link #columns()}), so another view can hand over its own. Every grade is a new
- * version of the set, written off the FX thread; the session's pool is kept in the workspace, so {@link #resume()}
- * picks it up again from the store.
+ * columns are given as data ({@link #columns()}), so another view can hand over its own. Grades are written off the
+ * FX thread in batches, each one new version of the set: when the judge moves on to another query, after
+ * {@value PoolSession#SAVE_EVERY} grades, after a few quiet seconds ({@code saveLater}), when the page is left
+ * ({@link #save()}) and when it is disposed (a write the window's closing waits for). The session's pool is kept in
+ * the workspace, so {@link #resume()} picks it up again from the store.
  */
 public final class PoolViewModel {
 
@@ -48,7 +51,8 @@ public final class PoolViewModel {
     private final TaskRunner runner;
     private final Judgments judgments;
     private final PoolSessions sessions;
-    private final JudgmentWriter writer;
+    private final Debouncer saveLater;
+    private final PoolGradeWriter writer;
 
     private final ObservableList<String> evalSets = FXCollections.observableArrayList();
     private final ObservableList<IndexInfo> indexes = FXCollections.observableArrayList();
@@ -73,12 +77,14 @@ public final class PoolViewModel {
     private String sessionSet;
     private TaskHandle building = TaskHandle.DONE;
 
-    public PoolViewModel(Workbench bench, TaskRunner runner) {
+    /** @param saveLater runs a save after a quiet spell ({@code Debouncer.fx(SAVE_AFTER_MS)} in the window) */
+    public PoolViewModel(Workbench bench, TaskRunner runner, Debouncer saveLater) {
         this.bench = bench;
         this.runner = runner;
         this.judgments = new Judgments(bench.evalSets());
         this.sessions = new PoolSessions(judgments, bench.uiState(), bench);
-        this.writer = new JudgmentWriter(judgments, runner);
+        this.saveLater = saveLater;
+        this.writer = new PoolGradeWriter(judgments, runner, status::set, () -> session);
         evalSet.addListener((o, was, now) -> checkResume());
     }
 
@@ -264,6 +270,7 @@ public final class PoolViewModel {
     }
 
     private void open(String set, PoolSession opened) {
+        save(); // the pool open before keeps its grades
         session = opened;
         sessionSet = set;
         judging.set(true);
@@ -274,18 +281,30 @@ public final class PoolViewModel {
         show();
     }
 
-    /** Grades the current document and moves on; the grade is written as a new version off the FX thread. */
+    /** Grades the current document and moves on; the grade goes with the next batch written (see the class). */
     public void grade(int grade) {
         if (session == null || session.current().isEmpty()) {
             return;
         }
-        Judgment judgment = session.judgment(grade);
-        session.record(judgment);
+        session.record(session.judgment(grade));
         show();
-        String set = sessionSet;
-        writer.write(set, judgment, null, written -> status.set(set + " version " + written.version().version()
-                        + ": " + written.set().qrels().judgmentCount() + " judgments"),
-                e -> status.set("not saved: " + e.getMessage()));
+        saveWhenDue();
+    }
+
+    /** How long grading may pause before the grades given are written. */
+    public static final double SAVE_AFTER_MS = 3_000;
+
+    private void saveWhenDue() {
+        if (session.saveDue()) {
+            save();
+        } else if (!session.unsaved().isEmpty()) {
+            saveLater.request(this::save);
+        }
+    }
+
+    /** Writes the grades not written yet as one new version of the set, off the FX thread (see {@link PoolGradeWriter}). */
+    public void save() {
+        writer.save(session, sessionSet);
     }
 
     /** Grades {@code documentId} when it is the current document (the grade buttons' call). */
@@ -301,6 +320,7 @@ public final class PoolViewModel {
         if (session != null) {
             session.skip();
             show();
+            saveWhenDue();
         }
     }
 
@@ -309,6 +329,7 @@ public final class PoolViewModel {
         if (session != null) {
             session.back();
             show();
+            saveWhenDue();
         }
     }
 
@@ -359,19 +380,18 @@ public final class PoolViewModel {
         if (set == null) {
             return;
         }
-        if (writer.writing()) {
-            status.set("grades are still being saved; export again in a moment");
-            return;
-        }
-        runner.run(TaskRequest.of("Exporting " + set, (p, c) ->
+        // the grades given so far are in what is exported
+        writer.afterSaving(() -> runner.run(TaskRequest.of("Exporting " + set, (p, c) ->
                         EvalSetExport.write(bench.evalSets().get(set), format, dir))
                 .onSuccess(files -> status.set("exported " + set + " as " + format.name() + ": " + files.size()
                         + " files in " + dir))
-                .onFailure(e -> status.set(e.getMessage())));
+                .onFailure(e -> status.set(e.getMessage()))));
+        save();
     }
 
-    /** Cancels a pool still being built. */
+    /** Cancels a pool still being built, and writes the grades not written yet (the window's closing waits). */
     public void dispose() {
         building.cancel();
+        save();
     }
 }

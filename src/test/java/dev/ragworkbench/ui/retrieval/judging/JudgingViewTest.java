@@ -61,7 +61,8 @@ class JudgingViewTest {
         this.stage = stage;
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         runner = new FxTaskRunner((title, error) -> errors.add(error));
-        view = new JudgingView(new PoolViewModel(bench, runner));
+        view = new JudgingView(new PoolViewModel(bench, runner,
+                dev.ragworkbench.ui.common.Debouncer.fx(PoolViewModel.SAVE_AFTER_MS)));
         stage.setScene(new Scene(view, 1280, 860));
         stage.show();
     }

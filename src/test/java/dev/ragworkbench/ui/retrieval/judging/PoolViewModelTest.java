@@ -6,6 +6,7 @@ import dev.ragworkbench.evaluation.EvalSetReader;
 import dev.ragworkbench.judging.Judgments;
 import dev.ragworkbench.judging.PoolColumn;
 import dev.ragworkbench.judging.PoolItem;
+import dev.ragworkbench.judging.PoolSession;
 import dev.ragworkbench.retrieval.RetrieverSpec;
 import dev.ragworkbench.ui.tasks.SameThreadTaskRunner;
 import org.junit.jupiter.api.AfterAll;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -38,7 +40,8 @@ class PoolViewModelTest {
     @Test
     void aNewSetIsPooledGradedSkippedGoneBackToExportedAndResumed() throws Exception {
         var runner = new SameThreadTaskRunner();
-        var vm = new PoolViewModel(bench, runner);
+        var later = new ArrayList<Runnable>();
+        var vm = new PoolViewModel(bench, runner, later::add);
         vm.refresh();
         assertThat(vm.evalSets()).contains("mine");
         String index = vm.indexes().getLast().name();
@@ -72,10 +75,14 @@ class PoolViewModelTest {
         assertThat(vm.currentProperty().get()).isEqualTo(second);
         assertThat(vm.currentGradeProperty().get()).isZero();
         assertThat(vm.progressProperty().get()).startsWith("query 1 of 2, 2 of ");
-        assertThat(bench.evalSets().versions("fresh")).hasSize(versions + 2);
+        // the two grades of one query wait for their batch: a pause (the timer asked for), then one version
+        assertThat(bench.evalSets().versions("fresh")).hasSize(versions);
+        assertThat(later).isNotEmpty();
+        later.getLast().run();
+        assertThat(bench.evalSets().versions("fresh")).hasSize(versions + 1);
         assertThat(bench.evalSets().get("fresh").qrels().judgments("q1"))
                 .containsEntry(first.documentId(), 2).containsEntry(second.documentId(), 0);
-        assertThat(vm.statusProperty().get()).contains("fresh version " + (versions + 2));
+        assertThat(vm.statusProperty().get()).contains("fresh version " + (versions + 1));
 
         Path out = dir.resolve("export");
         vm.export(EvalSetExport.Format.BEIR, out);
@@ -83,7 +90,7 @@ class PoolViewModelTest {
         assertThat(EvalSetReader.beirDirectory(out, "test").qrels().judgmentCount()).isEqualTo(2);
 
         // a new view resumes the pool from the store: same pool, the two grades counted
-        var again = new PoolViewModel(bench, runner);
+        var again = new PoolViewModel(bench, runner, later::add);
         again.refresh();
         again.evalSetProperty().set("fresh");
         assertThat(again.canResumeProperty().get()).isTrue();
@@ -94,6 +101,59 @@ class PoolViewModelTest {
         again.addQueries("tumour growth and immunity\nstem cells in bone marrow\n");
         assertThat(bench.evalSets().get("fresh").queries()).hasSize(3);
         assertThat(again.statusProperty().get()).isEqualTo("1 query added to fresh");
+    }
+
+    /**
+     * Fifty grades of a pool over six queries make a handful of versions, not fifty: one when the judge moves on to
+     * the next query, one every {@value PoolSession#SAVE_EVERY} grades within a query, and the last ones when the
+     * view is left. Every grade is in the set.
+     */
+    @Test
+    void fiftyGradesAreWrittenInAHandfulOfVersionsAndNoneIsLost() {
+        var runner = new SameThreadTaskRunner();
+        var later = new ArrayList<Runnable>(); // the quiet-spell timer, never fired here
+        var vm = new PoolViewModel(bench, runner, later::add);
+        vm.refresh();
+        String index = vm.indexes().getLast().name();
+        vm.columns().add(new PoolColumn(RetrieverSpec.parse("bm25:k1=0.4,b=0.1"), index));
+        vm.newSetProperty().set(true);
+        vm.newSetNameProperty().set("fifty");
+        vm.pastedQueriesProperty().set("""
+                stem cells in bone marrow
+                white matter of the newborn brain
+                vitamin D and fractures
+                tumour growth and immunity
+                antibiotic resistance in hospitals
+                blood pressure and salt
+                """);
+        vm.kProperty().set(20);
+        vm.start();
+        assertThat(runner.errors()).isEmpty();
+        int versions = bench.evalSets().versions("fifty").size();
+        var given = new java.util.LinkedHashMap<String, Integer>();
+        var queries = new java.util.LinkedHashSet<String>();
+        for (int i = 0; i < 50; i++) {
+            PoolItem item = vm.currentProperty().get();
+            assertThat(item).as("grade %d", i).isNotNull();
+            given.put(item.queryId() + "\t" + item.documentId(), i % 3);
+            queries.add(item.queryId());
+            vm.grade(i % 3);
+        }
+        int written = bench.evalSets().versions("fifty").size() - versions;
+        assertThat(written).as("versions while grading").isBetween(1, queries.size() + 50 / PoolSession.SAVE_EVERY);
+
+        vm.save(); // the page is left (or disposed: the same save)
+        assertThat(runner.errors()).isEmpty();
+        int all = bench.evalSets().versions("fifty").size() - versions;
+        assertThat(all).as("versions for 50 grades").isLessThanOrEqualTo(written + 1).isLessThan(12);
+        var qrels = bench.evalSets().get("fifty").qrels();
+        given.forEach((key, grade) -> {
+            String[] qd = key.split("\t");
+            assertThat(qrels.judgments(qd[0])).as(key).containsEntry(qd[1], grade);
+        });
+        assertThat(qrels.judgmentCount()).isEqualTo(50);
+        vm.dispose();
+        assertThat(bench.evalSets().versions("fifty").size() - versions).as("nothing left to write").isEqualTo(all);
     }
 
     @Test
