@@ -126,11 +126,27 @@ public final class Jdbc {
             if (t instanceof SQLException sql && (sql.getErrorCode() == ErrorCode.CONNECTION_BROKEN_1
                     || sql.getErrorCode() == ErrorCode.DATABASE_IS_CLOSED
                     || sql.getErrorCode() == ErrorCode.DATABASE_CALLED_AT_SHUTDOWN
-                    || sql.getSQLState() != null && sql.getSQLState().startsWith("08"))) {
+                    || sql.getSQLState() != null && sql.getSQLState().startsWith("08")
+                    || sql.getErrorCode() == ErrorCode.IO_EXCEPTION_1 && socketEnded(sql))) {
                 return true;
             }
         }
         return false;
+    }
+
+    /**
+     * Whether an H2 I/O error is the serving process's socket closing under a client (seen in CI: {@code IO
+     * Exception: "java.io.EOFException" [90028]} while the serving process exited), not a damaged file.
+     */
+    private static boolean socketEnded(SQLException e) {
+        for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
+            if (t instanceof java.io.EOFException || t instanceof java.net.SocketException) {
+                return true;
+            }
+        }
+        String message = e.getMessage();
+        return message != null && (message.contains("java.io.EOFException")
+                || message.contains("java.net.SocketException"));
     }
 
     /**
