@@ -143,7 +143,7 @@ final class AnswerRuns implements AutoCloseable {
 
     /** The progress stage of {@code model}'s answers at a point. */
     static String stage(String model) {
-        return "answers · " + model;
+        return ExperimentRunner.ANSWERS_STAGE + model;
     }
 
     /**

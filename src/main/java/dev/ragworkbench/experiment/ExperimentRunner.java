@@ -44,6 +44,12 @@ public final class ExperimentRunner {
 
     private static final Logger LOG = LoggerFactory.getLogger(ExperimentRunner.class);
 
+    /**
+     * What the progress stage of one model's answers at a point starts with ({@code answers · MODEL}), beside
+     * {@code search} (a point's queries) and {@code runs} (runs done of the grid's points × models).
+     */
+    public static final String ANSWERS_STAGE = "answers · ";
+
     private final ExperimentResources resources;
     private final RunStore store;
 

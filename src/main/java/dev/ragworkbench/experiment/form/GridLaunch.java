@@ -4,7 +4,6 @@ import dev.ragworkbench.chunking.ChunkerSpec;
 import dev.ragworkbench.experiment.ExperimentResources;
 import dev.ragworkbench.experiment.ExperimentRunner;
 import dev.ragworkbench.experiment.spec.ExperimentSpec;
-import dev.ragworkbench.experiment.spec.GridPoint;
 import dev.ragworkbench.experiment.store.RunStore;
 import dev.ragworkbench.progress.Cancellation;
 import dev.ragworkbench.progress.ProgressListener;
@@ -31,11 +30,14 @@ public final class GridLaunch {
         /** Index {@code index} of {@code count} ({@code label}: chunker × embedder) reports a step. */
         void indexing(int index, int count, String label, String stage, long done, long total);
 
-        /** Run {@code index} of the grid has searched {@code done} of its {@code total} queries. */
-        void running(int index, GridPoint point, long done, long total);
+        /**
+         * Run {@code index} of the grid ({@link GridPreview#names()}' order) has searched, or answered, {@code done}
+         * of its {@code total} queries.
+         */
+        void running(int index, String run, long done, long total);
 
-        /** Run {@code index} is recorded with its metrics; {@code index + 1} runs are done. */
-        void ended(int index, GridPoint point);
+        /** Run {@code index} is recorded with its metrics. */
+        void ended(int index, String run);
 
         default void note(String message) {
         }
@@ -87,17 +89,29 @@ public final class GridLaunch {
             }, cancel);
             listener.indexing(index, needs.size(), need.label(), "index", 1, 1);
         }
-        var points = spec.expand();
-        var current = new AtomicInteger();
+        var preview = GridPreview.of(spec);
+        var names = preview.names();
+        int perPoint = Math.max(1, preview.models().size());
+        var current = new AtomicInteger(); // the first run of the point being run
         ProgressListener runs = new Forward(listener) {
             @Override
             public void progress(String stage, long done, long total) {
-                int i = current.get();
+                int first = current.get();
                 if (stage.equals("runs")) {
-                    listener.ended(i, points.get(i));
+                    // a point's runs (one per model) end together
+                    for (int i = first; i < Math.min(done, names.size()); i++) {
+                        listener.ended(i, names.get(i));
+                    }
                     current.set((int) done);
-                } else if (stage.equals("search") && i < points.size()) {
-                    listener.running(i, points.get(i), done, total);
+                } else if (stage.equals("search") && first < names.size()) {
+                    for (int i = first; i < Math.min(first + perPoint, names.size()); i++) {
+                        listener.running(i, names.get(i), done, total);
+                    }
+                } else if (stage.startsWith(ExperimentRunner.ANSWERS_STAGE)) {
+                    int model = preview.models().indexOf(stage.substring(ExperimentRunner.ANSWERS_STAGE.length()));
+                    if (model >= 0 && first + model < names.size()) {
+                        listener.running(first + model, names.get(first + model), done, total);
+                    }
                 }
             }
         };

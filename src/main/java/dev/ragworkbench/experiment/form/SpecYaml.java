@@ -2,6 +2,7 @@ package dev.ragworkbench.experiment.form;
 
 import dev.ragworkbench.chunking.ChunkerSpec;
 import dev.ragworkbench.evaluation.Metric;
+import dev.ragworkbench.experiment.spec.AnswerSetup;
 import dev.ragworkbench.experiment.spec.ExperimentSpec;
 import dev.ragworkbench.experiment.spec.ExperimentSpec.Beir;
 import dev.ragworkbench.experiment.spec.ExperimentSpec.EvalSetSource;
@@ -9,6 +10,8 @@ import dev.ragworkbench.experiment.spec.ExperimentSpec.Ragas;
 import dev.ragworkbench.experiment.spec.ExperimentSpec.Squad;
 import dev.ragworkbench.experiment.spec.ExperimentSpec.Stored;
 import dev.ragworkbench.experiment.spec.ExperimentSpec.Trec;
+import dev.ragworkbench.experiment.spec.ModelRunSpec.ModelRef;
+import dev.ragworkbench.generation.ChatModelSettings;
 import dev.ragworkbench.index.IndexSettings;
 import dev.ragworkbench.retrieval.RetrieverSpec;
 
@@ -64,12 +67,77 @@ public final class SpecYaml {
         if (form.top() != ExperimentSpec.DEFAULT_TOP) {
             y.append("top: ").append(form.top()).append('\n');
         }
+        form.answers().ifPresent(a -> answers(y, a, folder));
         if (!form.tags().isEmpty()) {
             var parts = new ArrayList<String>();
             form.tags().forEach((k, v) -> parts.add(scalar(k) + ": " + scalar(v)));
             y.append("tags: { ").append(String.join(", ", parts)).append(" }\n");
         }
         return y.toString();
+    }
+
+    /** {@code models}, then {@code prompt} and {@code judge} where they differ from the defaults. */
+    private static void answers(StringBuilder y, SpecForm.Answers a, Path folder) {
+        list(y, "models", a.models().stream().map(m -> model(m, folder)).toList());
+        var prompt = new ArrayList<String>();
+        if (a.promptFile() != null) {
+            prompt.add("file: " + path(a.promptFile(), folder));
+        } else if (a.prompt() != null) {
+            prompt.add("template: " + quote(a.prompt()));
+        }
+        if (a.contextTop() != AnswerSetup.DEFAULT_CONTEXT_TOP) {
+            prompt.add("contextTop: " + a.contextTop());
+        }
+        if (!prompt.isEmpty()) {
+            y.append("prompt: { ").append(String.join(", ", prompt)).append(" }\n");
+        }
+        if (a.judge() != null) {
+            y.append("judge:  { model: ").append(model(a.judge(), folder))
+                    .append(a.judgeQuestions() == AnswerSetup.DEFAULT_QUESTIONS ? "" : ", questions: " + a.judgeQuestions())
+                    .append(" }\n");
+        }
+    }
+
+    /** A stored model by its name; a model the spec defines as the mapping {@code ModelSpecReader} reads. */
+    private static String model(ModelRef ref, Path folder) {
+        if (ref.stored() != null) {
+            return scalar(ref.stored());
+        }
+        ChatModelSettings m = ref.inline();
+        var parts = new ArrayList<String>();
+        parts.add("name: " + scalar(m.name()));
+        parts.add("provider: " + m.provider().id());
+        if (m.baseUrl() != null) {
+            parts.add("baseUrl: " + quote(m.baseUrl()));
+        }
+        if (m.modelId() != null) {
+            parts.add("model: " + quote(m.modelId()));
+        }
+        if (m.predictionsFile() != null) {
+            parts.add("file: " + path(m.predictionsFile(), folder));
+        }
+        if (m.temperature() != null) {
+            parts.add("temperature: " + m.temperature());
+        }
+        if (m.maxTokens() != null) {
+            parts.add("maxTokens: " + m.maxTokens());
+        }
+        if (!m.timeout().equals(ChatModelSettings.DEFAULT_TIMEOUT)) {
+            parts.add("timeout: " + m.timeout().toSeconds());
+        }
+        if (m.concurrency() != ChatModelSettings.DEFAULT_CONCURRENCY) {
+            parts.add("concurrency: " + m.concurrency());
+        }
+        if (m.apiKeyEnv() != null) {
+            parts.add("apiKeyEnv: " + scalar(m.apiKeyEnv()));
+        }
+        if (m.priceInputPer1k() != null) {
+            parts.add("priceInputPer1k: " + m.priceInputPer1k());
+        }
+        if (m.priceOutputPer1k() != null) {
+            parts.add("priceOutputPer1k: " + m.priceOutputPer1k());
+        }
+        return "{ " + String.join(", ", parts) + " }";
     }
 
     /** An axis: a block list, one item a line; an empty one as {@code [ ]}, which the reader reports. */

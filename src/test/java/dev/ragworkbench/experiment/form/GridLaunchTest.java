@@ -1,8 +1,9 @@
 package dev.ragworkbench.experiment.form;
 
 import dev.ragworkbench.app.Workbench;
+import dev.ragworkbench.experiment.CovidQaAnswers;
 import dev.ragworkbench.experiment.spec.ExperimentSpec;
-import dev.ragworkbench.experiment.spec.GridPoint;
+import dev.ragworkbench.generation.ChatServer;
 import dev.ragworkbench.experiment.store.RunQuery;
 import dev.ragworkbench.experiment.store.RunStatus;
 import dev.ragworkbench.progress.Cancellation;
@@ -51,7 +52,7 @@ class GridLaunchTest {
                         events.add("index " + index);
                     }
                 }
-                @Override public void running(int index, GridPoint point, long done, long total) {
+                @Override public void running(int index, String run, long done, long total) {
                     if (index == 2) {
                         cancel.cancel(); // while the third run searches
                     }
@@ -59,7 +60,7 @@ class GridLaunchTest {
                         events.add("searched " + index);
                     }
                 }
-                @Override public void ended(int index, GridPoint point) {
+                @Override public void ended(int index, String run) {
                     events.add("ended " + index);
                 }
             };
@@ -73,5 +74,41 @@ class GridLaunchTest {
         assertThat(events.subList(0, 2)).containsExactly("index 0", "index 1");
         assertThat(events).containsSubsequence("index 1", "searched 0", "ended 0", "searched 1", "ended 1");
         assertThat(events).doesNotContain("ended 2");
+    }
+
+    @Test
+    void aGridWithAModelsAxisShowsOneRowPerPointAndModel() throws Exception {
+        var covid = new CovidQaAnswers(dir, 3);
+        var events = Collections.synchronizedList(new ArrayList<String>());
+        try (var server = new ChatServer(); var bench = Workbench.open(dir.resolve("ws"))) {
+            server.server.setDispatcher(covid.dispatcher());
+            String yaml = covid.spec(server, "").replace("retrieval: [ bm25 ]",
+                    "retrieval: [ bm25, \"bm25:k1=1.2,b=0.75\" ]");
+            var spec = ExperimentSpec.load(Files.writeString(dir.resolve("answers.yaml"), yaml));
+            var preview = GridPreview.of(spec);
+            assertThat(preview.summary()).isEqualTo("4 runs (2 points × 2 models): recursive-256-32 · bm25 · script,"
+                    + " recursive-256-32 · bm25 · wrong, recursive-256-32 · bm25:b=0.75,k1=1.2 · script,"
+                    + " recursive-256-32 · bm25:b=0.75,k1=1.2 · wrong");
+            var listener = new GridLaunch.Listener() {
+                @Override public void importing(long done, long total) { }
+                @Override public void indexing(int index, int count, String label, String stage, long done, long total) { }
+                @Override public void running(int index, String run, long done, long total) {
+                    if (done == total && total > 0) {
+                        events.add("ran " + index + " " + run);
+                    }
+                }
+                @Override public void ended(int index, String run) {
+                    events.add("ended " + index + " " + run);
+                }
+            };
+            var outcomes = new GridLaunch(bench, bench.runs()).run(spec, listener, Cancellation.none());
+            assertThat(outcomes).extracting(o -> o.run().name()).containsExactlyElementsOf(preview.names());
+        }
+        var names = GridPreview.of(ExperimentSpec.load(dir.resolve("answers.yaml"))).names();
+        for (int i = 0; i < names.size(); i++) {
+            assertThat(events).as("run %d", i).containsOnlyOnce("ended " + i + " " + names.get(i))
+                    .contains("ran " + i + " " + names.get(i));
+        }
+        assertThat(events.stream().filter(e -> e.startsWith("ended"))).hasSize(4);
     }
 }

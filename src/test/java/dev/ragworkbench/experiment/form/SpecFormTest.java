@@ -3,6 +3,9 @@ package dev.ragworkbench.experiment.form;
 import dev.ragworkbench.chunking.ChunkerSpec;
 import dev.ragworkbench.evaluation.Metric;
 import dev.ragworkbench.experiment.spec.ExperimentSpec;
+import dev.ragworkbench.experiment.spec.ModelRunSpec.ModelRef;
+import dev.ragworkbench.generation.ChatModelSettings;
+import dev.ragworkbench.generation.ChatProvider;
 import dev.ragworkbench.experiment.spec.SpecException;
 import dev.ragworkbench.ingest.ImportFormat;
 import dev.ragworkbench.retrieval.RetrieverSpec;
@@ -11,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
@@ -133,5 +137,48 @@ class SpecFormTest {
                 .isEqualTo("rag-workbench run experiments/scifact-quick.yaml");
         assertThat(RunCommandText.of(Path.of("/tmp/my specs/x.yaml"), Path.of("/tmp/ws")))
                 .isEqualTo("rag-workbench run '/tmp/my specs/x.yaml' --workspace /tmp/ws");
+    }
+
+    @Test
+    void aModelsAxisIsWrittenReadBackAndPreviewedAsPointsTimesModels() throws Exception {
+        var base = SpecForm.of(ExperimentSpec.load(Path.of("experiments/covid-sample-answers.yaml")));
+        var inline = new ChatModelSettings("local", ChatProvider.OPENAI, "http://localhost:8000/v1", "qwen2.5:7b",
+                null, 0.0, 256, Duration.ofSeconds(30), 2, "MY_KEY", null, null);
+        var answers = new SpecForm.Answers(List.of(ModelRef.stored("llama3"), ModelRef.inline(inline)),
+                "Answer {question} from:\n{context}", null, 3, ModelRef.stored("judge-model"), 2);
+        var form = new SpecForm(base.name(), base.description(), base.corpus(), base.evalSet(), base.chunkers(),
+                base.embedders(), base.retrievers(), base.metrics(), base.top(), base.sample(), base.tags(),
+                Optional.of(answers));
+
+        var preview = GridPreview.of(form);
+        assertThat(preview.runs()).isEqualTo(4);
+        assertThat(preview.summary()).isEqualTo("4 runs (2 points × 2 models): recursive-256-32 · bm25 · llama3, "
+                + "recursive-256-32 · bm25 · local, recursive-256-32 · all-minilm-l6-v2 · dense · llama3, "
+                + "recursive-256-32 · all-minilm-l6-v2 · dense · local");
+
+        Path file = Path.of("experiments/answers-from-the-form.yaml").toAbsolutePath();
+        String yaml = SpecYaml.write(form, file);
+        assertThat(yaml).contains("models:\n  - llama3\n  - { name: local, provider: openai, ")
+                .contains("prompt: { template: \"Answer {question} from:\\n{context}\", contextTop: 3 }\n")
+                .contains("judge:  { model: judge-model, questions: 2 }\n");
+        ExperimentSpec read = ExperimentSpec.parse(yaml, file);
+        assertThat(read.answers()).hasValueSatisfying(a -> {
+            assertThat(a.models()).extracting(m -> m.ref()).containsExactly(ModelRef.stored("llama3"),
+                    ModelRef.inline(inline));
+            assertThat(a.prompt().text()).isEqualTo("Answer {question} from:\n{context}");
+            assertThat(a.contextTop()).isEqualTo(3);
+            assertThat(a.judge()).hasValueSatisfying(j -> assertThat(j.questions()).isEqualTo(2));
+        });
+        assertThat(SpecForm.of(read)).isEqualTo(form);
+        assertThat(GridPreview.of(read).names()).isEqualTo(preview.names());
+
+        // without models nothing is answered, and no answer keys are written
+        var none = new SpecForm(base.name(), base.description(), base.corpus(), base.evalSet(), base.chunkers(),
+                base.embedders(), base.retrievers(), base.metrics(), base.top(), base.sample(), base.tags(),
+                Optional.of(SpecForm.Answers.of(List.of())));
+        assertThat(none.answers()).isEmpty();
+        assertThat(SpecYaml.write(none, file)).doesNotContain("\nmodels:").doesNotContain("\nprompt:").doesNotContain("\njudge:");
+        assertThat(GridPreview.of(none).summary()).isEqualTo(
+                "2 runs: recursive-256-32 · bm25, recursive-256-32 · all-minilm-l6-v2 · dense");
     }
 }

@@ -1,7 +1,6 @@
 package dev.ragworkbench.ui.experiments.launch;
 
 import dev.ragworkbench.experiment.form.GridLaunch;
-import dev.ragworkbench.experiment.spec.GridPoint;
 import dev.ragworkbench.progress.Stages;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.SimpleDoubleProperty;
@@ -52,8 +51,8 @@ public final class LaunchProgress implements GridLaunch.Listener {
     }
 
     /** A new grid: every run waiting (on the FX thread). */
-    void reset(List<GridPoint> points) {
-        rows.setAll(points.stream().map(p -> new RunRow(p.name())).toList());
+    void reset(List<String> runs) {
+        rows.setAll(runs.stream().map(RunRow::new).toList());
         phase.set("Starting");
         indexProgress.set(0);
         runProgress.set(0);
@@ -90,14 +89,14 @@ public final class LaunchProgress implements GridLaunch.Listener {
     }
 
     @Override
-    public void running(int index, GridPoint point, long done, long total) {
+    public void running(int index, String run, long done, long total) {
         if (throttled(done, total)) {
             return;
         }
         double fraction = total > 0 ? (double) done / total : 0;
         fx.execute(() -> {
             indexProgress.set(1);
-            phase.set("Run " + (index + 1) + " of " + rows.size() + ": " + point.name());
+            phase.set("Run " + (index + 1) + " of " + rows.size() + ": " + run);
             runProgress.set(fraction);
             gridProgress.set((index + fraction) / Math.max(1, rows.size()));
             if (index < rows.size()) {
@@ -108,7 +107,7 @@ public final class LaunchProgress implements GridLaunch.Listener {
     }
 
     @Override
-    public void ended(int index, GridPoint point) {
+    public void ended(int index, String run) {
         fx.execute(() -> {
             if (index < rows.size()) {
                 rows.get(index).status.set("finished");

@@ -262,7 +262,7 @@ public final class LaunchViewModel {
         String text = yaml.get();
         Path file = specFile.get();
         ExperimentSpec checked = spec.get();
-        progress.reset(checked.expand());
+        progress.reset(GridPreview.of(checked).names());
         running.set(true);
         status.set("Running " + checked.name() + ": " + GridPreview.of(checked).summary());
         var bench = session.workbench();
