@@ -159,6 +159,40 @@ class ExperimentsWindowTest {
         }
     }
 
+    @Test
+    void aStoredChatModelAddedToTheFormMultipliesTheGrid(FxRobot robot) throws Exception {
+        Path data = TinyScifact.write(tmp.resolve("scifact-models"), 8, 40);
+        shell.session().workbench().chatModels().add(new dev.ragworkbench.generation.ChatModelSettings("llama3",
+                dev.ragworkbench.generation.ChatProvider.OLLAMA, "http://localhost:11434", "llama3.1:8b", null, null,
+                null, null, 1, null, null, null));
+        robot.interact(() -> shell.select(Section.EXPERIMENTS));
+        var page = shell.page(Section.EXPERIMENTS, ExperimentsPage.class);
+        var vm = page.launch().viewModel();
+        robot.interact(() -> {
+            page.launch().tab().getTabPane().getSelectionModel().select(page.launch().tab());
+            vm.refreshChoices();
+            vm.form().name().set("answers");
+            vm.useCorpusPath(data.resolve("corpus.jsonl"));
+            vm.form().retrievers().add(RetrieverSpec.parse("bm25:k1=1.5,b=0.9"));
+        });
+        waitFor(30, () -> vm.chatModels().contains("llama3"));
+        robot.interact(() -> robot.lookup("#model-choice").queryComboBox().getSelectionModel().select("llama3"));
+        robot.interact(() -> robot.lookup("#models-add").queryButton().fire());
+        waitFor(30, () -> robot.lookup("#grid-preview").queryLabeled().getText().contains("model"));
+        assertThat(robot.lookup("#grid-preview").queryLabeled().getText()).isEqualTo(
+                "2 runs (2 points × 1 model): none · bm25 · llama3, none · bm25:b=0.9,k1=1.5 · llama3");
+        assertThat(vm.yaml().get()).contains("models:\n  - llama3\n");
+        javafx.scene.Node form = robot.lookup("#models").query();
+        while (!(form instanceof javafx.scene.control.ScrollPane)) {
+            form = form.getParent();
+        }
+        var scroll = (javafx.scene.control.ScrollPane) form;
+        robot.interact(() -> scroll.setVvalue(scroll.getVmax()));
+        WaitForAsyncUtils.sleep(200, TimeUnit.MILLISECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        screenshot("launch-form-models");
+    }
+
     private List<Run> finished() {
         return storeRuns().stream().filter(r -> r.status() == RunStatus.FINISHED)
                 .sorted(Comparator.comparing(Run::name)).toList();

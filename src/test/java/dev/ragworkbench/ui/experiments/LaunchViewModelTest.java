@@ -2,7 +2,10 @@ package dev.ragworkbench.ui.experiments;
 
 import dev.ragworkbench.experiment.form.SpecYaml;
 import dev.ragworkbench.experiment.spec.ExperimentSpec;
+import dev.ragworkbench.experiment.spec.ModelRunSpec.ModelRef;
 import dev.ragworkbench.experiment.spec.SpecException;
+import dev.ragworkbench.generation.ChatModelSettings;
+import dev.ragworkbench.generation.ChatProvider;
 import dev.ragworkbench.experiment.store.RunQuery;
 import dev.ragworkbench.experiment.store.RunStatus;
 import dev.ragworkbench.retrieval.RetrieverSpec;
@@ -53,6 +56,34 @@ class LaunchViewModelTest {
         vm.useEvalSetFiles(new ExperimentSpec.Beir(null, data.resolve("queries.jsonl"), data.resolve("qrels/test.tsv")));
         vm.form().retrievers().setAll(RetrieverSpec.parse("bm25"), RetrieverSpec.parse("bm25:k1=1.2,b=0.75"));
         vm.form().tagsText().set("dataset=scifact-tiny");
+    }
+
+    @Test
+    void storedChatModelsJoinTheGridAsAModelsAxis() throws Exception {
+        var bench = session.workbench();
+        bench.chatModels().add(new ChatModelSettings("local-llama", ChatProvider.OLLAMA, "http://localhost:11434",
+                "llama3.1:8b", null, null, null, null, 1, null, null, null));
+        Path predictions = Files.writeString(tmp.resolve("p.jsonl"), "{\"id\": \"1\", \"output\": \"x\"}\n");
+        bench.chatModels().add(ChatModelSettings.predictions("last-week", predictions));
+        vm.refreshChoices();
+        assertThat(vm.chatModels()).as("a predictions file cannot answer new questions").containsExactly("local-llama");
+
+        fillForm();
+        vm.form().models().add(ModelRef.stored("local-llama"));
+        vm.form().contextTop().set(3);
+        vm.form().judge().set(ModelRef.stored("local-llama"));
+        assertThat(vm.preview().get()).isEqualTo("2 runs (2 points × 1 model): none · bm25 · local-llama, "
+                + "none · bm25:b=0.75,k1=1.2 · local-llama");
+        assertThat(vm.yaml().get()).contains("models:\n  - local-llama\n")
+                .contains("prompt: { contextTop: 3 }\n").contains("judge:  { model: local-llama }\n");
+        // BEIR has no reference answers: run's own message, at the models line
+        assertThat(vm.problems()).singleElement().satisfies(p -> assertThat(p.text())
+                .contains("reference answers, which a beir eval set does not have"));
+
+        vm.form().models().clear();
+        assertThat(vm.preview().get()).isEqualTo("2 runs: none · bm25, none · bm25:b=0.75,k1=1.2");
+        assertThat(vm.yaml().get()).doesNotContain("models:").doesNotContain("judge:");
+        assertThat(vm.problems()).isEmpty();
     }
 
     @Test

@@ -6,6 +6,7 @@ import dev.ragworkbench.evaluation.Metric;
 import dev.ragworkbench.experiment.spec.ExperimentSpec;
 import dev.ragworkbench.experiment.spec.ExperimentSpec.Corpus;
 import dev.ragworkbench.experiment.spec.ExperimentSpec.EvalSetSource;
+import dev.ragworkbench.experiment.spec.ModelRunSpec.ModelRef;
 import dev.ragworkbench.ui.experiments.launch.LaunchViewModel.Choice;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
@@ -79,6 +80,8 @@ final class FormPane extends ScrollPane {
         top.getValueFactory().valueProperty().addListener((o, a, b) -> form.top().set(b));
         form.top().addListener((o, a, b) -> top.getValueFactory().setValue(b.intValue()));
         add("Ranking depth", top);
+        add("Models", modelsRow());
+        add("Answers", answersRow());
         var tags = new TextField();
         tags.setPromptText("dataset=scifact, split=test");
         tags.textProperty().bindBidirectional(form.tagsText());
@@ -153,6 +156,69 @@ final class FormPane extends ScrollPane {
         n.disableProperty().bind(on.selectedProperty().not());
         seed.disableProperty().bind(on.selectedProperty().not());
         return row(on, n, new Label("queries, seed"), seed);
+    }
+
+    /** The models axis: stored chat models, each answering every point's queries from its top chunks. */
+    private Node modelsRow() {
+        var model = new ComboBox<String>(vm.chatModels());
+        model.setId("model-choice");
+        model.setPromptText("a stored chat model");
+        model.setMaxWidth(Double.MAX_VALUE);
+        var next = Bindings.createObjectBinding(() -> model.getValue() == null ? null
+                : ModelRef.stored(model.getValue()), model.valueProperty());
+        var axis = new AxisList<>("models", form.models(), model, next,
+                m -> m.stored() != null ? m.name() : m.name() + " (defined in the spec)");
+        axis.list.setPrefHeight(60);
+        var hint = new Label();
+        hint.getStyleClass().add(Styles.TEXT_MUTED);
+        hint.setWrapText(true);
+        hint.textProperty().bind(Bindings.createStringBinding(() -> vm.chatModels().isEmpty()
+                ? "No chat model stored: add one in Settings to answer the queries."
+                : "Optional: each model answers every query from each point's top chunks (runs = points × models);"
+                + " the eval set needs reference answers (SQuAD, Ragas).", vm.chatModels()));
+        return new VBox(4, axis, hint);
+    }
+
+    /** How many chunks go into the prompt, and the judge of Ragas's four metrics, if any. */
+    private Node answersRow() {
+        var contextTop = new Spinner<Integer>(1, 1000, form.contextTop().get(), 1);
+        contextTop.setEditable(true);
+        contextTop.setPrefWidth(90);
+        contextTop.getValueFactory().valueProperty().addListener((o, a, b) -> form.contextTop().set(b));
+        form.contextTop().addListener((o, a, b) -> contextTop.getValueFactory().setValue(b.intValue()));
+        var judge = new ComboBox<String>();
+        judge.setId("judge-choice");
+        String none = "no judge";
+        Runnable items = () -> {
+            var names = new ArrayList<String>();
+            names.add(none);
+            names.addAll(vm.chatModels());
+            ModelRef current = form.judge().get();
+            if (current != null && !names.contains(current.name())) {
+                names.add(current.name()); // defined in the spec, or not stored here
+            }
+            judge.getItems().setAll(names);
+            judge.setValue(current == null ? none : current.name());
+        };
+        vm.chatModels().addListener((javafx.collections.ListChangeListener<String>) c -> items.run());
+        form.judge().addListener((o, a, b) -> {
+            if (!Objects.equals(judge.getValue(), b == null ? none : b.name())) {
+                items.run();
+            }
+        });
+        items.run();
+        judge.valueProperty().addListener((o, a, b) -> {
+            ModelRef current = form.judge().get();
+            if (b == null || b.equals(none)) {
+                form.judge().set(null);
+            } else if (current == null || !current.name().equals(b)) {
+                form.judge().set(ModelRef.stored(b));
+            }
+        });
+        var disabled = Bindings.isEmpty(form.models());
+        contextTop.disableProperty().bind(disabled);
+        judge.disableProperty().bind(disabled);
+        return row(new Label("from the top"), contextTop, new Label("chunks, judged by"), judge);
     }
 
     private Node metricsRow() {

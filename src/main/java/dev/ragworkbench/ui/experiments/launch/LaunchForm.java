@@ -3,9 +3,11 @@ package dev.ragworkbench.ui.experiments.launch;
 import dev.ragworkbench.chunking.ChunkerSpec;
 import dev.ragworkbench.evaluation.Metric;
 import dev.ragworkbench.experiment.form.SpecForm;
+import dev.ragworkbench.experiment.spec.AnswerSetup;
 import dev.ragworkbench.experiment.spec.ExperimentSpec;
 import dev.ragworkbench.experiment.spec.ExperimentSpec.Corpus;
 import dev.ragworkbench.experiment.spec.ExperimentSpec.EvalSetSource;
+import dev.ragworkbench.experiment.spec.ModelRunSpec.ModelRef;
 import dev.ragworkbench.retrieval.RetrieverSpec;
 import javafx.beans.Observable;
 import javafx.beans.property.BooleanProperty;
@@ -42,6 +44,12 @@ public final class LaunchForm {
     private final ObservableList<RetrieverSpec> retrievers = FXCollections.observableArrayList();
     private final ObservableList<Metric> metrics = FXCollections.observableArrayList();
     private final IntegerProperty top = new SimpleIntegerProperty(ExperimentSpec.DEFAULT_TOP);
+    /** The models that answer each point's queries; empty for a retrieval-only grid. */
+    private final ObservableList<ModelRef> models = FXCollections.observableArrayList();
+    private final ObjectProperty<ModelRef> judge = new SimpleObjectProperty<>();
+    private final IntegerProperty contextTop = new SimpleIntegerProperty(AnswerSetup.DEFAULT_CONTEXT_TOP);
+    /** What the form has no control for, kept from a loaded spec so that writing it again loses nothing. */
+    private SpecForm.Answers kept = SpecForm.Answers.of(List.of());
     /** {@code key=value, key=value}; pairs without '=' are left out (see {@link #tags()}). */
     private final StringProperty tags = new SimpleStringProperty("");
 
@@ -52,14 +60,17 @@ public final class LaunchForm {
     /** Everything a change of which changes the spec. */
     Observable[] fields() {
         return new Observable[]{name, description, corpus, evalSet, sampled, sampleSize, seed, chunkers, embedders,
-                retrievers, metrics, top, tags};
+                retrievers, metrics, top, tags, models, judge, contextTop};
     }
 
     public SpecForm snapshot() {
         Optional<ExperimentSpec.Sample> sample = sampled.get() && sampleSize.get() >= 1
                 ? Optional.of(new ExperimentSpec.Sample(sampleSize.get(), seed.get())) : Optional.empty();
+        var answers = new SpecForm.Answers(List.copyOf(models), kept.prompt(), kept.promptFile(), contextTop.get(),
+                judge.get(), kept.judgeQuestions());
         return new SpecForm(name.get(), description.get(), corpus.get(), evalSet.get(), List.copyOf(chunkers),
-                List.copyOf(embedders), List.copyOf(retrievers), List.copyOf(metrics), top.get(), sample, tags());
+                List.copyOf(embedders), List.copyOf(retrievers), List.copyOf(metrics), top.get(), sample, tags(),
+                Optional.of(answers));
     }
 
     public void load(SpecForm form) {
@@ -77,6 +88,10 @@ public final class LaunchForm {
         retrievers.setAll(form.retrievers());
         metrics.setAll(form.metrics());
         top.set(form.top());
+        kept = form.answers().orElse(SpecForm.Answers.of(List.of()));
+        models.setAll(kept.models());
+        judge.set(kept.judge());
+        contextTop.set(kept.contextTop());
         var text = new StringBuilder();
         form.tags().forEach((k, v) -> text.append(text.isEmpty() ? "" : ", ").append(k).append('=').append(v));
         tags.set(text.toString());
@@ -107,4 +122,7 @@ public final class LaunchForm {
     public ObservableList<Metric> metrics() { return metrics; }
     public IntegerProperty top() { return top; }
     public StringProperty tagsText() { return tags; }
+    public ObservableList<ModelRef> models() { return models; }
+    public ObjectProperty<ModelRef> judge() { return judge; }
+    public IntegerProperty contextTop() { return contextTop; }
 }

@@ -3,6 +3,8 @@ package dev.ragworkbench.ui.experiments.launch;
 import dev.ragworkbench.experiment.ExperimentRunner;
 import dev.ragworkbench.experiment.form.GridLaunch;
 import dev.ragworkbench.experiment.form.GridPreview;
+import dev.ragworkbench.generation.ChatModelSettings;
+import dev.ragworkbench.generation.ChatProvider;
 import dev.ragworkbench.experiment.form.RunCommandText;
 import dev.ragworkbench.experiment.form.SpecCheck;
 import dev.ragworkbench.experiment.form.SpecForm;
@@ -62,6 +64,8 @@ public final class LaunchViewModel {
     private final LaunchProgress progress;
     private final ObservableList<Choice<Corpus>> corpora = FXCollections.observableArrayList();
     private final ObservableList<Choice<EvalSetSource>> evalSets = FXCollections.observableArrayList();
+    /** Stored chat models that can answer new questions (a predictions file cannot). */
+    private final ObservableList<String> chatModels = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper preview = new ReadOnlyStringWrapper("");
     private final StringProperty yaml = new SimpleStringProperty("");
     private final ReadOnlyBooleanWrapper yamlMode = new ReadOnlyBooleanWrapper(false);
@@ -120,6 +124,10 @@ public final class LaunchViewModel {
                             return new Choice<>(info.name() + " (" + info.documents() + " documents)", corpus);
                         }).toList())
                 .unlisted().onSuccess(corpora::setAll));
+        runner.run(TaskRequest.<List<String>>of("Listing chat models", (p, c) ->
+                        session.workbench().storedChatModels().stream()
+                                .filter(m -> m.provider() != ChatProvider.PREDICTIONS).map(ChatModelSettings::name).toList())
+                .unlisted().onSuccess(chatModels::setAll));
     }
 
     private void listEvalSets() {
@@ -313,6 +321,7 @@ public final class LaunchViewModel {
     public LaunchProgress progress() { return progress; }
     public ObservableList<Choice<Corpus>> corpora() { return corpora; }
     public ObservableList<Choice<EvalSetSource>> evalSets() { return evalSets; }
+    public ObservableList<String> chatModels() { return chatModels; }
     public ReadOnlyStringProperty preview() { return preview.getReadOnlyProperty(); }
     public StringProperty yaml() { return yaml; }
     public ReadOnlyBooleanProperty yamlMode() { return yamlMode.getReadOnlyProperty(); }
