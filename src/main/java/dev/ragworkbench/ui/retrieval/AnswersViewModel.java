@@ -132,7 +132,7 @@ public final class AnswersViewModel {
         answers.values().forEach(ColumnAnswer::clear);
     }
 
-    /** Each column's answer is cleared when the column shows another result; a removed column's is dropped. */
+    /** Each column's answer is cleared when the column shows other hits; a removed column's is dropped. */
     private void watchColumns() {
         for (var it = watching.entrySet().iterator(); it.hasNext(); ) {
             var e = it.next();
@@ -150,7 +150,7 @@ public final class AnswersViewModel {
             watching.computeIfAbsent(c, col -> {
                 ChangeListener<ColumnResult> l = (o, a, r) -> {
                     ColumnAnswer answer = answers.get(col);
-                    if (answer != null && r != a) {
+                    if (answer != null && !sameHits(a, r)) {
                         answer.clear();
                     }
                 };
@@ -158,6 +158,15 @@ public final class AnswersViewModel {
                 return l;
             });
         }
+    }
+
+    /**
+     * Whether two results show the same hits for the same query: a search repeated because another column changed
+     * gives every column a new result, and an answer to unchanged hits stays.
+     */
+    static boolean sameHits(ColumnResult a, ColumnResult b) {
+        return a != null && b != null && a.query().equals(b.query()) && a.index().equals(b.index())
+               && a.column().equals(b.column()) && a.hits().equals(b.hits());
     }
 
     public void dispose() {
