@@ -118,8 +118,10 @@ class AnswersViewModelTest {
     void eachColumnIsAnsweredFromItsOwnTopHitsWithTheAnswerSpecsPrompt() {
         session.workbench().chatModels().add(model("local", server.baseUrl(ChatProvider.OPENAI)));
         answers.reload();
+        assertThat(answers.hitsShownProperty().get()).isFalse();
         vm.queryProperty().set(QUERY);
         assertThat(vm.columns()).hasSize(3).allSatisfy(c -> assertThat(c.resultProperty().get()).isNotNull());
+        assertThat(answers.hitsShownProperty().get()).isTrue();
         var seen = new ArrayList<String>();
         answers.answer(vm.columns().getFirst()).textProperty().addListener((o, a, t) -> seen.add(t));
 
@@ -212,6 +214,18 @@ class AnswersViewModelTest {
             assertThat(answers.answer(c).stateProperty().get()).isEqualTo(ColumnAnswer.State.NONE);
             assertThat(answers.answer(c).textProperty().get()).isEmpty();
         });
+
+        // Stop: the call ends, the column says so and nothing is asking any more
+        answers.answerAll();
+        asking = Thread.ofPlatform().start(runner::runHeld);
+        assertThat(server.server.takeRequest(20, TimeUnit.SECONDS)).isNotNull();
+        assertThat(answers.askingBinding().get()).isTrue();
+        answers.stopAll();
+        asking.join(10_000);
+        assertThat(asking.isAlive()).isFalse();
+        assertThat(answers.askingBinding().get()).isFalse();
+        assertThat(answers.answer(vm.columns().getFirst()).stateProperty().get()).isEqualTo(ColumnAnswer.State.STOPPED);
+        assertThat(answers.answer(vm.columns().getFirst()).statusProperty().get()).isEqualTo("Stopped.");
         assertThat(runner.now.errors()).isEmpty();
     }
 

@@ -94,7 +94,9 @@ final class AnswerPanel extends VBox {
         var answer = new Button();
         answer.setId("answer-button");
         answer.textProperty().bind(Bindings.when(vm.askingBinding()).then("Stop").otherwise("Answer"));
-        answer.disableProperty().bind(vm.modelProperty().isNull());
+        // Stop stays pressable while answering; Answer needs a model and hits to answer from
+        answer.disableProperty().bind(vm.askingBinding().not()
+                .and(vm.modelProperty().isNull().or(vm.hitsShownProperty().not())));
         answer.setOnAction(e -> {
             if (vm.askingBinding().get()) {
                 vm.stopAll();

@@ -42,6 +42,7 @@ public final class AnswersViewModel {
     private final ObjectProperty<String> model = new SimpleObjectProperty<>();
     private final ReadOnlyBooleanWrapper loaded = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper hitsShown = new ReadOnlyBooleanWrapper();
     private final Map<ColumnViewModel, ColumnAnswer> answers = new HashMap<>();
     private final Map<ColumnViewModel, ChangeListener<ColumnResult>> watching = new HashMap<>();
     private final ObservableList<ColumnAnswer> shown = FXCollections.observableArrayList(
@@ -153,11 +154,18 @@ public final class AnswersViewModel {
                     if (answer != null && !sameHits(a, r)) {
                         answer.clear();
                     }
+                    updateHitsShown();
                 };
                 col.resultProperty().addListener(l);
                 return l;
             });
         }
+        updateHitsShown();
+    }
+
+    private void updateHitsShown() {
+        hitsShown.set(parent.columns().stream().anyMatch(c -> c.resultProperty().get() != null
+                && !c.resultProperty().get().hits().isEmpty()));
     }
 
     /**
@@ -197,6 +205,11 @@ public final class AnswersViewModel {
     /** Why no model can be chosen ({@value #NO_MODEL}), or empty. */
     public ReadOnlyStringProperty messageProperty() {
         return message.getReadOnlyProperty();
+    }
+
+    /** Whether some column shows hits, so that there is something to answer from. */
+    public ReadOnlyBooleanProperty hitsShownProperty() {
+        return hitsShown.getReadOnlyProperty();
     }
 
     /** Whether some column's call is in flight. */

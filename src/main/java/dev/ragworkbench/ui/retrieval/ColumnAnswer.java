@@ -18,7 +18,8 @@ import java.util.Locale;
  */
 public final class ColumnAnswer {
 
-    public enum State { NONE, ASKING, ANSWERED, FAILED }
+    /** STOPPED: the user stopped it, keeping what had arrived; FAILED: the call failed, or could not be made. */
+    public enum State { NONE, ASKING, ANSWERED, STOPPED, FAILED }
 
     private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(State.NONE);
     private final ReadOnlyStringWrapper model = new ReadOnlyStringWrapper("");
@@ -106,7 +107,7 @@ public final class ColumnAnswer {
         if (asking != null && state.get() == State.ASKING) {
             asking.cancel();
             asking = null;
-            state.set(State.FAILED);
+            state.set(State.STOPPED);
             status.set("Stopped.");
         }
     }
