@@ -4,6 +4,7 @@ import dev.ragworkbench.evaluation.EvalSet;
 import dev.ragworkbench.evaluation.EvalSetStore;
 import dev.ragworkbench.experiment.ExperimentResources;
 import dev.ragworkbench.experiment.FineTuning;
+import dev.ragworkbench.experiment.HitAnswers;
 import dev.ragworkbench.experiment.store.RunStore;
 import dev.ragworkbench.report.ReportBuilder;
 import dev.ragworkbench.report.WorkspaceTexts;
@@ -362,6 +363,11 @@ public final class Workbench implements AutoCloseable, ExperimentResources, Colu
     /** Trains embedding adapters and reads them back, recording each as a run. */
     public FineTuning fineTuning() {
         return new FineTuning(this, runs);
+    }
+
+    /** Answers a question from a retriever's hits with a stored model, as an answer spec would prompt it. */
+    public HitAnswers hitAnswers() {
+        return new HitAnswers(this);
     }
 
     /** The chat model stored under {@code name} (a spec's {@code models: [NAME]}). */

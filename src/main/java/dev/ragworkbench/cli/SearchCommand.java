@@ -110,6 +110,11 @@ final class SearchCommand implements Runnable {
     @Option(names = "--json", description = "Print JSON (with --query or with qrels).")
     boolean json;
 
+    @Option(names = "--answer", paramLabel = "MODEL", description = "With --query: then each retriever's answer by "
+            + "this stored chat model from its top 5 hits, with the answer specs' prompt (streamed; exit 1 when one "
+            + "could not be answered).")
+    String answer;
+
     @Spec
     CommandSpec spec;
 
@@ -133,6 +138,9 @@ final class SearchCommand implements Runnable {
         if (evalSet.isSet() && queries != null) {
             throw new BadInputException("--evalset brings its own queries; leave out --query and --queries");
         }
+        if (answer != null && (queries == null || queries.text == null || json)) {
+            throw new BadInputException("--answer answers one typed query in text: give --query TEXT, without --json");
+        }
         var out = spec.commandLine().getOut();
         try (var bench = options.open(); var search = new SideBySideSearch(bench)) {
             if (judged) {
@@ -150,7 +158,8 @@ final class SearchCommand implements Runnable {
                     spec.commandLine().getErr().printf(Locale.ROOT, "Saved %s: %s%n",
                             Formats.counted(runIds.size(), "run"), String.join(" ", runIds));
                 }
-            } else if (queries.text != null && (columns.size() > 1 || explain)) {
+            } else if (queries.text != null && (columns.size() > 1 || explain || answer != null)) {
+                String model = answer == null ? null : SearchAnswers.model(bench, answer).name();
                 var found = search.search(queries.text, columns, Cancellation.none());
                 SearchOutput.columns(out, found, explain ? search : null, json);
                 if (trecOut != null) {
@@ -158,6 +167,9 @@ final class SearchCommand implements Runnable {
                     var run = Rankings.builder(c.column().retriever().toString());
                     run.add("q1", c.hits().stream().map(h -> new ScoredDoc(h.docId(), h.score())).toList());
                     TrecRunFile.write(run.build(), trecOut);
+                }
+                if (model != null) {
+                    SearchAnswers.print(out, bench, search, found, model);
                 }
             } else if (columns.size() == 1) {
                 single(out, bench, columns.getFirst());

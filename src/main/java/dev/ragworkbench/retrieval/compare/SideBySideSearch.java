@@ -117,6 +117,24 @@ public final class SideBySideSearch implements AutoCloseable {
     }
 
     /**
+     * The stored chunks behind {@code result}'s first {@code top} hits, best first: each hit's best chunk, whole
+     * (a hit carries only a snippet), read from the index the column searched. What a model answers the column's
+     * query from.
+     */
+    public List<StoredChunk> chunks(ColumnResult result, int top) {
+        if (top < 1) {
+            throw new IllegalArgumentException("top must be at least 1, not " + top);
+        }
+        Open open = open(result.column()); // the search's own key, so the index already open is reused
+        if (!open.name().equals(result.index())) {
+            throw new IllegalStateException("index " + result.index() + " is no longer the column's (now "
+                    + open.name() + "); search again");
+        }
+        ChunkIndex index = open.index();
+        return result.hits().stream().limit(top).map(h -> index.chunk(h.luceneDoc())).toList();
+    }
+
+    /**
      * Forgets the open indexes and retrievers (an index was rebuilt or deleted); the old ones close with this
      * object, since a search may still be reading them.
      */

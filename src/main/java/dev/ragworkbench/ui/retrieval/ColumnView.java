@@ -178,6 +178,11 @@ final class ColumnView extends VBox {
         return String.join(" · ", parts);
     }
 
+    /** Puts {@code footer} under the hits (the column's answer). */
+    void setFooter(Node footer) {
+        getChildren().add(footer);
+    }
+
     ListView<ColumnHit> hits() {
         return hits;
     }

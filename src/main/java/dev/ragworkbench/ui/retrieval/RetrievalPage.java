@@ -8,6 +8,7 @@ import dev.ragworkbench.ui.shell.Page;
 import dev.ragworkbench.ui.shell.PageContext;
 import dev.ragworkbench.ui.shell.PageRequest;
 import dev.ragworkbench.ui.shell.QueryRequest;
+import dev.ragworkbench.ui.shell.Section;
 import javafx.application.Platform;
 
 /**
@@ -22,6 +23,7 @@ public final class RetrievalPage implements Page {
     private final RetrievalView view;
     private final GradingPanel grading;
     private final JudgingView judging;
+    private final AnswersViewModel answers;
     private PageRequest lastRequest = PageRequest.NONE;
 
     public RetrievalPage(PageContext context) {
@@ -30,6 +32,9 @@ public final class RetrievalPage implements Page {
         grading = new GradingPanel(viewModel);
         view.setGradingNode(grading);
         grading.installKeys(view.hitsArea(), viewModel);
+        answers = new AnswersViewModel(viewModel, Platform::runLater);
+        view.setOneQueryBar(AnswerPanel.bar(answers, () -> context.navigator().open(Section.SETTINGS)));
+        view.setColumnFooter(c -> new AnswerPanel(answers.answer(c), viewModel.columns().indexOf(c)));
         judging = new JudgingView(context.session(), context.runner());
         view.addTab("Judging", "judging-tab", judging);
         // the blind pool's columns are this pane's, in their order and with their settings as they change
@@ -59,6 +64,11 @@ public final class RetrievalPage implements Page {
     /** The Judging tab's view. */
     public JudgingView judging() {
         return judging;
+    }
+
+    /** The answers under the one-query view's columns. */
+    public AnswersViewModel answers() {
+        return answers;
     }
 
     /** Grading of the one-query view's selected hit. */
@@ -101,11 +111,13 @@ public final class RetrievalPage implements Page {
     @Override
     public void attach() {
         viewModel.adapters().reload(); // one may have been trained in the Models pane since
+        answers.reload(); // or a chat model added in Settings
     }
 
     @Override
     public void dispose() {
         judging.dispose();
+        answers.dispose();
         viewModel.dispose();
     }
 }

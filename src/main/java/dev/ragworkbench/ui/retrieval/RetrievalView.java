@@ -26,6 +26,7 @@ import javafx.scene.layout.VBox;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /** The Retrieval pane: the query and its columns side by side with a hit's details, and the eval-set mode. */
 public final class RetrievalView extends BorderPane {
@@ -38,6 +39,8 @@ public final class RetrievalView extends BorderPane {
     private final Tab oneQuery = new Tab("One query");
     private final Tab evalSet = new Tab("Eval set");
     private final EvalView evalView;
+    private final HBox oneQueryBar = new HBox(6);
+    private Function<ColumnViewModel, Node> columnFooter = c -> null;
 
     public RetrievalView(RetrievalViewModel vm) {
         this.vm = vm;
@@ -100,7 +103,11 @@ public final class RetrievalView extends BorderPane {
         var status = new Label();
         status.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
         status.textProperty().bind(vm.statusProperty());
-        var row = new HBox(8, query, busy, add, copy);
+        // what only the one-query view uses (the answers' model and button) is shown with it only
+        oneQueryBar.setAlignment(Pos.CENTER_LEFT);
+        oneQueryBar.visibleProperty().bind(oneQuery.selectedProperty());
+        oneQueryBar.managedProperty().bind(oneQueryBar.visibleProperty());
+        var row = new HBox(8, query, busy, add, copy, oneQueryBar);
         row.setAlignment(Pos.CENTER_LEFT);
         var spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
@@ -118,9 +125,24 @@ public final class RetrievalView extends BorderPane {
             HBox.setHgrow(view, Priority.ALWAYS);
             view.setPrefWidth(360);
             view.setMaxWidth(Double.MAX_VALUE);
+            Node footer = columnFooter.apply(c);
+            if (footer != null) {
+                view.setFooter(footer);
+            }
             columnViews.add(view);
             columns.getChildren().add(view);
         }
+    }
+
+    /** Puts {@code node} at the end of the query's row, shown while the one-query view is. */
+    public void setOneQueryBar(Node node) {
+        oneQueryBar.getChildren().setAll(node);
+    }
+
+    /** What goes under each column's hits (its answer), made anew when the columns are rebuilt; null for nothing. */
+    public void setColumnFooter(Function<ColumnViewModel, Node> footer) {
+        columnFooter = footer;
+        rebuildColumns();
     }
 
     /** Puts a grading control (the judging part of this pane) under the hit's details. */
