@@ -1,0 +1,86 @@
+package dev.ragworkbench.ui.bench;
+
+import dev.ragworkbench.experiment.store.HistoryFixture;
+import dev.ragworkbench.experiment.store.HistoryQuery;
+import dev.ragworkbench.experiment.store.RunStore;
+import dev.ragworkbench.ui.common.FirstPulse;
+import dev.ragworkbench.ui.experiments.ExperimentsPage;
+import dev.ragworkbench.ui.shell.AppConfig;
+import dev.ragworkbench.ui.shell.AppShell;
+import dev.ragworkbench.ui.shell.Section;
+import dev.ragworkbench.ui.shell.UiSettings;
+import dev.ragworkbench.workspace.Workspace;
+import javafx.application.Platform;
+import javafx.stage.Stage;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.prefs.Preferences;
+
+/**
+ * The history's first opening as a user meets it: the real window ({@link AppShell}) started on a workspace of
+ * 10,000 runs, left alone for {@code bench.idleMs} (3,000) after it is shown, then the Experiments section selected;
+ * times from the selection to the first frame showing the table's first page. One opening per JVM (the cold one
+ * {@link HistoryPaneBench} cannot isolate): run it several times. Prints one line; asserts nothing.
+ */
+public final class FirstHistoryOpenBench {
+
+    private FirstHistoryOpenBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int runs = Integer.getInteger("bench.runs", 10_000);
+        long idle = Long.getLong("bench.idleMs", 3_000);
+        Path work = System.getProperty("bench.work") != null ? Path.of(System.getProperty("bench.work"))
+                : Files.createTempDirectory("history-open-bench");
+        Path ws = work.resolve("ws");
+        try (var workspace = Workspace.open(ws)) {
+            if (new RunStore(workspace).search(HistoryQuery.all().page(0, 1)).total() < runs) {
+                HistoryFixture.seed(new RunStore(workspace), runs, 42);
+            }
+        }
+        var up = new CompletableFuture<Void>();
+        Platform.startup(() -> up.complete(null));
+        up.get(30, TimeUnit.SECONDS);
+        var prefs = Preferences.userRoot().node("dev/ragworkbench/bench/" + UUID.randomUUID());
+        var shell = new AppShell[1];
+        var shown = new CompletableFuture<Void>();
+        Platform.runLater(() -> {
+            var stage = new Stage();
+            shell[0] = new AppShell(stage, new AppConfig(ws, new UiSettings(prefs), false, false));
+            shell[0].start();
+            FirstPulse.afterNext(stage.getScene(), () -> shown.complete(null));
+        });
+        shown.get(60, TimeUnit.SECONDS);
+        Thread.sleep(idle);
+        var done = new CompletableFuture<Long>();
+        Platform.runLater(() -> {
+            long t0 = System.nanoTime();
+            shell[0].select(Section.EXPERIMENTS);
+            var page = shell[0].page(Section.EXPERIMENTS, ExperimentsPage.class);
+            Runnable finish = () -> FirstPulse.afterNext(page.view().getScene(),
+                    () -> done.complete((System.nanoTime() - t0) / 1_000_000));
+            if (page.history().shownProperty().get() > 0) {
+                finish.run();
+            } else {
+                page.history().shownProperty().addListener((o, a, b) -> finish.run());
+            }
+        });
+        long ms = done.get(60, TimeUnit.SECONDS);
+        System.out.printf(Locale.ROOT, "first history opening, %,d runs, %d ms after the window was shown: %d ms%n",
+                runs, idle, ms);
+        var closed = new CompletableFuture<Void>();
+        Platform.runLater(() -> {
+            shell[0].close();
+            closed.complete(null);
+        });
+        closed.get(30, TimeUnit.SECONDS);
+        prefs.removeNode();
+        Platform.exit();
+        System.exit(0); // the window's non-daemon threads would keep the JVM (and an AOT cache's writing) waiting
+    }
+}
