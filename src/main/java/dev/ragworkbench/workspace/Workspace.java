@@ -260,6 +260,8 @@ public final class Workspace implements AutoCloseable {
 
     /** Below this share of live data in the file's chunks, closing compacts it. */
     static final int COMPACT_BELOW_FILL_PERCENT = 50;
+    /** ... and only a file of at least this size. */
+    static final long COMPACT_ABOVE_BYTES = 16L << 20;
 
     /** Whether this process holds the database itself, alone, and the file is mostly dead space. */
     static boolean worthCompacting(Connection c) throws SQLException {
@@ -273,10 +275,21 @@ public final class Workspace implements AutoCloseable {
                     return false;
                 }
             }
-            try (ResultSet rs = st.executeQuery("SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS"
-                                                + " WHERE SETTING_NAME = 'info.CHUNKS_FILL_RATE'")) {
-                return rs.next() && Integer.parseInt(rs.getString(1).strip()) < COMPACT_BELOW_FILL_PERCENT;
+            int fill = 100;
+            long size = 0;
+            try (ResultSet rs = st.executeQuery("SELECT SETTING_NAME, SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS"
+                                                + " WHERE SETTING_NAME IN ('info.CHUNKS_FILL_RATE', 'info.FILE_SIZE')")) {
+                while (rs.next()) {
+                    if (rs.getString(1).equals("info.FILE_SIZE")) {
+                        size = Long.parseLong(rs.getString(2).strip());
+                    } else {
+                        fill = Integer.parseInt(rs.getString(2).strip());
+                    }
+                }
             }
+            // a small file is not worth it (a new workspace is 5 % live after its migrations, and its first
+            // closer is often a short command racing another process's open)
+            return size >= COMPACT_ABOVE_BYTES && fill < COMPACT_BELOW_FILL_PERCENT;
         }
     }
 }

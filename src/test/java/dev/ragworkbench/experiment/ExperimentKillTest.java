@@ -126,7 +126,8 @@ class ExperimentKillTest {
         long seenFinished = 0;
         try {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(300);
-            while (seenFinished < 3) {
+            // at least two polls while it writes, however fast the machine finishes the first runs
+            while (seenFinished < 3 || polls < 2) {
                 Path out = dir.resolve("poll" + polls + ".out");
                 Process poll = java(out, "runs", "list", "--workspace", ws.toString(), "--json", "--limit", "100");
                 assertThat(poll.waitFor(120, TimeUnit.SECONDS)).as("runs list hung").isTrue();
