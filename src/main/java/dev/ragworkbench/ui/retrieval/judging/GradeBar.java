@@ -25,7 +25,9 @@ import java.util.function.Supplier;
  */
 public final class GradeBar extends HBox {
 
-    private static final String[] LABELS = {"0 Not relevant", "1 Relevant", "2 Highly relevant"};
+    /** Short enough for the details view's narrow side panel; the tooltips say them in full. */
+    private static final String[] LABELS = {"0 Not", "1 Relevant", "2 Highly"};
+    private static final String[] MEANINGS = {"not relevant", "relevant", "highly relevant"};
     private static final String[] PILLS = {Styles.LEFT_PILL, Styles.CENTER_PILL, Styles.RIGHT_PILL};
 
     private final ObjectProperty<String> documentId = new SimpleObjectProperty<>();
@@ -51,8 +53,10 @@ public final class GradeBar extends HBox {
             b.setId("grade-" + g);
             b.setToggleGroup(group);
             b.getStyleClass().add(PILLS[g]);
-            b.setTooltip(new Tooltip("Grade the document " + grade + " (key " + grade + ")"));
+            b.setTooltip(new Tooltip("Grade the document " + grade + ", " + MEANINGS[grade] + " (key " + grade + ")"));
             b.setFocusTraversable(false);
+            // a grade's label is its meaning: a narrow panel must not cut it ("0 Not rel…" was seen)
+            b.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
             b.setOnAction(e -> {
                 if (updating) {
                     return;
@@ -65,6 +69,7 @@ public final class GradeBar extends HBox {
             });
             getChildren().add(b);
         }
+        setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         disableProperty().bind(documentId.isNull());
     }
 
