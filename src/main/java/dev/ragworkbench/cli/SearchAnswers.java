@@ -30,7 +30,7 @@ final class SearchAnswers {
         } catch (IllegalArgumentException e) {
             throw new BadInputException("--answer: " + e.getMessage(), e);
         }
-        if (!HitAnswers.canAnswer(model)) {
+        if (!model.answersNewPrompts()) {
             throw new BadInputException("--answer: model " + name + " is a predictions file, which cannot answer a"
                     + " typed question; give a model with an endpoint (Ollama or OpenAI-compatible)");
         }

@@ -4,7 +4,6 @@ import dev.ragworkbench.experiment.spec.AnswerSetup;
 import dev.ragworkbench.generation.ChatClient;
 import dev.ragworkbench.generation.ChatFailure;
 import dev.ragworkbench.generation.ChatModelSettings;
-import dev.ragworkbench.generation.ChatProvider;
 import dev.ragworkbench.generation.ChatReply;
 import dev.ragworkbench.generation.ChatRequest;
 import dev.ragworkbench.generation.PromptTemplate;
@@ -56,14 +55,9 @@ public final class HitAnswers {
         }
     }
 
-    /** A predictions file holds answers to known item ids only, so it cannot answer a question typed here. */
-    public static boolean canAnswer(ChatModelSettings model) {
-        return model.provider() != ChatProvider.PREDICTIONS;
-    }
-
     /** The stored models that can answer a new question (endpoints, not predictions files), in store order. */
     public List<ChatModelSettings> models() {
-        return resources.storedChatModels().stream().filter(HitAnswers::canAnswer).toList();
+        return resources.storedChatModels().stream().filter(ChatModelSettings::answersNewPrompts).toList();
     }
 
     /** The call an answer spec would make for {@code question} over {@code chunks}, best first. */
@@ -83,7 +77,7 @@ public final class HitAnswers {
     public Answer answer(String question, List<StoredChunk> chunks, String modelName, Consumer<String> partial,
                          Cancellation cancel) {
         ChatModelSettings model = resources.chatModel(modelName);
-        if (!canAnswer(model)) {
+        if (!model.answersNewPrompts()) {
             throw new IllegalArgumentException("model " + model.name() + " is a predictions file: it holds answers"
                     + " to an eval set's or test set's items only, not to a question typed here; choose a model"
                     + " with an endpoint (Ollama or OpenAI-compatible)");

@@ -46,6 +46,14 @@ public record ChatModelSettings(String name, ChatProvider provider, String baseU
                 DEFAULT_CONCURRENCY, null, null, null);
     }
 
+    /**
+     * Whether the model can answer a prompt it has not seen: an endpoint can; a predictions file holds answers to
+     * known item ids only (so it is left out where a question is typed or a RAG set-up answers from new chunks).
+     */
+    public boolean answersNewPrompts() {
+        return provider != ChatProvider.PREDICTIONS;
+    }
+
     /** Whether prices are set, so that calls have a cost. */
     public boolean hasPrices() {
         return priceInputPer1k != null || priceOutputPer1k != null;

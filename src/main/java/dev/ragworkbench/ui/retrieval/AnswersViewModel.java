@@ -67,7 +67,7 @@ public final class AnswersViewModel {
                         (p, c) -> parent.session().workbench().storedChatModels())
                 .unlisted().silentErrors()
                 .onSuccess(stored -> {
-                    var names = stored.stream().filter(HitAnswers::canAnswer).map(ChatModelSettings::name).toList();
+                    var names = stored.stream().filter(ChatModelSettings::answersNewPrompts).map(ChatModelSettings::name).toList();
                     String chosen = model.get();
                     models.setAll(names);
                     model.set(names.contains(chosen) ? chosen : names.isEmpty() ? null : names.getFirst());

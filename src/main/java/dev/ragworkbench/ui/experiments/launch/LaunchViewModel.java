@@ -4,7 +4,6 @@ import dev.ragworkbench.experiment.ExperimentRunner;
 import dev.ragworkbench.experiment.form.GridLaunch;
 import dev.ragworkbench.experiment.form.GridPreview;
 import dev.ragworkbench.generation.ChatModelSettings;
-import dev.ragworkbench.generation.ChatProvider;
 import dev.ragworkbench.experiment.form.RunCommandText;
 import dev.ragworkbench.experiment.form.SpecCheck;
 import dev.ragworkbench.experiment.form.SpecForm;
@@ -126,7 +125,7 @@ public final class LaunchViewModel {
                 .unlisted().onSuccess(corpora::setAll));
         runner.run(TaskRequest.<List<String>>of("Listing chat models", (p, c) ->
                         session.workbench().storedChatModels().stream()
-                                .filter(m -> m.provider() != ChatProvider.PREDICTIONS).map(ChatModelSettings::name).toList())
+                                .filter(ChatModelSettings::answersNewPrompts).map(ChatModelSettings::name).toList())
                 .unlisted().onSuccess(chatModels::setAll));
     }
 

@@ -8,7 +8,6 @@ import dev.ragworkbench.experiment.spec.PairwiseJudgeSpec;
 import dev.ragworkbench.format.Errors;
 import dev.ragworkbench.format.Formats;
 import dev.ragworkbench.generation.ChatModelSettings;
-import dev.ragworkbench.generation.ChatProvider;
 import dev.ragworkbench.generation.judge.PairwisePrompt;
 import dev.ragworkbench.progress.ProgressListener;
 import dev.ragworkbench.ui.tasks.TaskHandle;
@@ -86,7 +85,7 @@ public final class PairwiseViewModel {
     public void loadJudges() {
         runner.run(TaskRequest.of("Listing judge models", (p, c) -> workbench.storedChatModels()).unlisted()
                 .onSuccess(list -> {
-                    var names = list.stream().filter(s -> s.provider() != ChatProvider.PREDICTIONS)
+                    var names = list.stream().filter(ChatModelSettings::answersNewPrompts)
                             .map(ChatModelSettings::name).toList();
                     judges.setAll(names);
                     if (judge.get() == null || !names.contains(judge.get())) {
