@@ -156,7 +156,7 @@ final class AnswerRuns implements AutoCloseable {
         var base = ExperimentRunner.params(point, info, evalSet);
         var runs = new ArrayList<Run>();
         for (ChatModelSettings model : models) {
-            runs.add(store.startRunOf(execution, point.name() + " · " + model.name(), params(base, model, point),
+            runs.add(store.startRunOf(execution, point.name(model.name()), params(base, model, point),
                     spec.tags()));
         }
         var outcomes = new ArrayList<ExperimentRunner.Outcome>();

@@ -41,7 +41,7 @@ public record GridPreview(List<GridPoint> points, List<String> models) {
             if (models.isEmpty()) {
                 names.add(point.name());
             } else {
-                models.forEach(m -> names.add(point.name() + " · " + m));
+                models.forEach(m -> names.add(point.name(m)));
             }
         }
         return names;

@@ -75,6 +75,11 @@ public record GridPoint(ChunkerSpec chunker, String embedder, RetrieverSpec retr
         return Collections.unmodifiableSequencedMap(map);
     }
 
+    /** The name of this point's run answered by {@code model} (a spec's {@code models} axis): {@code POINT · MODEL}. */
+    public String name(String model) {
+        return name() + " · " + model;
+    }
+
     /**
      * A short label, e.g. {@code fixed-200-40 · all-minilm-l6-v2 · hybrid-rrf:k=30}: the chunker's slug, the
      * embedder (left out for lexical runs), and the retriever with only the parameters that differ from its
