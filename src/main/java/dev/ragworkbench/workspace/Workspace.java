@@ -10,7 +10,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Locale;
 
 /**
@@ -44,7 +46,10 @@ public final class Workspace implements AutoCloseable {
         // AUTO_SERVER lets a second process (the GUI beside a CLI run) open the same file safely. WRITE_DELAY=0
         // makes a commit durable when it returns: H2 otherwise writes it a moment later, and a killed process
         // lost commits it had already reported (seen in the run store's kill tests).
-        ds.setURL("jdbc:h2:file:" + dir.resolve(DATABASE_NAME) + ";AUTO_SERVER=TRUE;WRITE_DELAY=0");
+        // MAX_COMPACT_TIME=0: H2 otherwise spends up to its default 200 ms (measured: 280-350 ms after a SciFact
+        // import) compacting the file when the last connection closes, a third of a second added to every command;
+        // its background writer still rewrites sparse chunks while the database is open (decision 0016).
+        ds.setURL("jdbc:h2:file:" + dir.resolve(DATABASE_NAME) + ";AUTO_SERVER=TRUE;WRITE_DELAY=0;MAX_COMPACT_TIME=0");
         ds.setUser("sa");
         ds.setPassword("");
         try {
@@ -224,12 +229,67 @@ public final class Workspace implements AutoCloseable {
         return firstConnection(dataSource);
     }
 
+    /**
+     * Closes the database. With H2's compaction on close turned off (see {@link #open}) the file keeps the space of
+     * rows written over; when this process serves the file to no one else and less than
+     * {@value #COMPACT_BELOW_FILL_PERCENT} % of it is live, it is compacted in full here ({@code SHUTDOWN COMPACT}:
+     * seconds, but once in many commands, where the default cost a third of a second every time).
+     */
     @Override
     public void close() {
+        try {
+            if (worthCompacting(keepAlive)) {
+                try (Statement st = keepAlive.createStatement()) {
+                    st.execute("SHUTDOWN COMPACT");
+                }
+            }
+        } catch (SQLException | RuntimeException ignored) {
+            // compaction is housekeeping: without it the file is only larger
+        }
         try {
             keepAlive.close();
         } catch (SQLException ignored) {
             // closing is best effort: the file is consistent after every commit
+        }
+    }
+
+    /** The connection that keeps the database open, for tests of what closing does. */
+    Connection keepAliveForTest() {
+        return keepAlive;
+    }
+
+    /** Below this share of live data in the file's chunks, closing compacts it. */
+    static final int COMPACT_BELOW_FILL_PERCENT = 50;
+    /** ... and only a file of at least this size. */
+    static final long COMPACT_ABOVE_BYTES = 16L << 20;
+
+    /** Whether this process holds the database itself, alone, and the file is mostly dead space. */
+    static boolean worthCompacting(Connection c) throws SQLException {
+        if (c.isClosed() || !(c instanceof org.h2.jdbc.JdbcConnection h2)
+            || !(h2.getSession() instanceof org.h2.engine.SessionLocal)) {
+            return false; // a client of another process's server: that process decides
+        }
+        try (Statement st = c.createStatement()) {
+            try (ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM INFORMATION_SCHEMA.SESSIONS")) {
+                if (!rs.next() || rs.getLong(1) != 1) {
+                    return false;
+                }
+            }
+            int fill = 100;
+            long size = 0;
+            try (ResultSet rs = st.executeQuery("SELECT SETTING_NAME, SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS"
+                                                + " WHERE SETTING_NAME IN ('info.CHUNKS_FILL_RATE', 'info.FILE_SIZE')")) {
+                while (rs.next()) {
+                    if (rs.getString(1).equals("info.FILE_SIZE")) {
+                        size = Long.parseLong(rs.getString(2).strip());
+                    } else {
+                        fill = Integer.parseInt(rs.getString(2).strip());
+                    }
+                }
+            }
+            // a small file is not worth it (a new workspace is 5 % live after its migrations, and its first
+            // closer is often a short command racing another process's open)
+            return size >= COMPACT_ABOVE_BYTES && fill < COMPACT_BELOW_FILL_PERCENT;
         }
     }
 }
