@@ -56,7 +56,7 @@ public final class Workspace implements AutoCloseable {
             long deadline = System.nanoTime() + OPEN_PATIENCE_MS * 1_000_000;
             while (true) {
                 // One open connection keeps the database open between calls instead of reopening the file.
-                Connection keepAlive = firstConnection(ds);
+                Connection keepAlive = firstConnection(ds, dir);
                 try {
                     if (SCHEMA_VERSION == null || !Migrations.same(SCHEMA_VERSION, schemaVersion(keepAlive))) {
                         migrate(dir, ds);
@@ -98,11 +98,14 @@ public final class Workspace implements AutoCloseable {
      * refused"). Each of those passes within a moment; a real error (a corrupt file, no permission) does not
      * match and fails at once.
      */
-    private static Connection firstConnection(JdbcDataSource ds) throws SQLException {
+    private static Connection firstConnection(JdbcDataSource ds, Path dir) throws SQLException {
         long deadline = System.nanoTime() + OPEN_PATIENCE_MS * 1_000_000;
+        Path lockFile = LockFileWait.lockFile(dir.resolve(DATABASE_NAME));
         long pause = 20;
         while (true) {
             try {
+                // never call H2 while the lock file is being taken: that call would rewrite it (LockFileWait)
+                LockFileWait.await(lockFile, deadline);
                 return ds.getConnection();
             } catch (SQLException e) {
                 if (!passing(e) || System.nanoTime() > deadline) {
@@ -226,7 +229,7 @@ public final class Workspace implements AutoCloseable {
      * next connection takes the file over, and for a moment H2 reports the lock file as recently modified.
      */
     public Connection connection() throws SQLException {
-        return firstConnection(dataSource);
+        return firstConnection(dataSource, root);
     }
 
     /**
