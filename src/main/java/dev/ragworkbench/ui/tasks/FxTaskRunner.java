@@ -21,6 +21,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -40,7 +41,7 @@ public final class FxTaskRunner implements TaskRunner, AutoCloseable {
     private final ObservableList<RunningTask> running = FXCollections.observableArrayList();
     private final ExecutorService executor;
     private final ErrorReporter errors;
-    private final List<Runnable> held = new ArrayList<>();
+    private final List<CoreTask<?>> held = new ArrayList<>();
     /** Every task not finished yet, listed or not: closing cancels them all. */
     private final Set<CoreTask<?>> unfinishedTasks = ConcurrentHashMap.newKeySet();
     private boolean holding;
@@ -71,12 +72,24 @@ public final class FxTaskRunner implements TaskRunner, AutoCloseable {
         synchronized (this) {
             unfinished++;
             if (holding) {
-                held.add(task.task);
+                held.add(task);
                 return task;
             }
         }
-        executor.execute(task.task);
+        start(task);
         return task;
+    }
+
+    /**
+     * Hands the task to a worker; after {@link #close} (a search that answered as the window closed asks for the
+     * next step) it is cancelled instead, so it finishes without running rather than throwing at its caller.
+     */
+    private void start(CoreTask<?> task) {
+        try {
+            executor.execute(task.task);
+        } catch (RejectedExecutionException closed) {
+            task.cancel();
+        }
     }
 
     /**
@@ -90,7 +103,7 @@ public final class FxTaskRunner implements TaskRunner, AutoCloseable {
     /** Starts the tasks that {@link #hold} kept waiting, in the order they came, and any new ones at once. */
     public synchronized void release() {
         holding = false;
-        held.forEach(executor::execute);
+        held.forEach(this::start);
         held.clear();
     }
 

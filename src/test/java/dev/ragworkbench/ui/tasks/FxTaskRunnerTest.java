@@ -115,6 +115,24 @@ class FxTaskRunnerTest {
         assertThat(runner.busy()).isFalse();
     }
 
+    /** A search that answers after the window closed asks for its next task: it never runs, and nothing throws. */
+    @Test
+    void aTaskAskedForAfterClosingFinishesWithoutRunning() throws Exception {
+        var ran = new AtomicBoolean();
+        var finishedCount = new AtomicInteger();
+        onFx(runner::close);
+        onFx(() -> runner.run(TaskRequest.<String>of("Search", (progress, cancel) -> {
+            ran.set(true);
+            return "hits";
+        }).onFinished(finishedCount::incrementAndGet)));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> finishedCount.get() > 0);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(ran).isFalse();
+        assertThat(finishedCount).hasValue(1);
+        assertThat(reported).isEmpty();
+        assertThat(runner.busy()).isFalse();
+    }
+
     @Test
     void aTaskThatStopsAtTheCancellationFinishesOnceAndReportsNoError() throws Exception {
         var started = new CountDownLatch(1);
