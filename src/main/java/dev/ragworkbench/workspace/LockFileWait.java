@@ -74,6 +74,8 @@ final class LockFileWait {
             }
         } catch (NoSuchFileException gone) {
             return State.ABSENT;
+        } catch (java.nio.file.AccessDeniedException denied) {
+            return State.STALE; // no waiting will change it: let H2 report it now, naming the file
         } catch (IOException | IllegalArgumentException halfWritten) {
             return State.OPENING; // read while its writer was rewriting it: look again in a moment
         }
