@@ -47,9 +47,9 @@ public final class ExperimentsPage implements Page {
         history = new HistoryViewModel(bench.runs(), bench.uiState(), context.runner());
         run = new RunViewModel(bench.runs(), context.runner());
         var historyView = new HistoryView(history);
-        var runView = new RunView(run);
         historyTab = tab("History", historyView, "tab-history");
-        runTab = tab("Run", runView, "tab-run");
+        // the run's view is built when a run is first opened (see openRun): the page opens on the history
+        runTab = tab("Run", null, "tab-run");
         // Runs a launched grid made show in the history at once, not only at the next poll.
         launch = new LaunchTab(context, ids -> history.reload(true));
         compare = new CompareTab(context);
@@ -60,7 +60,6 @@ public final class ExperimentsPage implements Page {
         runTab.setDisable(true);
 
         historyView.setOnOpen(this::openRun);
-        runView.setOnBack(() -> tabs.getSelectionModel().select(historyTab));
         run.setOnChanged(() -> history.reload(true));
         history.setOnCompare(this::compare);
 
@@ -129,6 +128,12 @@ public final class ExperimentsPage implements Page {
 
     /** Shows a run's page. */
     public void openRun(String runId) {
+        if (runTab.getContent() == null) {
+            var runView = new RunView(run);
+            runView.setOnBack(() -> tabs.getSelectionModel().select(historyTab));
+            runView.setPadding(new Insets(12));
+            runTab.setContent(runView);
+        }
         run.open(runId);
         runTab.setDisable(false);
         tabs.getSelectionModel().select(runTab);
