@@ -8,6 +8,7 @@ import dev.ragworkbench.ui.shell.Page;
 import dev.ragworkbench.ui.shell.PageContext;
 import dev.ragworkbench.ui.shell.PageRequest;
 import dev.ragworkbench.ui.shell.RunRequest;
+import dev.ragworkbench.ui.workspace.WorkspaceSession;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
@@ -66,6 +67,15 @@ public final class ExperimentsPage implements Page {
         poll = new Timeline(new KeyFrame(POLL, e -> history.poll()));
         poll.setCycleCount(Animation.INDEFINITE);
         history.reload(true);
+    }
+
+    /**
+     * Warms the history's first opening, off the FX thread (the shell calls it once after the window's start while
+     * this page is not built): see {@link HistoryViewModel#warm}.
+     */
+    public static void warm(WorkspaceSession session) {
+        var bench = session.workbench();
+        HistoryViewModel.warm(bench.runs(), bench.uiState());
     }
 
     @Override
