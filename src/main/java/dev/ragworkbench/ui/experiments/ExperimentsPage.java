@@ -66,16 +66,17 @@ public final class ExperimentsPage implements Page {
 
         poll = new Timeline(new KeyFrame(POLL, e -> history.poll()));
         poll.setCycleCount(Animation.INDEFINITE);
-        history.reload(true);
+        // the rows the shell's warm step read (see warm) are in the first frame; attach's poll catches a change since
+        context.session().takeWarm(HistorySnapshot.class).ifPresentOrElse(history::showWarm, () -> history.reload(true));
     }
 
     /**
-     * Warms the history's first opening, off the FX thread (the shell calls it once after the window's start while
-     * this page is not built): see {@link HistoryViewModel#warm}.
+     * Reads the history's first page off the FX thread and keeps it in the session for the page's first frame (the
+     * shell calls it once after the window's start while this page is not built): see {@link HistoryViewModel#warm}.
      */
     public static void warm(WorkspaceSession session) {
         var bench = session.workbench();
-        HistoryViewModel.warm(bench.runs(), bench.uiState());
+        session.keepWarm(HistorySnapshot.class, HistoryViewModel.warm(bench.runs(), bench.uiState()));
     }
 
     @Override

@@ -142,16 +142,31 @@ public final class HistoryViewModel {
     }
 
     /**
-     * Reads, and drops, what the history's first opening reads (its first page, stamp, columns and experiments),
-     * off the FX thread: the window does it once after its start, so that the first opening finds the database's
-     * pages in memory and the reading code compiled and loaded, instead of paying for both cold (the cold read
-     * took a few hundred ms of CPU beside the table's first layout, on two cores). Never on the FX thread.
+     * Reads what the history's first opening reads (its first page with the stamp, the remembered columns, the
+     * column keys and the experiments), off the FX thread, for {@link #showWarm}: the window does it once after
+     * its start, so that the first opening shows its rows in its first frame, without a read on a cold JVM beside
+     * the table's first layout (a few hundred ms of CPU on two cores). Never on the FX thread.
      */
-    public static void warm(RunStore store, UiStateStore uiState) {
+    static HistorySnapshot warm(RunStore store, UiStateStore uiState) {
         var q = new HistoryQuery(filter("", "", null), sortOf(false, List.of()), 0, PAGE_SIZE);
-        read(store, uiState, q, null, true, true);
-        store.historyColumns();
-        store.experimentSummaries();
+        var s = read(store, uiState, q, null, true, true);
+        return new HistorySnapshot(s.page(), s.baselines(), store.historyColumns(), store.experimentSummaries(),
+                s.stamp(), s.choice());
+    }
+
+    /**
+     * Shows what {@link #warm} read, instead of the first {@code reload(true)}, when the inputs are still the
+     * first opening's; else reloads. A write since then is caught by the next {@link #poll} (the page polls as it
+     * is shown), which compares the store's stamp with the one read then and reloads.
+     */
+    void showWarm(HistorySnapshot s) {
+        if (disposed || loading.get() || stamp != null || offset.get() != 0 || grouped.get()
+                || !query.get().isBlank() || !freeText.get().isBlank() || experiment.get() != null
+                || !sort.get().isEmpty()) {
+            reload(true);
+            return;
+        }
+        show(s);
     }
 
     private void readColumnsAndExperiments() {

@@ -69,9 +69,10 @@ public enum Section {
     }
 
     /**
-     * Off the FX thread, reads and drops what this section's page reads when first shown (a no-op for most): the
-     * shell calls it once after the window's start for a page not built yet, so that its first opening finds the
-     * data in memory and the code warm. Must not touch JavaFX.
+     * Off the FX thread, reads what this section's page reads when first shown (a no-op for most) and keeps it in
+     * the session ({@link WorkspaceSession#keepWarm}) for the page to take: the shell calls it once after a
+     * workspace opened for a page not built yet, so that its first opening shows the data in its first frame.
+     * Must not touch JavaFX.
      */
     public void warm(WorkspaceSession session) {
         if (warm != null) {
