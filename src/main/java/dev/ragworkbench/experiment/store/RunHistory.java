@@ -21,6 +21,9 @@ final class RunHistory {
     private static final String NUMBER = "CASE WHEN REGEXP_LIKE(%1$s, '^[-+]?([0-9]+\\.?[0-9]*|\\.[0-9]+)([eE][-+]?[0-9]+)?$')"
             + " THEN CAST(%1$s AS DOUBLE PRECISION) END";
 
+    /** The order every page ends with anyway ({@code r.started_at DESC, r.id DESC}) as a sort key. */
+    private static final List<RunSort> NEWEST_FIRST = List.of(RunSort.desc("startedAt"));
+
     private final Jdbc jdbc;
 
     RunHistory(Jdbc jdbc) {
@@ -35,13 +38,16 @@ final class RunHistory {
         var page = new Sql();
         // With a filter or a sort, the total comes with the page: a window over the matching runs, which the sort
         // reads anyway. Unfiltered in the default order, the page is read off the start-time index and a plain
-        // COUNT is cheaper; so is it when the page is past the end.
-        boolean window = !(query.sort().isEmpty() && query.filter() instanceof RunFilter.And all && all.parts().isEmpty());
+        // COUNT is cheaper; so is it when the page is past the end. The window's history asks for that default as
+        // an And of its empty searches, newest first: the same query (started_at is never null), which the window
+        // made sort all 10,000 runs of a large history for its first page (about 60 ms instead of a few).
+        List<RunSort> sort = query.sort().equals(NEWEST_FIRST) ? List.of() : query.sort();
+        boolean window = !(sort.isEmpty() && matchesAll(query.filter()));
         page.append("SELECT ").append(RunReader.RUN_COLUMNS).append(window ? ", COUNT(*) OVER ()" : "")
                 .append(RunReader.FROM);
         var order = new StringBuilder(" ORDER BY ");
         int n = 0;
-        for (RunSort key : query.sort()) {
+        for (RunSort key : sort) {
             String dir = key.descending() ? " DESC NULLS LAST, " : " ASC NULLS LAST, ";
             RunField f = key.field();
             switch (f.kind()) {
@@ -92,6 +98,11 @@ final class RunHistory {
             }
             return new RunPage(runs, total[0], query.offset());
         });
+    }
+
+    /** Whether {@code filter} is an And of nothing but such Ands: every run matches it. */
+    private static boolean matchesAll(RunFilter filter) {
+        return filter instanceof RunFilter.And and && and.parts().stream().allMatch(RunHistory::matchesAll);
     }
 
     /** The param keys, metric names and tag keys runs have: the columns the history can show. */

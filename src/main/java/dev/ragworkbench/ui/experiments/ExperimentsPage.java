@@ -8,6 +8,7 @@ import dev.ragworkbench.ui.shell.Page;
 import dev.ragworkbench.ui.shell.PageContext;
 import dev.ragworkbench.ui.shell.PageRequest;
 import dev.ragworkbench.ui.shell.RunRequest;
+import dev.ragworkbench.ui.workspace.WorkspaceSession;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
@@ -47,9 +48,9 @@ public final class ExperimentsPage implements Page {
         history = new HistoryViewModel(bench.runs(), bench.uiState(), context.runner());
         run = new RunViewModel(bench.runs(), context.runner());
         var historyView = new HistoryView(history);
-        var runView = new RunView(run);
         historyTab = tab("History", historyView, "tab-history");
-        runTab = tab("Run", runView, "tab-run");
+        // the run's view is built when a run is first opened (see openRun): the page opens on the history
+        runTab = tab("Run", null, "tab-run");
         // Runs a launched grid made show in the history at once, not only at the next poll.
         launch = new LaunchTab(context, ids -> history.reload(true));
         compare = new CompareTab(context);
@@ -60,13 +61,22 @@ public final class ExperimentsPage implements Page {
         runTab.setDisable(true);
 
         historyView.setOnOpen(this::openRun);
-        runView.setOnBack(() -> tabs.getSelectionModel().select(historyTab));
         run.setOnChanged(() -> history.reload(true));
         history.setOnCompare(this::compare);
 
         poll = new Timeline(new KeyFrame(POLL, e -> history.poll()));
         poll.setCycleCount(Animation.INDEFINITE);
-        history.reload(true);
+        // the rows the shell's warm step read (see warm) are in the first frame; attach's poll catches a change since
+        context.session().takeWarm(HistorySnapshot.class).ifPresentOrElse(history::showWarm, () -> history.reload(true));
+    }
+
+    /**
+     * Reads the history's first page off the FX thread and keeps it in the session for the page's first frame (the
+     * shell calls it once after the window's start while this page is not built): see {@link HistoryViewModel#warm}.
+     */
+    public static void warm(WorkspaceSession session) {
+        var bench = session.workbench();
+        session.keepWarm(HistorySnapshot.class, HistoryViewModel.warm(bench.runs(), bench.uiState()));
     }
 
     @Override
@@ -129,6 +139,12 @@ public final class ExperimentsPage implements Page {
 
     /** Shows a run's page. */
     public void openRun(String runId) {
+        if (runTab.getContent() == null) {
+            var runView = new RunView(run);
+            runView.setOnBack(() -> tabs.getSelectionModel().select(historyTab));
+            runView.setPadding(new Insets(12));
+            runTab.setContent(runView);
+        }
         run.open(runId);
         runTab.setDisable(false);
         tabs.getSelectionModel().select(runTab);

@@ -16,7 +16,9 @@ import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -29,8 +31,22 @@ final class HistoryTable extends TableView<HistoryRow> {
 
     private static final PseudoClass GROUP = PseudoClass.getPseudoClass("group");
     private static final PseudoClass BASELINE = PseudoClass.getPseudoClass("baseline");
+    /**
+     * The narrow columns' width. Not 80: a column left at TableColumn's default width of 80 is sized to its first
+     * 30 rows' content by the header when it enters the scene, a cell made and styled per row and column, which
+     * was a quarter of the history's first opening.
+     */
+    private static final double NARROW = 88;
 
     private final HistoryViewModel vm;
+    /** The fixed columns, made once. */
+    private final List<TableColumn<HistoryRow, ?>> fixed;
+    /**
+     * Each param and metric column made so far, by field: a rebuild reuses them (and the fixed ones), so the table
+     * keeps their headers instead of making and styling new ones; the first page's column choice rebuilds the
+     * columns of a table that is being shown for the first time.
+     */
+    private final Map<RunField, TableColumn<HistoryRow, ?>> made = new HashMap<>();
     /** While the columns are rebuilt, the sort order changes without the user asking for another page. */
     private boolean rebuilding;
 
@@ -63,6 +79,7 @@ final class HistoryTable extends TableView<HistoryRow> {
             vm.sortBy(keys);
             return true;
         });
+        fixed = fixedColumns();
         vm.columnsProperty().addListener((o, a, b) -> rebuild());
         rebuild();
     }
@@ -76,23 +93,19 @@ final class HistoryTable extends TableView<HistoryRow> {
     private void rebuild() {
         var sortedBy = getSortOrder().stream().map(TableColumn::getUserData).toList();
         var sortTypes = getSortOrder().stream().map(TableColumn::getSortType).toList();
-        var cols = new ArrayList<TableColumn<HistoryRow, ?>>();
-        cols.add(experimentColumn());
-        cols.add(nameColumn());
-        cols.add(text("Status", RunField.Attribute.STATUS, r -> r.status().id(), 80));
-        cols.add(text("Start", RunField.Attribute.STARTED_AT, r -> Formats.instant(r.startedAt()), 140));
-        cols.add(numeric(text("Duration", RunField.Attribute.DURATION_MS, r -> Formats.duration(r.duration()), 80)));
-        var tags = text("Tags", null, r -> r.tags().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
-                .collect(Collectors.joining(" ")), 140);
-        tags.setSortable(false);
-        cols.add(tags);
+        var cols = new ArrayList<TableColumn<HistoryRow, ?>>(fixed);
         for (String p : vm.columnsProperty().get().params()) {
-            var c = column(p, RunField.param(p), r -> r.params().getOrDefault(p, Formats.MISSING), 100);
-            c.setId("param:" + p);
-            cols.add(c);
+            cols.add(made.computeIfAbsent(RunField.param(p), k -> {
+                var c = column(p, RunField.param(p), r -> r.params().getOrDefault(p, Formats.MISSING), 100);
+                c.setId("param:" + p);
+                return c;
+            }));
         }
         for (String m : vm.columnsProperty().get().metrics()) {
-            cols.add(metricColumn(m));
+            cols.add(made.computeIfAbsent(RunField.metric(m), k -> metricColumn(m)));
+        }
+        if (cols.equals(getColumns())) {
+            return;
         }
         rebuilding = true;
         try {
@@ -100,6 +113,17 @@ final class HistoryTable extends TableView<HistoryRow> {
         } finally {
             rebuilding = false;
         }
+    }
+
+    private List<TableColumn<HistoryRow, ?>> fixedColumns() {
+        var tags = text("Tags", null, r -> r.tags().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                .collect(Collectors.joining(" ")), 140);
+        tags.setSortable(false);
+        return List.of(experimentColumn(), nameColumn(),
+                text("Status", RunField.Attribute.STATUS, r -> r.status().id(), NARROW),
+                text("Start", RunField.Attribute.STARTED_AT, r -> Formats.instant(r.startedAt()), 140),
+                numeric(text("Duration", RunField.Attribute.DURATION_MS, r -> Formats.duration(r.duration()), NARROW)),
+                tags);
     }
 
     private void rebuildColumns(List<TableColumn<HistoryRow, ?>> cols, List<Object> sortedBy,

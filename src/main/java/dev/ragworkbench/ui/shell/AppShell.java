@@ -7,6 +7,7 @@ import dev.ragworkbench.ui.common.FirstPulse;
 import dev.ragworkbench.ui.tasks.FxTaskRunner;
 import dev.ragworkbench.ui.tasks.TaskRequest;
 import dev.ragworkbench.ui.workspace.WorkspaceSession;
+import javafx.animation.PauseTransition;
 import javafx.application.ColorScheme;
 import javafx.application.Platform;
 import javafx.beans.value.ChangeListener;
@@ -30,6 +31,7 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.Stage;
+import javafx.util.Duration;
 
 import java.nio.file.Path;
 import java.util.EnumMap;
@@ -54,6 +56,10 @@ public final class AppShell implements AutoCloseable, Navigator {
     private final Map<Section, ToggleButton> navButtons = new EnumMap<>(Section.class);
     /** The pages built for the open workspace, each the first time its section was shown. */
     private final Map<Section, Page> pages = new EnumMap<>(Section.class);
+    /** How long after a workspace opened the sections not shown yet are warmed (see {@link #warmLater}). */
+    static final Duration WARM_DELAY = Duration.millis(1500);
+
+    private final PauseTransition warmTimer = new PauseTransition(WARM_DELAY);
     private final StatusBar statusBar;
     private final Menu recentMenu = new Menu("Open recent");
     private final ChangeListener<ColorScheme> systemScheme = (o, a, b) -> applyTheme();
@@ -134,6 +140,7 @@ public final class AppShell implements AutoCloseable, Navigator {
                     }
                 }));
         buildPanes();
+        warmLater(opened);
         rebuildRecentMenu();
         if (config.seedSample() && session.workbench().needsSample()) {
             seedSample(session);
@@ -157,6 +164,25 @@ public final class AppShell implements AutoCloseable, Navigator {
                         }));
                     }
                 }));
+    }
+
+    /**
+     * {@link #WARM_DELAY} after {@code s} opened (past the first frame and the shown page's first reads), warms,
+     * off the FX thread, each section that has a warm step and whose page is not built yet ({@link Section#warm}).
+     */
+    private void warmLater(WorkspaceSession s) {
+        warmTimer.stop();
+        warmTimer.setOnFinished(e -> {
+            for (Section section : Section.values()) {
+                if (s == session && section.warms() && !pages.containsKey(section)) {
+                    runner.run(TaskRequest.of("Warming " + section.label(), (progress, cancel) -> {
+                        section.warm(s);
+                        return null;
+                    }).unlisted().silentErrors());
+                }
+            }
+        });
+        warmTimer.playFromStart();
     }
 
     /** Pages are built when first shown: the window's first frame needs only the one it opens on. */
@@ -353,6 +379,7 @@ public final class AppShell implements AutoCloseable, Navigator {
 
     @Override
     public void close() {
+        warmTimer.stop();
         Platform.getPreferences().colorSchemeProperty().removeListener(systemScheme);
         saveWindow();
         disposePanes();

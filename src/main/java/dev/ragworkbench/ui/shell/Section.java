@@ -6,8 +6,10 @@ import dev.ragworkbench.ui.importing.ImportPage;
 import dev.ragworkbench.ui.models.ModelsPage;
 import dev.ragworkbench.ui.retrieval.RetrievalPage;
 import dev.ragworkbench.ui.settings.SettingsPage;
+import dev.ragworkbench.ui.workspace.WorkspaceSession;
 
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -23,20 +25,28 @@ public enum Section {
     MODELS("Models", "Compare chat models, a base model against its fine-tuned version, on a test set",
             ModelsPage::new),
     EXPERIMENTS("Experiments", "Run a grid of set-ups over an eval set and compare the runs",
-            ExperimentsPage::new, ComparisonRequest.class, RunRequest.class),
+            ExperimentsPage::new, ExperimentsPage::warm, ComparisonRequest.class, RunRequest.class),
     SETTINGS("Settings", "Workspace, models folder and defaults", SettingsPage::new);
 
     private final String label;
     private final String description;
     private final Function<PageContext, Page> factory;
+    private final Consumer<WorkspaceSession> warm;
     private final List<Class<? extends PageRequest>> requests;
 
     @SafeVarargs
     Section(String label, String description, Function<PageContext, Page> factory,
             Class<? extends PageRequest>... requests) {
+        this(label, description, factory, null, requests);
+    }
+
+    @SafeVarargs
+    Section(String label, String description, Function<PageContext, Page> factory, Consumer<WorkspaceSession> warm,
+            Class<? extends PageRequest>... requests) {
         this.label = label;
         this.description = description;
         this.factory = factory;
+        this.warm = warm;
         this.requests = List.of(requests);
     }
 
@@ -51,6 +61,23 @@ public enum Section {
     /** Builds this section's page (the shell does, the first time the section is shown). */
     public Page createPage(PageContext context) {
         return factory.apply(context);
+    }
+
+    /** Whether this section has a {@link #warm} step. */
+    public boolean warms() {
+        return warm != null;
+    }
+
+    /**
+     * Off the FX thread, reads what this section's page reads when first shown (a no-op for most) and keeps it in
+     * the session ({@link WorkspaceSession#keepWarm}) for the page to take: the shell calls it once after a
+     * workspace opened for a page not built yet, so that its first opening shows the data in its first frame.
+     * Must not touch JavaFX.
+     */
+    public void warm(WorkspaceSession session) {
+        if (warm != null) {
+            warm.accept(session);
+        }
     }
 
     /** Whether this section's page can be opened with {@code request}. */

@@ -11,6 +11,10 @@ import javafx.collections.ObservableList;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * One open workspace as the panes share it: the core {@link Workbench}, the eval sets, and change counters
@@ -23,6 +27,7 @@ public final class WorkspaceSession implements AutoCloseable {
     private final ObservableList<EvalSet> goldenSets = FXCollections.observableArrayList();
     private final ReadOnlyIntegerWrapper documentsVersion = new ReadOnlyIntegerWrapper();
     private final ReadOnlyIntegerWrapper indexesVersion = new ReadOnlyIntegerWrapper();
+    private final Map<Class<?>, Object> warm = new ConcurrentHashMap<>();
 
     private WorkspaceSession(Workbench workbench) {
         this.workbench = workbench;
@@ -97,8 +102,22 @@ public final class WorkspaceSession implements AutoCloseable {
         indexesVersion.set(indexesVersion.get() + 1);
     }
 
+    /**
+     * Keeps what a section's warm step read off the FX thread (see {@code Section.warm}), for its page to take when
+     * first built; any thread. One value per type: a later one replaces it.
+     */
+    public <T> void keepWarm(Class<T> type, T value) {
+        warm.put(type, Objects.requireNonNull(value, "value"));
+    }
+
+    /** What {@link #keepWarm} kept for {@code type}, handed out once; any thread. */
+    public <T> Optional<T> takeWarm(Class<T> type) {
+        return Optional.ofNullable(warm.remove(type)).map(type::cast);
+    }
+
     @Override
     public void close() {
+        warm.clear();
         workbench.close();
     }
 }

@@ -98,6 +98,11 @@ class RunHistoryTest {
         assertThat(last.runs()).hasSize(30);
         assertThat(last.hasMore()).isFalse();
         assertThat(store.search(HistoryQuery.all().page(RUNS + 10, 10)).runs()).isEmpty();
+        // the window's history asks for the default as an And of its empty searches, newest first (read as the
+        // default, off the start-time index): the same pages and total
+        assertThat(check(HistoryQuery.all().where(and(and(), and())).orderBy(RunSort.desc("startedAt")).page(0, 100))
+                .runs()).isEqualTo(first.runs());
+        check(HistoryQuery.all().where(and(and(), and(and()))).orderBy(RunSort.desc("startedAt")).page(5000, 100));
         // past the end of a filtered page, the total still counts what matches
         RunPage pastTheEnd = check(HistoryQuery.all().where(where("metrics.ndcg@10", ">", 0.5))
                 .orderBy(RunSort.desc("metrics.ndcg@10")).page(RUNS, 10));

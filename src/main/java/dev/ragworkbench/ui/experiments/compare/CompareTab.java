@@ -10,22 +10,25 @@ import java.util.List;
 /**
  * "Compare" as one tab of the Experiments pane. Other panes open it with a {@link ComparisonRequest} (through the
  * Navigator and the Experiments page, which hands it to {@link #open}); the history's selection with
- * {@link #compare(List)}.
+ * {@link #compare(List)}. Its view is built when the tab is first shown (or {@link #view()} first asked for), not
+ * with the page, which opens on the history (see {@code LaunchTab}).
  */
 public final class CompareTab {
 
     private final CompareViewModel viewModel;
-    private final CompareView view;
+    private final PageContext context;
     private final Tab tab;
+    private CompareView view;
 
     public CompareTab(PageContext context) {
+        this.context = context;
         viewModel = new CompareViewModel(context.session(), context.runner());
-        view = new CompareView(viewModel, request -> context.navigator().open(Section.RETRIEVAL, request));
-        tab = new Tab("Compare", view);
+        tab = new Tab("Compare");
         tab.setId("compare-tab");
         tab.setClosable(false);
         tab.setOnSelectionChanged(e -> {
             if (tab.isSelected()) {
+                view();
                 viewModel.refreshRuns();
             }
         });
@@ -50,7 +53,12 @@ public final class CompareTab {
         return viewModel;
     }
 
+    /** The comparison's view, built (into the tab) on the first call. */
     public CompareView view() {
+        if (view == null) {
+            view = new CompareView(viewModel, request -> context.navigator().open(Section.RETRIEVAL, request));
+            tab.setContent(view);
+        }
         return view;
     }
 
