@@ -51,6 +51,36 @@ final class Migrations {
         return a != null && b != null && compareSegments(segments(a), segments(b)) == 0;
     }
 
+    /** The migration files' names in the order Flyway applies them (by version). */
+    static List<String> inOrder() throws IOException, URISyntaxException {
+        return inOrder(fileNames());
+    }
+
+    /** These migration file names (others dropped) in the order Flyway applies them. */
+    static List<String> inOrder(List<String> fileNames) {
+        return fileNames.stream().filter(n -> FILE.matcher(n).matches())
+                .sorted(Comparator.comparing(Migrations::versionOf, Migrations::compareVersions)).toList();
+    }
+
+    /** Flyway's version of a migration file name: {@code V10_1__x.sql} is {@code 10.1}. */
+    static String versionOf(String fileName) {
+        Matcher m = FILE.matcher(fileName);
+        if (!m.matches()) {
+            throw new IllegalArgumentException("not a migration file name: " + fileName);
+        }
+        return m.group(1).replace('_', '.');
+    }
+
+    /** Flyway's description of a migration file name: {@code V10_1__document_text.sql} is {@code document text}. */
+    static String descriptionOf(String fileName) {
+        String rest = fileName.substring(fileName.indexOf("__") + 2);
+        return rest.substring(0, rest.length() - ".sql".length()).replace('_', ' ');
+    }
+
+    private static int compareVersions(String a, String b) {
+        return compareSegments(segments(a), segments(b));
+    }
+
     private static List<String> fileNames() throws IOException, URISyntaxException {
         URL folder = Migrations.class.getClassLoader().getResource(LOCATION);
         return folder == null ? List.of() : listing(folder);
