@@ -67,7 +67,22 @@ class LauncherFlagsTest {
     @Test
     void indexOfAFolderRunsC1Only() throws Exception {
         Path folder = Files.createDirectories(dir.resolve("docs"));
+        Files.writeString(folder.resolve("a.md"), "# A\n\ntext\n");
         assertThat(jvmArgs("index", "--corpus=" + folder, "--embedder", "none")).contains(C1_ONLY);
+    }
+
+    @Test
+    void indexOfAFolderLargerThanTheLimitKeepsC2() throws Exception {
+        // Written for real, not sparse: a folder's size is what its files take on disk.
+        Path folder = Files.createDirectories(dir.resolve("big"));
+        try (var out = Files.newOutputStream(folder.resolve("big.jsonl"))) {
+            byte[] block = new byte[1 << 20];
+            java.util.Arrays.fill(block, (byte) 'a');
+            for (long written = 0; written <= largestC1Corpus; written += block.length) {
+                out.write(block);
+            }
+        }
+        assertThat(jvmArgs("index", "--corpus", folder.toString())).doesNotContain(C1_ONLY);
     }
 
     @Test

@@ -176,6 +176,34 @@ class HistoryViewModelTest {
         assertThat(runner.errors()).isEmpty();
     }
 
+    @Test
+    void aWarmPageIsShownWithoutARead_AndAWriteSinceItIsCaughtByThePoll() {
+        var warm = HistoryViewModel.warm(store, uiState);
+        // a run written after the warm read, before the page was built (the command line, say)
+        new RunStore(workspace).startRun(null, "after-the-warm-read", Map.of(), Map.of());
+
+        var vm = new HistoryViewModel(store, uiState, runner);
+        vm.showWarm(warm);
+        assertThat(runner.titles()).doesNotContain("Reading the run history");
+        assertThat(names(vm)).hasSize(7).doesNotContain("after-the-warm-read");
+        assertThat(vm.experiments()).extracting(e -> e.name()).contains("alpha", "beta");
+
+        vm.poll(); // the stamp read with the warm page differs from the store's now: the page is read again
+        assertThat(names(vm)).first().isEqualTo("after-the-warm-read");
+        assertThat(names(vm)).hasSize(8);
+        assertThat(runner.errors()).isEmpty();
+    }
+
+    @Test
+    void aWarmPageForOtherInputsIsNotShown() {
+        var warm = HistoryViewModel.warm(store, uiState);
+        var vm = new HistoryViewModel(store, uiState, runner);
+        vm.queryProperty().set("tags.dataset = 'beta'");
+        vm.showWarm(warm);
+        assertThat(runner.titles()).contains("Reading the run history");
+        assertThat(names(vm)).containsExactlyInAnyOrder("beta-0", "beta-1", "beta-2");
+    }
+
     static HistoryRow row(HistoryViewModel vm, String name) {
         return vm.rows().stream().filter(r -> !r.isGroup() && r.run().name().equals(name)).findFirst().orElseThrow();
     }
