@@ -71,18 +71,25 @@ public final class DocumentStore {
     }
 
     /**
-     * Streams the documents of {@code corpus} in id order without holding them all in memory. Not retried on a
-     * broken connection: {@code action} would see documents twice.
+     * Streams the documents of {@code corpus} in id order without holding them all in memory. On a broken
+     * connection (the process serving the database exiting) the stream goes on from a new connection after the last
+     * document {@code action} was given, so it sees each document once.
      */
     public void forEachDocument(String corpus, Consumer<? super Document> action) {
-        jdbc.withConnection("reading documents of " + corpus, Retry.NEVER, c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT " + DOCUMENT_COLUMNS + " FROM document WHERE corpus = ? ORDER BY id")) {
+        var last = new String[1];
+        jdbc.withConnection("reading documents of " + corpus, Retry.ONCE, c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + DOCUMENT_COLUMNS + " FROM document"
+                    + " WHERE corpus = ?" + (last[0] == null ? "" : " AND id > ?") + " ORDER BY id")) {
                 ps.setString(1, corpus);
+                if (last[0] != null) {
+                    ps.setString(2, last[0]);
+                }
                 ps.setFetchSize(200);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        action.accept(document(rs));
+                        Document d = document(rs);
+                        action.accept(d);
+                        last[0] = d.id();
                     }
                 }
             }

@@ -55,14 +55,33 @@ public final class Jdbc {
      */
     public <T> T withConnection(String what, Retry retry, Work<T> work) {
         for (int attempt = 1; ; attempt++) {
+            boolean served = false;
             try (Connection c = workspace.connection()) {
+                served = Workspace.served(c);
                 return work.run(c);
             } catch (SQLException e) {
-                if (!(retry == Retry.ONCE && attempt == 1 && brokenConnection(e))) {
+                boolean broken = brokenConnection(e) || served && ioError(e);
+                if (!(retry == Retry.ONCE && attempt == 1 && broken)) {
                     throw failure(what, e);
                 }
             }
         }
+    }
+
+    /**
+     * Whether {@code e} is an H2 I/O error. On a connection another process serves (AUTO_SERVER) it is that
+     * process's socket or file going away as it exits: CI saw {@code IO Exception: "" [90028]} in a {@code run}
+     * reading documents while the {@code runs list} poller serving it ended. A retry opens the file here, and a file
+     * that is really damaged fails again, with its own error.
+     */
+    static boolean ioError(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && (sql.getErrorCode() == ErrorCode.IO_EXCEPTION_1
+                    || sql.getErrorCode() == ErrorCode.IO_EXCEPTION_2)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

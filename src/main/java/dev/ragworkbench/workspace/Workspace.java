@@ -268,6 +268,11 @@ public final class Workspace implements AutoCloseable {
     /** ... and only a file of at least this size. */
     static final long COMPACT_ABOVE_BYTES = 16L << 20;
 
+    /** Whether {@code c} is a client of a database another process serves (AUTO_SERVER), not this process's own. */
+    static boolean served(Connection c) {
+        return c instanceof org.h2.jdbc.JdbcConnection h2 && h2.getSession() instanceof org.h2.engine.SessionRemote;
+    }
+
     /** Whether this process holds the database itself, alone, and the file is mostly dead space. */
     static boolean worthCompacting(Connection c) throws SQLException {
         if (c.isClosed() || !(c instanceof org.h2.jdbc.JdbcConnection h2)

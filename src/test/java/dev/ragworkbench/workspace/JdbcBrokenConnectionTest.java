@@ -28,6 +28,17 @@ class JdbcBrokenConnectionTest {
     }
 
     @Test
+    void anyIoErrorCountsOnAServedConnection() {
+        // CI saw this one, with no cause, in a run reading documents while the poller serving it exited; it is a
+        // broken connection only where another process serves the file (Jdbc.withConnection checks that)
+        var empty = DbException.get(org.h2.api.ErrorCode.IO_EXCEPTION_1, "").getSQLException();
+        assertThat(Jdbc.brokenConnection(empty)).isFalse();
+        assertThat(Jdbc.ioError(empty)).isTrue();
+        assertThat(Jdbc.ioError(new IllegalStateException("wrapped", empty))).isTrue();
+        assertThat(Jdbc.ioError(DbException.get(org.h2.api.ErrorCode.SYNTAX_ERROR_1, "x").getSQLException())).isFalse();
+    }
+
+    @Test
     void aFileThatCannotBeReadIsNotRetried() {
         assertThat(Jdbc.brokenConnection(
                 DbException.convertIOException(new IOException("No space left on device"), null).getSQLException()))
