@@ -34,7 +34,7 @@ import java.util.Locale;
         description = "Import, list, show, delete, export, judge or add queries to the workspace's eval sets (golden sets: queries with"
                       + " judged documents or reference answers).",
         subcommands = {ImportEvalSet.class, ListEvalSets.class, ShowEvalSet.class,
-                DeleteEvalSet.class, ExportEvalSet.class, JudgeEvalSet.class, AddQueries.class})
+                DeleteEvalSet.class, ExportEvalSet.class, JudgeEvalSet.class, PoolEvalSet.class, AddQueries.class})
 final class EvalsetsCommand {
 
     static final ObjectMapper JSON = new ObjectMapper();

@@ -16,7 +16,8 @@ import java.util.Set;
  * A file of judgments for {@code evalsets judge --from}: one {@code query-id doc-id grade} per line, separated by
  * tabs (or, when a line has no tab, by spaces). Blank lines and lines starting with {@code #} are skipped, and so
  * is a first line that is a header ({@code query-id\tcorpus-id\tscore}, as BEIR writes). The file is read whole
- * first: a bad line names the file and line, and nothing of it is written.
+ * first: a bad line names the file and line, and nothing of it is written. A file {@code evalsets pool} wrote
+ * ({@link PoolFile}) is read by its header: its text columns are ignored and a line with an empty grade skipped.
  */
 public final class JudgmentFile {
 
@@ -42,10 +43,25 @@ public final class JudgmentFile {
             throw new MalformedFileException(file, 0, "the file is not UTF-8 text");
         }
         var judgments = new ArrayList<Judgment>();
+        int first = firstContentLine(lines);
+        boolean pool = first >= 0 && lines.get(first).strip().equals(PoolFile.HEADER);
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i).strip();
-            if (line.isEmpty() || line.startsWith("#")) {
+            if (line.isEmpty() || line.startsWith("#") || pool && i == first) {
                 continue;
+            }
+            if (pool) {
+                // a pool file (evalsets pool): text columns after the grade, and an empty grade is not graded yet
+                String[] fields = lines.get(i).split("\t", -1);
+                if (fields.length < 3) {
+                    throw new MalformedFileException(file, i + 1, "a line of a pool file starts with query-id,"
+                            + " doc-id and grade, separated by tabs, but this one has " + fields.length + " field"
+                            + (fields.length == 1 ? "" : "s"));
+                }
+                if (fields[2].isBlank()) {
+                    continue;
+                }
+                line = fields[0] + "\t" + fields[1] + "\t" + fields[2];
             }
             String[] fields = line.indexOf('\t') >= 0 ? line.split("\t") : line.split("\\s+");
             if (fields.length != 3) {
