@@ -60,9 +60,13 @@ public final class Jdbc {
                 served = Workspace.served(c);
                 return work.run(c);
             } catch (SQLException e) {
-                boolean broken = brokenConnection(e) || served && ioError(e);
-                if (!(retry == Retry.ONCE && attempt == 1 && broken)) {
-                    throw failure(what, e);
+                // said as a broken connection (SQLState 08006), so that callers that decide for themselves (a
+                // run's start) see it as one too
+                SQLException reported = served && ioError(e) && !brokenConnection(e)
+                        ? new java.sql.SQLNonTransientConnectionException(e.getMessage(), "08006", e.getErrorCode(), e)
+                        : e;
+                if (!(retry == Retry.ONCE && attempt == 1 && brokenConnection(reported))) {
+                    throw failure(what, reported);
                 }
             }
         }
