@@ -68,17 +68,26 @@ public final class Importer {
         Run run = new Run(progress, Map.of());
         for (int attempt = 1; ; attempt++) {
             try {
-                importOnce(store, source, resolved, name, run, cancel);
+                try {
+                    importOnce(store, source, resolved, name, run, cancel);
+                } catch (IllegalStateException e) {
+                    // the writer's own opening (DocumentStore.writer) reports a broken connection wrapped
+                    if (e.getCause() instanceof SQLException sql && Jdbc.brokenConnection(sql)) {
+                        throw sql;
+                    }
+                    throw e;
+                }
                 break;
             } catch (SQLException e) {
                 // The process serving the database (AUTO_SERVER) may exit mid-import, which breaks this
                 // connection and loses the batch not yet committed. Importing again on a new connection is
                 // safe: the committed documents read as unchanged, and keep the outcome they were committed with.
-                if (attempt == 1 && Jdbc.brokenConnection(e) && !cancel.isCancelled()) {
+                if (attempt < 3 && Jdbc.brokenConnection(e) && !cancel.isCancelled()) {
                     log.warn("connection to the workspace database broke while importing into {}; importing again", name, e);
                     progress.note("the connection to the workspace database broke (the process serving it exited);"
                                   + " importing again: what was committed is kept");
                     run = new Run(progress, run.outcomes);
+                    workspace.reconnectIfServerLeft();
                     continue;
                 }
                 throw DocumentStore.failure("importing into corpus " + name, e);

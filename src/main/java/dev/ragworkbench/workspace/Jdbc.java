@@ -55,19 +55,54 @@ public final class Jdbc {
      */
     public <T> T withConnection(String what, Retry retry, Work<T> work) {
         for (int attempt = 1; ; attempt++) {
-            boolean served = false;
-            try (Connection c = workspace.connection()) {
-                served = Workspace.served(c);
+            Connection c = null;
+            try {
+                c = workspace.connection();
                 return work.run(c);
             } catch (SQLException e) {
-                // said as a broken connection (SQLState 08006), so that callers that decide for themselves (a
-                // run's start) see it as one too
-                SQLException reported = served && ioError(e) && !brokenConnection(e)
+                SQLException reported = servedAndLost(c, e)
+                        // said as a broken connection (SQLState 08006), so that callers that decide for themselves
+                        // (a run's start) see it as one too
                         ? new java.sql.SQLNonTransientConnectionException(e.getMessage(), "08006", e.getErrorCode(), e)
                         : e;
                 if (!(retry == Retry.ONCE && attempt == 1 && brokenConnection(reported))) {
                     throw failure(what, reported);
                 }
+                closeQuietly(c);
+                c = null;
+                workspace.reconnectIfServerLeft();
+            } finally {
+                closeQuietly(c);
+            }
+        }
+    }
+
+    /**
+     * Whether {@code e} came from a connection another process serves (AUTO_SERVER) as that process went away,
+     * though H2 did not say so: an I/O error, or any error after which the connection is dead. A serving process
+     * that exits mid-transaction rolls it back and answers with a general error (CI: {@code Transaction 1 has status
+     * ROLLED_BACK, not OPEN [50000]} in a {@code run} whose {@code runs list} poller served it).
+     */
+    private static boolean servedAndLost(Connection c, SQLException e) {
+        if (c == null || brokenConnection(e) || !Workspace.served(c)) {
+            return false;
+        }
+        if (ioError(e)) {
+            return true;
+        }
+        try {
+            return !c.isValid(1);
+        } catch (SQLException invalid) {
+            return true;
+        }
+    }
+
+    private static void closeQuietly(Connection c) {
+        if (c != null) {
+            try {
+                c.close();
+            } catch (SQLException ignored) {
+                // a connection that broke may fail to close; it is gone either way
             }
         }
     }

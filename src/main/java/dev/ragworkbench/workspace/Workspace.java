@@ -25,7 +25,8 @@ public final class Workspace implements AutoCloseable {
 
     private final Path root;
     private final JdbcDataSource dataSource;
-    private final Connection keepAlive;
+    /** Keeps the database open between calls; replaced when the process serving it to this one left. */
+    private volatile Connection keepAlive;
 
     private Workspace(Path root, JdbcDataSource dataSource, Connection keepAlive) {
         this.root = root;
@@ -232,6 +233,33 @@ public final class Workspace implements AutoCloseable {
      */
     public Connection connection() throws SQLException {
         return firstConnection(dataSource, root);
+    }
+
+    /**
+     * After a connection broke: when this process's keep-alive connection was served by another process that has
+     * gone, opens it again, so that this process holds the database itself (or reaches whoever serves it now)
+     * instead of reopening it per connection. Without it a long {@code run} beside a stream of short {@code runs
+     * list} pollers stayed a client of one poller after another, and each poller's exit broke its work again.
+     */
+    public synchronized void reconnectIfServerLeft() {
+        Connection old = keepAlive;
+        try {
+            if (!served(old) || old.isValid(1)) {
+                return;
+            }
+        } catch (SQLException e) {
+            // invalid: replace it
+        }
+        try {
+            old.close();
+        } catch (SQLException ignored) {
+            // it broke; closing is best effort
+        }
+        try {
+            keepAlive = firstConnection(dataSource, root);
+        } catch (SQLException e) {
+            keepAlive = old; // the caller's retry reports what is wrong; close() closes the old one quietly
+        }
     }
 
     /**

@@ -65,6 +65,20 @@ class ServedStreamTest {
                 List<String> expected = bench.documents().documents("sci").stream().map(Document::id).toList();
                 assertThat(expected).hasSize(700);
                 assertThat(ids).as("each document once, in id order").containsExactlyElementsOf(expected);
+
+                // this process now holds the database itself (its keep-alive connection was opened again), so a
+                // process that opens it next is its client, not the other way round
+                Path marker = dir.resolve("second.marker");
+                Process next = Jvm.startWorker(dir.resolve("next"), "serve", wsDir.toString(), marker.toString());
+                try {
+                    Jvm.awaitMarker(next, marker, dir.resolve("next"), Duration.ofSeconds(60));
+                    try (var c = bench.workspace().connection()) {
+                        assertThat(c.unwrap(JdbcConnection.class).getSession())
+                                .as("the database is this process's own").isNotInstanceOf(SessionRemote.class);
+                    }
+                } finally {
+                    next.destroyForcibly();
+                }
             }
         } finally {
             server.destroyForcibly();
