@@ -13,8 +13,12 @@ import java.util.regex.Pattern;
  */
 public final class QualityGate {
 
-    private static final Pattern CONDITION = Pattern.compile("\\s*([A-Za-z_]+@\\d+|[A-Za-z_.]+\\.\\d+)\\s*(<=|>=|<|>)\\s*"
-            + "([-+]?\\d*\\.?\\d+(?:[eE][-+]?\\d+)?)\\s*");
+    /**
+     * A metric as runs name it: {@code ndcg@10}, {@code recall@100}, but also names without a depth, such as a
+     * pairwise judging's {@code win_rate}, an answer metric's {@code exact_match} or {@code latency_ms}.
+     */
+    private static final Pattern CONDITION = Pattern.compile("\\s*([A-Za-z_][A-Za-z0-9_.]*(?:@\\d+)?)\\s*"
+            + "(<=|>=|<|>)\\s*([-+]?\\d*\\.?\\d+(?:[eE][-+]?\\d+)?)\\s*");
 
     private QualityGate() {
     }
