@@ -100,6 +100,8 @@ final class RunCommand implements Runnable {
             List<QualityGate.Subject> baselineRuns = baseline == null ? null
                     : MARKED.equals(baseline) ? markedBaseline(store, loaded.name()) : baseline(store);
             List<QualityGate.Subject> subjects;
+            // what --fail-if looks at: the runs, and a pairwise judging's own run (its win_rate) when there is one
+            var gated = new ArrayList<QualityGate.Subject>();
             if (loaded instanceof ModelRunSpec models) {
                 var result = new PairwiseJudging(bench, store).run(models, new ModelRunner.Options(sample, seed, fresh),
                         progress, Cancellation.none());
@@ -108,6 +110,10 @@ final class RunCommand implements Runnable {
                 var pairwise = result.pairwise().orElse(null);
                 subjects = outcomes.stream().map(o -> new QualityGate.Subject(o.run().id(), o.run().name(),
                         o.run().metrics())).toList();
+                if (pairwise != null) {
+                    gated.add(new QualityGate.Subject(pairwise.run().id(), pairwise.run().name(),
+                            pairwise.run().metrics()));
+                }
                 out.print(json ? ModelRunOutput.json(outcomes, pairwise) + System.lineSeparator()
                         : ModelRunOutput.table(outcomes, models.metrics())
                           + (pairwise == null ? "" : ModelRunOutput.pairwise(pairwise)));
@@ -139,7 +145,8 @@ final class RunCommand implements Runnable {
                 ReportCommand.write(bench, subjects.stream().map(QualityGate.Subject::id).toList(), reportFormat, report);
                 spec.commandLine().getErr().println("Report: " + report);
             }
-            QualityGate.check(subjects, conditions).ifPresent(reason -> {
+            gated.addAll(0, subjects);
+            QualityGate.check(gated, conditions).ifPresent(reason -> {
                 throw new GateFailedException(reason);
             });
             if (baselineRuns != null) {

@@ -55,14 +55,24 @@ public final class QualityGate {
     public record Subject(String id, String name, Map<String, Double> metrics) {
     }
 
-    /** The first broken condition, as one plain sentence, or empty when all runs pass. */
+    /**
+     * The first broken condition, as one plain sentence, or empty when all runs pass. A condition applies to the
+     * runs that computed its metric (a pairwise judging's run has {@code win_rate}, the two model runs it judged do
+     * not); one that no run computed is an error, not a pass.
+     */
     public static Optional<String> check(List<Subject> runs, List<Condition> conditions) {
+        for (var c : conditions) {
+            if (!runs.isEmpty() && runs.stream().noneMatch(r -> r.metrics().containsKey(c.metric()))) {
+                return Optional.of("gate " + c + " names a metric that no run computed (run " + runs.getFirst().id()
+                        + " has " + String.join(", ", new java.util.TreeSet<>(runs.getFirst().metrics().keySet()))
+                        + "); add it to the spec's metrics");
+            }
+        }
         for (var run : runs) {
             for (var c : conditions) {
                 Double actual = run.metrics().get(c.metric());
                 if (actual == null) {
-                    return Optional.of("gate " + c + " names a metric that run " + run.id() + " (" + run.name()
-                            + ") did not compute; add it to the spec's metrics");
+                    continue;
                 }
                 if (c.holds(actual)) {
                     return Optional.of(String.format(Locale.ROOT, "gate failed: run %s (%s) has %s %.4f, and the gate"

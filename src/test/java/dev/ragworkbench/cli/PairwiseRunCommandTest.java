@@ -104,6 +104,13 @@ class PairwiseRunCommandTest {
             assertThat(score.path("paired").asInt()).isEqualTo(4);
             assertThat(score.path("meanA").asDouble()).isEqualTo(0.625);
             assertThat(score.path("meanB").asDouble()).isEqualTo(0.5);
+
+            // a CI gate on the judging's win rate (its own run has it, the model runs do not)
+            var gated = run("run", spec.toString(), "--workspace", ws, "--fail-if", "win_rate < 0.55");
+            assertThat(gated.exit()).as(gated.err()).isEqualTo(1);
+            assertThat(gated.err()).contains("gate failed", "win_rate 0.5000");
+            var passing = run("run", spec.toString(), "--workspace", ws, "--fail-if", "win_rate < 0.45");
+            assertThat(passing.exit()).as(passing.err()).isZero();
         }
     }
 

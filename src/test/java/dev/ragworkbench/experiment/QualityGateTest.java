@@ -32,4 +32,16 @@ class QualityGateTest {
                 .hasValueSatisfying(m -> assertThat(m).contains("win_rate 0.4200", "r1"));
         assertThat(QualityGate.check(runs, List.of(QualityGate.Condition.parse("win_rate < 0.4")))).isEmpty();
     }
+
+    @Test
+    void aConditionAppliesToTheRunsThatComputedItsMetricAndOneNoRunComputedIsAnError() {
+        var runs = List.of(new QualityGate.Subject("a", "base", Map.of("exact_match", 0.7)),
+                new QualityGate.Subject("b", "tuned", Map.of("exact_match", 0.8)),
+                new QualityGate.Subject("p", "tuned vs base", Map.of("win_rate", 0.6)));
+        assertThat(QualityGate.check(runs, List.of(QualityGate.Condition.parse("win_rate < 0.5")))).isEmpty();
+        assertThat(QualityGate.check(runs, List.of(QualityGate.Condition.parse("exact_match < 0.75"))))
+                .hasValueSatisfying(m -> assertThat(m).contains("run a (base)"));
+        assertThat(QualityGate.check(runs, List.of(QualityGate.Condition.parse("ndcg@10 < 0.5"))))
+                .hasValueSatisfying(m -> assertThat(m).contains("no run computed", "exact_match"));
+    }
 }
