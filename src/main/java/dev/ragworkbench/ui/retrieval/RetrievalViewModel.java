@@ -35,9 +35,7 @@ import javafx.collections.ObservableList;
 import javafx.collections.ObservableSet;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.stream.Collectors;
@@ -57,9 +55,7 @@ public final class RetrievalViewModel {
     private final Debouncer debouncer;
     private final SideBySideSearch search;
     private final EvalViewModel eval;
-    private final ObservableList<String> indexes = FXCollections.observableArrayList();
-    private final ObservableList<String> embedders = FXCollections.observableArrayList(RerankForm.embedderChoices(List.of()));
-    private final Map<String, IndexInfo> indexInfo = new LinkedHashMap<>();
+    private final IndexChoices indexes = new IndexChoices();
     private final StringProperty query = new SimpleStringProperty("");
     private final ObservableList<ColumnViewModel> columns = FXCollections.observableArrayList();
     private final AdapterRuns adapters;
@@ -110,8 +106,8 @@ public final class RetrievalViewModel {
                     .flatMap(ColumnsState::read).orElse(null);
             return new Loaded(infos, saved);
         }).unlisted().onSuccess(l -> {
-            setIndexes(l.indexes());
-            List<Column> initial = l.saved() != null ? l.saved() : defaults();
+            indexes.set(l.indexes());
+            List<Column> initial = l.saved() != null ? l.saved() : indexes.defaultColumns();
             initial.stream().limit(MAX_COLUMNS).forEach(c -> columns.add(new ColumnViewModel(this, c)));
             while (columns.size() < MIN_COLUMNS) {
                 columns.add(new ColumnViewModel(this, Column.of(null, "bm25:k1=1.2,b=0.75")));
@@ -128,41 +124,22 @@ public final class RetrievalViewModel {
     private record Loaded(List<IndexInfo> indexes, List<Column> saved) {
     }
 
-    /** BM25, dense and hybrid over the latest index when it has vectors; two BM25 settings when not. */
-    private List<Column> defaults() {
-        String latest = indexes.isEmpty() ? null : indexes.getFirst();
-        if (latest != null && hasVectors(latest)) {
-            return List.of(Column.of(latest, "bm25"), Column.of(latest, "dense"), Column.of(latest, "hybrid-rrf"));
-        }
-        return List.of(Column.of(latest, "bm25"), Column.of(latest, "bm25:k1=1.2,b=0.75"));
-    }
-
-    private void setIndexes(List<IndexInfo> infos) {
-        indexInfo.clear();
-        // newest first: the list's first is the default of a new column
-        infos.stream().sorted((x, y) -> y.builtAt().compareTo(x.builtAt())).forEach(i -> indexInfo.put(i.name(), i));
-        indexes.setAll(indexInfo.keySet());
-        embedders.setAll(RerankForm.embedderChoices(infos));
-    }
-
     private void reloadIndexes() {
         search.invalidate();
         runner.run(TaskRequest.of("Listing indexes", (p, c) -> session.workbench().indexes().list()).unlisted()
                 .onSuccess(infos -> {
-                    setIndexes(infos);
+                    indexes.set(infos);
                     search();
                 }));
     }
 
     /** The embedder whose vectors {@code index} holds (null: the latest index); null when none or not known. */
     String embedderOf(String index) {
-        IndexInfo info = index == null ? indexInfo.values().stream().findFirst().orElse(null) : indexInfo.get(index);
-        return info == null || !info.settings().hasVectors() ? null : info.settings().embedder();
+        return indexes.embedderOf(index);
     }
 
     boolean hasVectors(String index) {
-        IndexInfo info = index == null ? indexInfo.values().stream().findFirst().orElse(null) : indexInfo.get(index);
-        return info == null || info.settings().hasVectors(); // unknown: let the core say
+        return indexes.hasVectors(index);
     }
 
     // ---- columns
@@ -172,7 +149,7 @@ public final class RetrievalViewModel {
             return;
         }
         Column last = columns.isEmpty() ? Column.of(null, "bm25") : columns.getLast().validColumnOr(null);
-        String index = last == null ? (indexes.isEmpty() ? null : indexes.getFirst()) : last.index();
+        String index = last == null ? indexes.latest() : last.index();
         columns.add(new ColumnViewModel(this, Column.of(index, hasVectors(index) ? "hybrid-weighted" : "bm25:k1=1.2,b=0.75")));
         columnsChanged();
     }
@@ -392,12 +369,12 @@ public final class RetrievalViewModel {
     }
 
     public ObservableList<String> indexes() {
-        return indexes;
+        return indexes.names();
     }
 
     /** The embedders a reranker can use: the bundled ones, then those of the workspace's indexes. */
     public ObservableList<String> embedders() {
-        return embedders;
+        return indexes.embedders();
     }
 
     public StringProperty queryProperty() {
